@@ -14,15 +14,19 @@ from .enums import (
     parse_enum,
 )
 from .errors import UserError
+from .query import SORTABLE_COLUMNS, ClaimFilter, ClaimOrder
 from .records import Claim, Evidence, HistoryEvent, Source
 from .suggestion import SUGGESTION_FIELDS, Suggestion
 
 __all__ = [
+    "SORTABLE_COLUMNS",
     "SUGGESTION_FIELDS",
     "Attribution",
     "Changes",
     "Claim",
+    "ClaimFilter",
     "ClaimKind",
+    "ClaimOrder",
     "Document",
     "Evidence",
     "Fulfilment",

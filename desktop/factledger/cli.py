@@ -1,0 +1,133 @@
+"""The command line over `core.Ledger`: a stable contract for scripts and acceptance checks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from factledger import __version__
+from factledger.core import Ledger
+from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
+
+
+
+def _ledger_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--ledger", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        help="ledger file to use (default: the ledger in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factledger",
+        description="FactLedger: find, verify and export the facts in news articles. "
+        "Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"FactLedger {__version__}")
+    parser.add_argument("--selftest", action="store_true", help="run a headless end-to-end self-check")
+    _ledger_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, *, json_output: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _ledger_option(p)
+        if json_output:
+            p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        return p
+
+    command("info", "show the ledger's path, schema version and counts")
+    p = command("import", "import files, folders or URLs as sources with their suggestions")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p = command("suggest", "print a document's metadata and suggestions without storing anything")
+    p.add_argument("file", metavar="FILE")
+    command("sources", "list the sources in the ledger")
+    p = command("suggestions", "list a source's open suggestions")
+    p.add_argument("source_id", metavar="SOURCE_ID")
+    p = command("accept", "accept open suggestions as facts")
+    p.add_argument("target", metavar="SOURCE_ID|all")
+    p.add_argument("--kind", choices=[k.value for k in ClaimKind])
+    p.add_argument("--all", dest="include_weak", action="store_true",
+                   help="also accept low-scoring claim suggestions (by default they stay open for triage)")
+    p = command("dismiss", "dismiss an open suggestion so it stays dismissed", json_output=False)
+    p.add_argument("suggestion_id", metavar="SUGGESTION_ID")
+    p = command("log", "log a span of a source as a fact by hand")
+    p.add_argument("source_id", metavar="SOURCE_ID")
+    p.add_argument("span", metavar="START-END")
+    p.add_argument("--kind", default="claim", choices=[k.value for k in ClaimKind])
+    p = command("claims", "list facts, filtered and sorted")
+    p.add_argument("--status", action="append", default=[])
+    p.add_argument("--kind", action="append", default=[])
+    p.add_argument("--source", action="append", default=[])
+    p.add_argument("--attribution", action="append", default=[])
+    p.add_argument("--sort", default="updated_at", choices=SORTABLE_COLUMNS)
+    p.add_argument("--asc", action="store_true", help="ascending order")
+    p.add_argument("--limit", type=int, default=1000)
+    p = command("search", "full-text search over facts and sources")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=100)
+    p = command("show", "one fact with its evidence and history")
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p = command("edit", "edit a fact's fields", json_output=False)
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    for name in ("statement", "subject", "speaker", "attribution", "value", "unit", "qualifier", "period",
+                 "committer", "action", "amount", "deadline", "fulfilment", "stated-on", "kind", "reason"):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"))
+    p = command("status", "set a fact's verification status with a reason and evidence", json_output=False)
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in Status))
+    p.add_argument("--reason", required=True)
+    p.add_argument("--evidence", metavar="URL|SOURCE_ID:START-END")
+    p.add_argument("--stance", default="supports", choices=[s.value for s in Stance])
+    p.add_argument("--quote", help="the words of the evidence (for a URL)")
+    p.add_argument("--note")
+    p = command("delete", "delete a fact", json_output=False)
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("--reason")
+    p = command("export", "write a fact sheet (default: verified facts as CSV)", json_output=False)
+    p.add_argument("--status", action="append", default=[], help="repeat for several; 'all' for every status")
+    p.add_argument("--kind", action="append", default=[])
+    p.add_argument("--source", action="append", default=[])
+    p.add_argument("--format", default=None, choices=["csv", "json", "claimreview", "md"])
+    p.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import cli_commands as commands
+
+    if args.command == "suggest":
+        return commands.suggest(args)
+    with Ledger.open(args.ledger) as ledger:
+        handler = getattr(commands, "import_" if args.command == "import" else args.command)
+        result: int = handler(ledger, args)
+        return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    if args.selftest:
+        from .selftest import run_selftest
+
+        return run_selftest()
+    if args.command is None:
+        from .app import run_app
+
+        return run_app(ledger_path=args.ledger, argv=[sys.argv[0], *arguments])
+    try:
+        return run(args)
+    except UserError as error:
+        print(f"factledger: {error.message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("factledger: interrupted.", file=sys.stderr)
+        return 130
+
+
+__all__ = ["build_parser", "main"]

@@ -1,0 +1,260 @@
+"""One function per CLI command: parse nothing, print results, let `UserError` reach `cli.main`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from factledger import extraction, reading
+from factledger.core import AcceptSuggestion, EvidenceInput, Ledger
+from factledger.domain import (
+    Attribution,
+    Claim,
+    ClaimFilter,
+    ClaimKind,
+    ClaimOrder,
+    Stance,
+    Status,
+    UserError,
+    parse_enum,
+)
+from factledger.exporting import ExportOptions, export_format
+
+ACCEPT_THRESHOLD = 0.5
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def claim_json(claim: Claim) -> dict[str, Any]:
+    data = asdict(claim)
+    return {k: (None if v is None else (str(v) if hasattr(v, "value") else v)) for k, v in data.items()}
+
+
+def _filter(args: argparse.Namespace) -> ClaimFilter:
+    statuses = [s for s in getattr(args, "status", []) if s != "all"]
+    return ClaimFilter(
+        kinds=frozenset(parse_enum(ClaimKind, k, what="kind") for k in getattr(args, "kind", []) or []),
+        statuses=frozenset(parse_enum(Status, s, what="status") for s in statuses),
+        attributions=frozenset(
+            parse_enum(Attribution, a, what="sourcing type") for a in getattr(args, "attribution", []) or []
+        ),
+        source_ids=frozenset(getattr(args, "source", []) or []),
+    )
+
+
+def _span(text: str) -> tuple[int, int]:
+    try:
+        start, end = (int(part) for part in text.split("-", 1))
+    except ValueError:
+        raise UserError(f"'{text}' is not a span; write it as START-END, e.g. 120-164.") from None
+    return start, end
+
+
+def _evidence(args: argparse.Namespace) -> EvidenceInput | None:
+    if not args.evidence and not args.note:
+        return None
+    stance = Stance(args.stance)
+    target = args.evidence or ""
+    if target.lower().startswith(("http://", "https://")) or not target:
+        return EvidenceInput(stance=stance, url=target or None, quote=args.quote, note=args.note)
+    source_id, _, span = target.partition(":")
+    if not span:
+        return EvidenceInput(stance=stance, source_id=source_id, quote=args.quote, note=args.note)
+    start, end = _span(span)
+    return EvidenceInput(stance=stance, source_id=source_id, start=start, end=end, note=args.note)
+
+
+def info(ledger: Ledger, args: argparse.Namespace) -> int:
+    data = asdict(ledger.info())
+    if args.json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def import_(ledger: Ledger, args: argparse.Namespace) -> int:
+    items = reading.expand_inputs(args.inputs)
+    if not items:
+        raise UserError("Nothing to import: no readable files were found in what was given.")
+    results = ledger.import_inputs(items)
+    if args.json:
+        _print_json([
+            {"input": r.label, "outcome": r.outcome, "source_id": r.source_id, "title": r.title,
+             "suggestions": r.suggestion_count, "message": r.message}
+            for r in results
+        ])
+    else:
+        for r in results:
+            if r.outcome == "imported":
+                print(f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]")
+            elif r.outcome == "duplicate":
+                print(f"duplicate: {r.label} (already in the ledger as {r.source_id})")
+            else:
+                print(f"failed: {r.message}")
+    return 1 if any(r.outcome == "failed" for r in results) else 0
+
+
+def suggest(args: argparse.Namespace) -> int:
+    items = reading.expand_inputs([args.file])
+    if len(items) != 1:
+        raise UserError(f"'{args.file}' is not one readable file or URL.")
+    document = reading.read_input(items[0])
+    suggestions = extraction.suggest(document)
+    if args.json:
+        _print_json({
+            "document": {
+                "title": document.title, "outlet": document.outlet, "authors": list(document.authors),
+                "published": document.published, "url": document.url, "media_type": document.media_type,
+                "text": document.text,
+            },
+            "suggestions": [s.to_json() for s in suggestions],
+        })
+    else:
+        print(f"{document.title or document.file_name or 'document'}: {len(suggestions)} suggestions")
+        for s in suggestions:
+            print(f"  {s.kind:<10} {s.start:>6}-{s.end:<6} {s.quote!r}  ({s.cue})")
+    return 0
+
+
+def sources(ledger: Ledger, args: argparse.Namespace) -> int:
+    summaries = ledger.sources()
+    if args.json:
+        _print_json([asdict(s) for s in summaries])
+    else:
+        for s in summaries:
+            print(f"{s.id}  {s.published or '':<10}  {s.claim_count:>4} facts  {s.suggestion_count:>4} open  "
+                  f"{s.title or s.file_name or ''}")
+    return 0
+
+
+def suggestions(ledger: Ledger, args: argparse.Namespace) -> int:
+    ledger.source(args.source_id)
+    stored = ledger.suggestions(args.source_id)
+    if args.json:
+        _print_json([{"id": s.id, "source_id": s.source_id, **s.suggestion.to_json()} for s in stored])
+    else:
+        for s in stored:
+            print(f"{s.id}  {s.suggestion.kind:<10} {s.suggestion.quote!r}  ({s.suggestion.cue})")
+    return 0
+
+
+def accept(ledger: Ledger, args: argparse.Namespace) -> int:
+    source_id = None if args.target == "all" else args.target
+    if source_id is not None:
+        ledger.source(source_id)
+    kind = ClaimKind(args.kind) if args.kind else None
+    group = ledger.accept_all_edit(
+        source_id=source_id, kind=kind, min_score=0.0 if args.include_weak else ACCEPT_THRESHOLD
+    )
+    ledger.apply(group)
+    claim_ids = [edit.claim_id for edit in group.edits if isinstance(edit, AcceptSuggestion)]
+    if args.json:
+        _print_json({"accepted": len(claim_ids), "claims": claim_ids})
+    else:
+        print(f"accepted {len(claim_ids)} suggestions as facts")
+    return 0
+
+
+def dismiss(ledger: Ledger, args: argparse.Namespace) -> int:
+    ledger.dismiss(args.suggestion_id)
+    print(f"dismissed {args.suggestion_id}")
+    return 0
+
+
+def log(ledger: Ledger, args: argparse.Namespace) -> int:
+    start, end = _span(args.span)
+    claim_id, _ = ledger.log_claim(source_id=args.source_id, start=start, end=end, kind=args.kind)
+    if args.json:
+        _print_json(claim_json(ledger.claim(claim_id)))
+    else:
+        print(claim_id)
+    return 0
+
+
+def claims(ledger: Ledger, args: argparse.Namespace) -> int:
+    found = ledger.claims(_filter(args), ClaimOrder(args.sort, descending=not args.asc), limit=args.limit)
+    if args.json:
+        _print_json([claim_json(c) for c in found])
+    else:
+        for c in found:
+            number = "" if c.value is None else f" [{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}]"
+            print(f"{c.id}  {c.status:<12} {c.kind:<10} {c.statement[:90]}{number}")
+    return 0
+
+
+def search(ledger: Ledger, args: argparse.Namespace) -> int:
+    hits = ledger.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json([asdict(h) for h in hits])
+    else:
+        for h in hits:
+            print(f"{h.entity:<6} {h.id}  {h.snippet}")
+    return 0
+
+
+def show(ledger: Ledger, args: argparse.Namespace) -> int:
+    claim = ledger.claim(args.claim_id)
+    data = claim_json(claim)
+    data["evidence"] = [
+        {k: (str(v) if hasattr(v, "value") else v) for k, v in asdict(e).items()}
+        for e in ledger.evidence(claim.id)
+    ]
+    data["history"] = [asdict(h) for h in ledger.history(claim.id)]
+    if args.json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            if key not in ("evidence", "history"):
+                print(f"{key}: {value}")
+        for e in data["evidence"]:
+            print(f"evidence: {e['stance']} {e['url'] or e['source_id']} {e['quote'] or ''}")
+        for h in data["history"]:
+            print(f"history: {h['at']} {h['actor']} {h['action']} {h['reason'] or ''}")
+    return 0
+
+
+def edit(ledger: Ledger, args: argparse.Namespace) -> int:
+    names = ("statement", "subject", "speaker", "attribution", "value", "unit", "qualifier", "period",
+             "committer", "action", "amount", "deadline", "fulfilment", "stated_on", "kind")
+    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    if not fields:
+        raise UserError("Nothing to change: give at least one field, e.g. --subject Toyota.")
+    changes = ledger.edit_claim(args.claim_id, reason=args.reason, **fields)
+    print(f"edited {args.claim_id}" if not changes.empty else f"{args.claim_id} already had those values")
+    return 0
+
+
+def status(ledger: Ledger, args: argparse.Namespace) -> int:
+    ledger.set_status(args.claim_id, status=args.status, reason=args.reason, evidence=_evidence(args))
+    print(f"{args.claim_id}: {parse_enum(Status, args.status, what='status')}")
+    return 0
+
+
+def delete(ledger: Ledger, args: argparse.Namespace) -> int:
+    ledger.delete_claim(args.claim_id, reason=args.reason)
+    print(f"deleted {args.claim_id}")
+    return 0
+
+
+def export(ledger: Ledger, args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    fmt = args.format or {".json": "json", ".jsonld": "claimreview", ".md": "md"}.get(output.suffix.lower(), "csv")
+    export_format(fmt)
+    claim_filter = _filter(args)
+    if not args.status:
+        claim_filter = ClaimFilter(
+            kinds=claim_filter.kinds, statuses=frozenset({Status.VERIFIED}), source_ids=claim_filter.source_ids
+        )
+    count = ledger.export(output, fmt=fmt, claim_filter=claim_filter, options=ExportOptions(bom=not args.no_bom))
+    print(f"wrote {count} facts to {output}", file=sys.stderr)
+    return 0
+
+

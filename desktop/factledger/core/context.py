@@ -1,0 +1,52 @@
+"""What every operation needs: the open database, its repositories, who is acting and the clock."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from factledger.storage import (
+    ClaimRepository,
+    EvidenceRepository,
+    HistoryRepository,
+    SettingsRepository,
+    SourceRepository,
+    SuggestionRepository,
+)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def new_id(prefix: str) -> str:
+    """Sortable, merge-safe text id: milliseconds since the epoch plus randomness."""
+    return f"{prefix}_{int(time.time() * 1000):011x}{secrets.token_hex(5)}"
+
+
+@dataclass
+class LedgerContext:
+    """Repositories over one connection; owned by one thread (connections are never shared)."""
+
+    db: Database
+    actor: str
+    clock: Callable[[], str] = utc_now
+    sources: SourceRepository = field(init=False)
+    claims: ClaimRepository = field(init=False)
+    suggestions: SuggestionRepository = field(init=False)
+    evidence: EvidenceRepository = field(init=False)
+    history: HistoryRepository = field(init=False)
+    settings: SettingsRepository = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sources = SourceRepository(self.db)
+        self.claims = ClaimRepository(self.db)
+        self.suggestions = SuggestionRepository(self.db)
+        self.evidence = EvidenceRepository(self.db)
+        self.history = HistoryRepository(self.db)
+        self.settings = SettingsRepository(self.db)

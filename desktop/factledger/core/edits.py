@@ -1,0 +1,431 @@
+"""Undoable edits: each one applies a change, remembers what it replaced, and can put it back.
+
+The UI wraps these in one QUndoCommand adapter; the CLI simply applies them. Reverting is itself
+recorded in the append-only history, so the log shows both the change and its undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factledger.domain import (
+    Changes,
+    Claim,
+    ClaimKind,
+    Origin,
+    Stance,
+    Status,
+    UserError,
+)
+
+from .context import LedgerContext, new_id
+from .spans import checked_quote, sentence_around
+
+
+class Edit:
+    """Base of every undoable change. `apply` may be called again after `revert` (redo)."""
+
+    description = "Edit"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        raise NotImplementedError
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        raise NotImplementedError
+
+
+def _require_claim(ctx: LedgerContext, claim_id: str) -> dict[str, Any]:
+    row = ctx.claims.raw(claim_id)
+    if row is None:
+        raise UserError(f"There is no fact with id {claim_id} in this ledger.")
+    return row
+
+
+def _claim_changes(row: dict[str, Any], *, suggestions: bool = False, evidence: frozenset[str] = frozenset()) -> Changes:
+    source = frozenset({row["source_id"]})
+    return Changes(
+        claims=frozenset({row["id"]}),
+        sources=source,
+        suggestions=source if suggestions else frozenset(),
+        evidence=evidence,
+        history=True,
+    )
+
+
+@dataclass
+class EvidenceInput:
+    """Evidence as a person gives it: a span of another source in the ledger, or a URL, with a quote."""
+
+    stance: Stance = Stance.SUPPORTS
+    source_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    url: str | None = None
+    quote: str | None = None
+    note: str | None = None
+
+
+def _evidence_row(ctx: LedgerContext, claim_id: str, given: EvidenceInput, evidence_id: str) -> dict[str, Any]:
+    quote = given.quote
+    if given.source_id is not None:
+        text = ctx.sources.text(given.source_id)
+        if text is None:
+            raise UserError(f"There is no source with id {given.source_id} to cite as evidence.")
+        if given.start is not None and given.end is not None:
+            quote = checked_quote(text, given.start, given.end, given.quote)
+    elif not given.url and not given.note:
+        raise UserError("Evidence needs a source from the ledger, a URL, or at least a note.")
+    if given.url and not given.url.lower().startswith(("http://", "https://")):
+        raise UserError(f"'{given.url}' is not a web address; evidence URLs start with http:// or https://.")
+    return {
+        "id": evidence_id,
+        "claim_id": claim_id,
+        "stance": str(given.stance),
+        "source_id": given.source_id,
+        "start": given.start,
+        "end": given.end,
+        "url": given.url,
+        "quote": quote,
+        "note": given.note,
+        "added_by": ctx.actor,
+        "added_at": ctx.clock(),
+    }
+
+
+@dataclass
+class LogClaim(Edit):
+    """A person selects a span and logs it as a fact by hand (or accepts a suggestion, see below)."""
+
+    source_id: str
+    start: int
+    end: int
+    kind: ClaimKind
+    fields: dict[str, Any] = field(default_factory=dict)
+    quote: str | None = None
+    origin: Origin = Origin.MANUAL
+    claim_id: str = field(default_factory=lambda: new_id("clm"))
+    description = "Log fact"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        source = ctx.sources.get(self.source_id)
+        if source is None:
+            raise UserError(f"There is no source with id {self.source_id} in this ledger.")
+        quote = checked_quote(source.text, self.start, self.end, self.quote)
+        now = ctx.clock()
+        values = dict(self.fields)
+        statement = values.pop("statement", None) or sentence_around(source.text, self.start, self.end)
+        stated_on = values.pop("stated_on", None) or (source.published or "")[:10] or None
+        claim = Claim(
+            id=self.claim_id,
+            source_id=self.source_id,
+            kind=ClaimKind(self.kind),
+            quote=quote,
+            start=self.start,
+            end=self.end,
+            statement=statement,
+            stated_on=stated_on,
+            origin=self.origin,
+            created_at=now,
+            updated_at=now,
+            **values,
+        )
+        ctx.claims.insert(claim)
+        row = ctx.claims.raw(self.claim_id)
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="create",
+            actor=ctx.actor, at=now, after=row,
+        )
+        return _claim_changes(row or {"id": self.claim_id, "source_id": self.source_id})
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        row = _require_claim(ctx, self.claim_id)
+        ctx.claims.delete(self.claim_id)
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="undo create",
+            actor=ctx.actor, at=ctx.clock(), before=row,
+        )
+        return _claim_changes(row)
+
+
+_SUGGESTION_TO_CLAIM = (
+    "value", "unit", "qualifier", "period", "subject", "speaker", "attribution", "committer", "action",
+    "amount", "deadline",
+)
+
+
+@dataclass
+class AcceptSuggestion(Edit):
+    """Turn an open suggestion into a fact, keeping its kind, span, fields and the cue that found it."""
+
+    suggestion_id: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+    claim_id: str = field(default_factory=lambda: new_id("clm"))
+    _row: dict[str, Any] | None = None
+    description = "Accept suggestion"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        row = ctx.suggestions.raw(self.suggestion_id) if self._row is None else self._row
+        if row is None:
+            raise UserError("That suggestion is no longer open (it was accepted or dismissed already).")
+        self._row = row
+        fields: dict[str, Any] = {k: row[k] for k in _SUGGESTION_TO_CLAIM if row[k] is not None}
+        fields["cue"] = row["cue"]
+        fields["group_key"] = row["group_key"]
+        if row["kind"] == ClaimKind.COMMITMENT:
+            fields.setdefault("fulfilment", "announced")
+        fields.update(self.overrides)
+        log = LogClaim(
+            source_id=row["source_id"], start=row["start"], end=row["end"], kind=ClaimKind(row["kind"]),
+            fields=fields, quote=row["quote"], origin=Origin.SUGGESTED, claim_id=self.claim_id,
+        )
+        changes = log.apply(ctx)
+        ctx.suggestions.delete(self.suggestion_id)
+        ctx.history.append(
+            entity="suggestion", entity_id=self.suggestion_id, claim_id=self.claim_id, action="accept",
+            actor=ctx.actor, at=ctx.clock(), before={"cue": row["cue"], "score": row["score"]},
+        )
+        return changes | Changes(suggestions=frozenset({row["source_id"]}))
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._row is not None, "revert before apply"
+        claim = _require_claim(ctx, self.claim_id)
+        ctx.claims.delete(self.claim_id)
+        ctx.suggestions.insert([self._row])
+        ctx.history.append(
+            entity="suggestion", entity_id=self.suggestion_id, claim_id=self.claim_id, action="undo accept",
+            actor=ctx.actor, at=ctx.clock(), before=claim,
+        )
+        return _claim_changes(claim, suggestions=True)
+
+
+@dataclass
+class DismissSuggestion(Edit):
+    """Reject a suggestion; it stays rejected even when the source is extracted again."""
+
+    suggestion_id: str
+    _row: dict[str, Any] | None = None
+    description = "Dismiss suggestion"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        row = ctx.suggestions.raw(self.suggestion_id)
+        if row is None:
+            raise UserError("That suggestion is no longer open (it was accepted or dismissed already).")
+        self._row = row
+        now = ctx.clock()
+        ctx.suggestions.delete(self.suggestion_id)
+        ctx.suggestions.dismiss(row, actor=ctx.actor, at=now)
+        ctx.history.append(
+            entity="suggestion", entity_id=self.suggestion_id, action="dismiss", actor=ctx.actor, at=now,
+            before={"kind": row["kind"], "quote": row["quote"], "source_id": row["source_id"]},
+        )
+        return Changes(suggestions=frozenset({row["source_id"]}), sources=frozenset({row["source_id"]}), history=True)
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._row is not None, "revert before apply"
+        ctx.suggestions.undismiss(self._row)
+        ctx.suggestions.insert([self._row])
+        ctx.history.append(
+            entity="suggestion", entity_id=self.suggestion_id, action="undo dismiss", actor=ctx.actor,
+            at=ctx.clock(), after={"kind": self._row["kind"], "quote": self._row["quote"]},
+        )
+        source = frozenset({self._row["source_id"]})
+        return Changes(suggestions=source, sources=source, history=True)
+
+
+@dataclass
+class EditClaim(Edit):
+    """Change some fields of a fact; the history keeps both the old and the new values."""
+
+    claim_id: str
+    fields: dict[str, Any]
+    reason: str | None = None
+    action: str = "edit"
+    _before: dict[str, Any] | None = None
+    description = "Edit fact"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        row = _require_claim(ctx, self.claim_id)
+        changed = {k: v for k, v in self.fields.items() if row.get(k) != v}
+        self._before = {k: row[k] for k in changed}
+        if not changed:
+            return Changes()
+        if "statement" in changed and not str(changed["statement"] or "").strip():
+            raise UserError("A fact's statement cannot be empty.")
+        now = ctx.clock()
+        ctx.claims.update(self.claim_id, {**changed, "updated_at": now})
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action=self.action,
+            actor=ctx.actor, at=now, before=self._before, after=changed, reason=self.reason,
+        )
+        return _claim_changes(row)
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._before is not None, "revert before apply"
+        if not self._before:
+            return Changes()
+        row = _require_claim(ctx, self.claim_id)
+        now = ctx.clock()
+        ctx.claims.update(self.claim_id, {**self._before, "updated_at": now})
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action=f"undo {self.action}",
+            actor=ctx.actor, at=now, before={k: row[k] for k in self._before}, after=self._before,
+        )
+        return _claim_changes(row)
+
+
+@dataclass
+class AddEvidence(Edit):
+    """Attach support, contradiction or context to a fact."""
+
+    claim_id: str
+    evidence: EvidenceInput
+    evidence_id: str = field(default_factory=lambda: new_id("evd"))
+    description = "Add evidence"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        claim = _require_claim(ctx, self.claim_id)
+        row = _evidence_row(ctx, self.claim_id, self.evidence, self.evidence_id)
+        ctx.evidence.insert(row)
+        ctx.history.append(
+            entity="evidence", entity_id=self.evidence_id, claim_id=self.claim_id, action="add evidence",
+            actor=ctx.actor, at=row["added_at"], after=row,
+        )
+        return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        claim = _require_claim(ctx, self.claim_id)
+        before = ctx.evidence.raw(self.evidence_id)
+        ctx.evidence.delete(self.evidence_id)
+        ctx.history.append(
+            entity="evidence", entity_id=self.evidence_id, claim_id=self.claim_id, action="undo add evidence",
+            actor=ctx.actor, at=ctx.clock(), before=before,
+        )
+        return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
+
+
+@dataclass
+class RemoveEvidence(Edit):
+    evidence_id: str
+    _row: dict[str, Any] | None = None
+    description = "Remove evidence"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        row = ctx.evidence.raw(self.evidence_id)
+        if row is None:
+            raise UserError(f"There is no evidence with id {self.evidence_id}.")
+        self._row = row
+        claim = _require_claim(ctx, row["claim_id"])
+        ctx.evidence.delete(self.evidence_id)
+        ctx.history.append(
+            entity="evidence", entity_id=self.evidence_id, claim_id=row["claim_id"], action="remove evidence",
+            actor=ctx.actor, at=ctx.clock(), before=row,
+        )
+        return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._row is not None, "revert before apply"
+        claim = _require_claim(ctx, self._row["claim_id"])
+        ctx.evidence.insert(self._row)
+        ctx.history.append(
+            entity="evidence", entity_id=self.evidence_id, claim_id=self._row["claim_id"],
+            action="undo remove evidence", actor=ctx.actor, at=ctx.clock(), after=self._row,
+        )
+        return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
+
+
+@dataclass
+class SetStatus(Edit):
+    """Record a verdict. Verdicts against a claim need a reason; evidence may come with it."""
+
+    claim_id: str
+    status: Status
+    reason: str | None = None
+    evidence: EvidenceInput | None = None
+    _edit: EditClaim | None = None
+    _evidence_edit: AddEvidence | None = None
+    description = "Set status"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        status = Status(self.status)
+        reason = (self.reason or "").strip() or None
+        if status.needs_reason and reason is None:
+            raise UserError(f"Setting a fact to “{status.label}” needs a reason the next reader can check.")
+        verified = status in (Status.VERIFIED, Status.FALSE, Status.PARTLY_TRUE, Status.DISPUTED)
+        now = ctx.clock()
+        self._edit = self._edit or EditClaim(
+            self.claim_id,
+            {
+                "status": str(status),
+                "status_reason": reason,
+                "verified_by": ctx.actor if verified else None,
+                "verified_at": now if verified else None,
+            },
+            reason=reason,
+            action="status",
+        )
+        changes = self._edit.apply(ctx)
+        if self.evidence is not None:
+            self._evidence_edit = self._evidence_edit or AddEvidence(self.claim_id, self.evidence)
+            changes = changes | self._evidence_edit.apply(ctx)
+        return changes
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._edit is not None, "revert before apply"
+        changes = Changes()
+        if self._evidence_edit is not None:
+            changes = self._evidence_edit.revert(ctx)
+        return changes | self._edit.revert(ctx)
+
+
+@dataclass
+class DeleteClaim(Edit):
+    """Remove a fact with its evidence; undo puts every row back as it was."""
+
+    claim_id: str
+    reason: str | None = None
+    _row: dict[str, Any] | None = None
+    _evidence: list[dict[str, Any]] = field(default_factory=list)
+    description = "Delete fact"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        row = _require_claim(ctx, self.claim_id)
+        self._row = row
+        self._evidence = ctx.evidence.raw_for_claim(self.claim_id)
+        ctx.claims.delete(self.claim_id)
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="delete", actor=ctx.actor,
+            at=ctx.clock(), before=row, reason=self.reason,
+        )
+        return _claim_changes(row, evidence=frozenset(e["id"] for e in self._evidence))
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._row is not None, "revert before apply"
+        ctx.claims.restore(self._row)
+        for evidence in self._evidence:
+            ctx.evidence.insert(evidence)
+        ctx.history.append(
+            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="undo delete",
+            actor=ctx.actor, at=ctx.clock(), after=self._row,
+        )
+        return _claim_changes(self._row, evidence=frozenset(e["id"] for e in self._evidence))
+
+
+@dataclass
+class EditGroup(Edit):
+    """Several edits as one undo step (accept all, bulk status)."""
+
+    edits: list[Edit]
+    description: str = "Edits"  # type: ignore[misc]
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        changes = Changes()
+        for edit in self.edits:
+            changes = changes | edit.apply(ctx)
+        return changes
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        changes = Changes()
+        for edit in reversed(self.edits):
+            changes = changes | edit.revert(ctx)
+        return changes

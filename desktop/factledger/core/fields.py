@@ -1,0 +1,57 @@
+"""Validation of fact fields typed by a person or a script, before anything reaches the database."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factledger.domain import Attribution, ClaimKind, Fulfilment, Qualifier, Status, UserError, parse_enum
+
+TEXT_FIELDS = frozenset(
+    {"statement", "subject", "speaker", "unit", "period", "committer", "action", "cue", "group_key", "status_reason"}
+)
+NUMBER_FIELDS = frozenset({"value", "amount"})
+DATE_FIELDS = frozenset({"stated_on", "deadline"})
+_ENUM_FIELDS: dict[str, tuple[type[Any], str]] = {
+    "kind": (ClaimKind, "kind"),
+    "attribution": (Attribution, "sourcing type"),
+    "qualifier": (Qualifier, "qualifier"),
+    "fulfilment": (Fulfilment, "fulfilment state"),
+    "status": (Status, "status"),
+}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.+-Z]+)?$")
+
+
+def normalize_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Return storable values: enums as their stored text, numbers as floats, blanks as None."""
+    result: dict[str, Any] = {}
+    for name, raw in fields.items():
+        value = raw.strip() if isinstance(raw, str) else raw
+        if value == "":
+            value = None
+        if value is None:
+            result[name] = None
+        elif name in _ENUM_FIELDS:
+            enum_type, what = _ENUM_FIELDS[name]
+            result[name] = str(parse_enum(enum_type, str(value), what=what))
+        elif name in NUMBER_FIELDS:
+            result[name] = _number(name, value)
+        elif name in DATE_FIELDS:
+            if not _DATE.match(str(value)):
+                raise UserError(f"'{value}' is not a date; write {name} as YYYY, YYYY-MM or YYYY-MM-DD.")
+            result[name] = str(value)
+        elif name in TEXT_FIELDS:
+            result[name] = str(value)
+        else:
+            raise UserError(f"'{name}' is not a field of a fact.")
+    return result
+
+
+def _number(name: str, value: Any) -> float:
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).replace(",", "").replace("_", "").strip()
+    try:
+        return float(text)
+    except ValueError:
+        raise UserError(f"'{value}' is not a number; {name} takes digits such as 10000000000 or 37.4.") from None

@@ -1,0 +1,279 @@
+"""Ledger: the one API the UI and the CLI call. It only delegates: rules live in edits, SQL in storage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from factledger import extraction
+from factledger.domain import (
+    Changes,
+    Claim,
+    ClaimFilter,
+    ClaimKind,
+    ClaimOrder,
+    Document,
+    Evidence,
+    HistoryEvent,
+    Source,
+    Status,
+    UserError,
+)
+from factledger.domain.factsheet import FactSheetRow
+from factledger.exporting import ExportOptions, export
+from factledger.reading import ImportInput
+from factledger.storage import (
+    SCHEMA_VERSION,
+    SearchHit,
+    SourceSummary,
+    StoredSuggestion,
+    factsheet_rows,
+    open_database,
+    search,
+    write_transaction,
+)
+
+from .context import LedgerContext, new_id
+from .edits import (
+    AcceptSuggestion,
+    AddEvidence,
+    DeleteClaim,
+    DismissSuggestion,
+    Edit,
+    EditClaim,
+    EditGroup,
+    EvidenceInput,
+    LogClaim,
+    RemoveEvidence,
+    SetStatus,
+)
+from .fields import normalize_fields
+from .importing import ImportResult, import_document, import_inputs
+from .paths import default_ledger_path, default_reviewer
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerInfo:
+    path: str
+    schema_version: int
+    sources: int
+    claims: int
+    suggestions: int
+    evidence: int
+    history: int
+    dismissed: int
+    by_status: dict[str, int]
+    by_kind: dict[str, int]
+
+
+class Ledger:
+    """An open ledger file. One instance per thread: background work opens its own on the same path."""
+
+    def __init__(self, path: Path, ctx: LedgerContext) -> None:
+        self.path = path
+        self._ctx = ctx
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, actor: str | None = None, create: bool = True) -> Ledger:
+        resolved = Path(path).expanduser() if path is not None else default_ledger_path()
+        db = open_database(resolved, create=create)
+        return cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
+
+    def close(self) -> None:
+        self._ctx.db.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object | TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def actor(self) -> str:
+        return self._ctx.actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._ctx.actor = name.strip() or default_reviewer()
+
+    def info(self) -> LedgerInfo:
+        ctx = self._ctx
+        by_status = dict(ctx.db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
+        by_kind = dict(ctx.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        return LedgerInfo(
+            path=str(self.path), schema_version=SCHEMA_VERSION, sources=ctx.sources.count(),
+            claims=sum(by_status.values()), suggestions=ctx.suggestions.count(), evidence=ctx.evidence.count(),
+            history=ctx.history.count(), dismissed=ctx.suggestions.count_dismissed(),
+            by_status=by_status, by_kind=by_kind,
+        )
+
+    # -- edits (every mutation goes through here, in one transaction) -----------------------------
+    def apply(self, edit: Edit) -> Changes:
+        with write_transaction(self._ctx.db):
+            return edit.apply(self._ctx)
+
+    def revert(self, edit: Edit) -> Changes:
+        with write_transaction(self._ctx.db):
+            return edit.revert(self._ctx)
+
+    # -- importing -------------------------------------------------------------------------------
+    def import_document(self, document: Document) -> ImportResult:
+        return import_document(self._ctx, document)
+
+    def import_inputs(
+        self,
+        items: Iterable[ImportInput],
+        *,
+        progress: Callable[[int, int, ImportResult], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ImportResult]:
+        return import_inputs(self._ctx, items, progress=progress, cancelled=cancelled)
+
+    def refresh_suggestions(self, source_id: str) -> Changes:
+        """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
+        source = self.source(source_id)
+        document = Document(text=source.text, title=source.title, outlet=source.outlet,
+                            authors=source.authors, published=source.published, url=source.url,
+                            media_type=source.media_type)
+        with write_transaction(self._ctx.db):
+            for stored in self._ctx.suggestions.for_source(source_id):
+                self._ctx.suggestions.delete(stored.id)
+            self._ctx.suggestions.add_for_source(
+                source_id, extraction.suggest(document), claimed=self._ctx.claims.spans_for_source(source_id),
+                new_id=lambda: new_id("sug"),
+            )
+        return Changes(sources=frozenset({source_id}), suggestions=frozenset({source_id}))
+
+    # -- sources ---------------------------------------------------------------------------------
+    def sources(self) -> list[SourceSummary]:
+        return self._ctx.sources.summaries()
+
+    def source(self, source_id: str) -> Source:
+        source = self._ctx.sources.get(source_id)
+        if source is None:
+            raise UserError(f"There is no source with id {source_id} in this ledger.")
+        return source
+
+    def original(self, source_id: str) -> bytes | None:
+        return self._ctx.sources.original(source_id)
+
+    def delete_source(self, source_id: str) -> Changes:
+        """Not undoable: asks the UI to confirm. History keeps a record of what was removed."""
+        source = self.source(source_id)
+        claim_ids = frozenset(c.id for c in self._ctx.claims.for_source(source_id))
+        with write_transaction(self._ctx.db):
+            self._ctx.sources.delete(source_id)
+            self._ctx.history.append(
+                entity="source", entity_id=source_id, action="delete", actor=self.actor, at=self._ctx.clock(),
+                before={"title": source.title, "claims": sorted(claim_ids)},
+            )
+        return Changes(sources=frozenset({source_id}), claims=claim_ids, suggestions=frozenset({source_id}),
+                       history=True)
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def suggestions(self, source_id: str) -> list[StoredSuggestion]:
+        return self._ctx.suggestions.for_source(source_id)
+
+    def accept_edit(self, suggestion_id: str, **overrides: Any) -> AcceptSuggestion:
+        return AcceptSuggestion(suggestion_id, normalize_fields(overrides))
+
+    def accept(self, suggestion_id: str, **overrides: Any) -> tuple[str, Changes]:
+        edit = self.accept_edit(suggestion_id, **overrides)
+        return edit.claim_id, self.apply(edit)
+
+    def accept_all_edit(
+        self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
+    ) -> EditGroup:
+        ids = self._ctx.suggestions.ids(
+            source_id=source_id, kind=None if kind is None else str(kind), min_score=min_score
+        )
+        return EditGroup([AcceptSuggestion(i) for i in ids], description=f"Accept {len(ids)} suggestions")
+
+    def dismiss(self, suggestion_id: str) -> Changes:
+        return self.apply(DismissSuggestion(suggestion_id))
+
+    # -- claims ----------------------------------------------------------------------------------
+    def log_claim_edit(
+        self, *, source_id: str, start: int, end: int, kind: ClaimKind | str, quote: str | None = None,
+        **fields: Any,
+    ) -> LogClaim:
+        return LogClaim(source_id, start, end, ClaimKind(kind), normalize_fields(fields), quote=quote)
+
+    def log_claim(self, **arguments: Any) -> tuple[str, Changes]:
+        edit = self.log_claim_edit(**arguments)
+        return edit.claim_id, self.apply(edit)
+
+    def edit_claim_edit(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> EditClaim:
+        blocked = {"status", "status_reason", "verified_by", "verified_at"} & set(fields)
+        if blocked:
+            raise UserError("Use the status command to change a fact's verification status.")
+        return EditClaim(claim_id, normalize_fields(fields), reason=reason)
+
+    def edit_claim(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
+        return self.apply(self.edit_claim_edit(claim_id, reason=reason, **fields))
+
+    def set_status_edit(
+        self, claim_id: str, *, status: Status | str, reason: str | None = None,
+        evidence: EvidenceInput | None = None,
+    ) -> SetStatus:
+        parsed = Status(normalize_fields({"status": status})["status"])
+        return SetStatus(claim_id, parsed, reason, evidence)
+
+    def set_status(
+        self, claim_id: str, *, status: Status | str, reason: str | None = None,
+        evidence: EvidenceInput | None = None,
+    ) -> Changes:
+        return self.apply(self.set_status_edit(claim_id, status=status, reason=reason, evidence=evidence))
+
+    def add_evidence(self, claim_id: str, *, evidence: EvidenceInput) -> tuple[str, Changes]:
+        edit = AddEvidence(claim_id, evidence)
+        return edit.evidence_id, self.apply(edit)
+
+    def remove_evidence(self, evidence_id: str) -> Changes:
+        return self.apply(RemoveEvidence(evidence_id))
+
+    def delete_claim(self, claim_id: str, *, reason: str | None = None) -> Changes:
+        return self.apply(DeleteClaim(claim_id, reason))
+
+    def claim(self, claim_id: str) -> Claim:
+        claim = self._ctx.claims.get(claim_id)
+        if claim is None:
+            raise UserError(f"There is no fact with id {claim_id} in this ledger.")
+        return claim
+
+    def claims(
+        self, claim_filter: ClaimFilter = ClaimFilter(), order: ClaimOrder = ClaimOrder(), *,
+        offset: int = 0, limit: int = 200,
+    ) -> list[Claim]:
+        return self._ctx.claims.page(claim_filter, order, offset=offset, limit=limit)
+
+    def count_claims(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
+        return self._ctx.claims.count(claim_filter)
+
+    def claims_for_source(self, source_id: str) -> list[Claim]:
+        return self._ctx.claims.for_source(source_id)
+
+    def evidence(self, claim_id: str) -> list[Evidence]:
+        return self._ctx.evidence.for_claim(claim_id)
+
+    def history(self, claim_id: str) -> list[HistoryEvent]:
+        return self._ctx.history.for_claim(claim_id)
+
+    def search(self, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:
+        return search(self._ctx.db, query, limit=limit, ranked=ranked)
+
+    def factsheet_rows(self, claim_filter: ClaimFilter = ClaimFilter()) -> Iterator[FactSheetRow]:
+        return factsheet_rows(self._ctx.db, claim_filter)
+
+    def export(
+        self, path: Path | str, *, fmt: str = "csv", claim_filter: ClaimFilter = ClaimFilter(),
+        options: ExportOptions | None = None, progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Write a fact sheet; the file appears only when complete (exporting writes a temp file first)."""
+        return export(self.factsheet_rows(claim_filter), path, fmt=fmt, options=options, progress=progress,
+                      cancelled=cancelled)

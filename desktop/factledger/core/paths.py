@@ -1,0 +1,30 @@
+"""Where ledgers live by default: one file in the user's data folder (platformdirs)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "FactLedger"
+DEFAULT_LEDGER_NAME = "ledger.factledger"
+
+
+def default_ledger_path() -> Path:
+    """`FACTLEDGER_HOME` overrides the data folder (tests, portable installs)."""
+    override = os.environ.get("FACTLEDGER_HOME")
+    base = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    return base / DEFAULT_LEDGER_NAME
+
+
+def default_reviewer() -> str:
+    """Who history names when no reviewer name was set in the preferences."""
+    name = os.environ.get("FACTLEDGER_REVIEWER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"

@@ -1,0 +1,80 @@
+"""Writing an export to a temporary file next to its target and renaming it into place only on success."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from factledger.domain import UserError
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@contextlib.contextmanager
+def atomic_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Yield a text file that becomes `path` only if the `with` block finishes without an exception.
+
+    The temporary file lives in the target's own folder so the final `os.replace` is an atomic rename on
+    one file system: readers see either the old file or the complete new one, never half a file. On any
+    exception (a cancel, a failing row source, a full disk) the temporary file is removed and an existing
+    file at `path` is left exactly as it was. Newlines are written untranslated (`newline=""`): each
+    writer chooses its own line ending.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(f"'{target}' is a folder; choose a file name to export to.")
+    temp, handle = _create_temp(target, encoding=encoding)
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        _put_in_place(temp, target)
+    except BaseException as error:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        if isinstance(error, OSError) and error.errno in _DISK_FULL:
+            raise UserError(
+                f"The disk is full; free some space or export elsewhere than '{target}'."
+            ) from error
+        raise
+
+
+def _put_in_place(temp: Path, target: Path) -> None:
+    """Rename the finished file over the target, keeping the permissions someone gave the old file."""
+    try:
+        if target.exists():
+            shutil.copymode(target, temp)
+        os.replace(temp, target)
+    except PermissionError as error:
+        raise UserError(f"Cannot replace '{target}': permission denied; choose another file name.") from error
+
+
+def _create_temp(target: Path, *, encoding: str) -> tuple[Path, TextIO]:
+    """Create a fresh hidden file beside `target`, with the user's umask (not mkstemp's 0600)."""
+    folder = target.parent
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            fd = os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except FileNotFoundError as error:
+            raise UserError(f"The folder '{folder}' does not exist; choose an existing folder.") from error
+        except PermissionError as error:
+            raise UserError(
+                f"Cannot write to the folder '{folder}'; choose a folder you can write to."
+            ) from error
+        except OSError as error:
+            if error.errno == errno.EROFS:
+                raise UserError(f"The folder '{folder}' is read-only; choose another folder.") from error
+            raise
+        return temp, open(fd, "w", encoding=encoding, newline="")
+    raise FileExistsError(f"could not create a unique temporary file in {folder}")

@@ -1,0 +1,214 @@
+"""Who asserts each part of a sentence and on what terms: speech verbs, quotes, "according to", labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factledger.domain import Attribution
+
+from .names import name_runs, person_name
+from .sentences import Sentence
+from .speakers import PRONOUNS, sourcing, speaker_after, speaker_before
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|added|adds|noted|notes|explained|argued|argues|acknowledged|"
+    r"acknowledges|confirmed|confirms|insisted|warned|wrote|writes|stated|states|indicated|indicates|"
+    r"suggested|suggests|claimed|claims|predicted|reported|responded|announced|declared|asserted|"
+    r"contended|maintained|disclosed|revealed|testified|recalled|conceded|cautioned|stressed|emphasized|"
+    r"believes|contends)\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
+_BACKGROUND = re.compile(
+    r"on background|on (?:the )?condition (?:of|that)|not authori[sz]ed to|asked not to be|"
+    r"declined to be (?:named|identified)|requested anonymity|speaking anonymously|without attribution|"
+    r"not for attribution|on deep background|granted anonymity",
+    re.IGNORECASE,
+)
+_LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
+_WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
+_LABEL = re.compile(r"([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
+_TRAIL_WORDS = frozenset(
+    "on in ahead during at when after last this earlier recently yesterday today on monday tuesday "
+    "wednesday thursday friday saturday sunday while before by via".split()
+)
+_OBJECTS = frozenset("reporters me us him her them journalists".split())
+_QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
+_WORDS = re.compile(r"[\w’'.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attributed stretch of a sentence: `content` is what `speaker` asserts."""
+
+    speaker: str | None
+    attribution: Attribution
+    content_start: int
+    content_end: int
+    cue: str
+    quote: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What is known about the document that changes how its sources are read."""
+
+    outlet: str | None
+    background_document: bool  # a transcript given on background: unnamed officials are on background
+
+
+def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> list[list[Frame]]:
+    """Frames for each sentence, in sentence order (an empty list where the outlet speaks for itself)."""
+    result: list[list[Frame]] = []
+    last_person: tuple[str, Attribution] | None = None
+    label: tuple[str, Attribution] | None = None
+    line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+    for sentence in sentences:
+        if sentence.after_article:
+            result.append([Frame("a reader", Attribution.READER_COMMENT, sentence.start, sentence.end,
+                                 "written below the article, where reader comments are")])
+            continue
+        body = text[sentence.start : sentence.end]
+        offset = sentence.start
+        if sentence.start in line_starts:
+            label_match = _LABEL.match(body)
+            if label_match:
+                label = _label_source(label_match.group(1), context)
+                offset += label_match.end()
+                body = body[label_match.end() :]
+        frames = _sentence_frames(body, offset, context, last_person)
+        if not frames and label is not None:
+            frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}")]
+        for frame in frames:
+            if frame.speaker and frame.speaker.lower() not in PRONOUNS and frame.attribution in (
+                Attribution.ON_RECORD, Attribution.SPOKESPERSON, Attribution.ON_BACKGROUND,
+                Attribution.ANONYMOUS,
+            ):
+                last_person = (frame.speaker, frame.attribution)
+        result.append(frames)
+    return result
+
+
+def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
+    name = raw.strip()
+    if name == "Q":
+        return "a reporter", Attribution.ON_RECORD
+    if "OFFICIAL" in name.upper() and context.background_document:
+        return name.title(), Attribution.ON_BACKGROUND
+    return name.title() if name.isupper() else name, Attribution.ON_RECORD
+
+
+def _sentence_frames(
+    body: str, offset: int, context: Context, last_person: tuple[str, Attribution] | None
+) -> list[Frame]:
+    frames: list[Frame] = []
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
+    background = _BACKGROUND.search(body)
+    segment_start = 0
+
+    def resolve(start: int, end: int, *, according: bool, verb_end: int) -> tuple[str, Attribution]:
+        phrase = body[start:end]
+        if phrase.lower() in PRONOUNS:
+            if last_person is not None:
+                return last_person
+            runs = name_runs(body[:start])
+            return (runs[-1][2], Attribution.ON_RECORD) if runs else (phrase, Attribution.ON_RECORD)
+        near_background = background is not None and start - 10 <= background.start() <= verb_end + 80
+        return phrase, sourcing(phrase, background=near_background, according_to=according)
+
+    events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "according", m) for m in _ACCORDING.finditer(body)]
+    events += [(m.start(), "speech", m) for m in _SPEECH.finditer(body) if not _in_quotes(quotes, m.start())]
+    events.sort(key=lambda e: e[0])
+    for _, kind, match in events:
+        if kind == "according":
+            np = _ACCORDING_NP.match(body, match.end())
+            if not np or not np.group(0).strip():
+                continue
+            speaker, attribution = resolve(np.start(), np.end(), according=True, verb_end=np.end())
+            frames.append(Frame(speaker, attribution, offset + segment_start, offset + match.start(),
+                                "“according to”"))
+            segment_start = np.end()
+            continue
+        verb_start = match.start()
+        if body[max(0, verb_start - 3) : verb_start] == "to ":
+            verb_start -= 3
+        span = speaker_before(body, verb_start)
+        if span is None:
+            continue
+        np_start, np_end = span
+        speaker, attribution = resolve(np_start, np_end, according=False, verb_end=match.end())
+        cue = f"“{body[np_start:match.end()]}”"
+        if _is_trailing(body, np_start, match.end()):
+            frames.append(Frame(speaker, attribution, offset + segment_start, offset + np_start, cue))
+            segment_start = match.end()
+        else:
+            content = match.end()
+            that = re.match(r"\s*(?:that\b)?\s*", body[content:])
+            content += that.end() if that else 0
+            frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
+    frames.extend(_quote_frames(body, offset, quotes, frames))
+    if not frames:
+        frames.extend(_outlet_frames(body, offset, context))
+    return frames
+
+
+def _in_quotes(quotes: list[tuple[int, int]], position: int) -> bool:
+    return any(a < position < b for a, b in quotes)
+
+
+def _is_trailing(body: str, np_start: int, verb_end: int) -> bool:
+    """Whether "…, a senior spokesman told the paper." attributes what comes before it."""
+    before = body[:np_start].rstrip()
+    if not before or before[-1] not in ",”\"–—" or len(_WORDS.findall(before)) < 4:
+        return False
+    rest = _WORDS.findall(body[verb_end:])
+    index = 0
+    while index < len(rest) and (rest[index][0].isupper() or rest[index].lower() in _OBJECTS):
+        index += 1
+    return len(rest) <= 3 or index >= len(rest) or rest[index].lower() in _TRAIL_WORDS
+
+
+def _quote_frames(body: str, offset: int, quotes: list[tuple[int, int]], frames: list[Frame]) -> list[Frame]:
+    """A quotation is asserted by the speaker whose verb sits next to it, or by the sentence's speaker."""
+    found = []
+    for start, end in quotes:
+        inner_start, inner_end = start + 1, end - 1
+        owner = next((f for f in frames if f.content_start <= offset + start < f.content_end), None)
+        if owner is None:
+            owner = next((f for f in frames if f.content_start >= offset + end - 2), None)
+        if owner is None:
+            after = re.match(r"\s*,?\s*(said|says|added|wrote|asked)\b", body[end:])
+            if after:
+                span = speaker_after(body, end + after.end())
+                if span:
+                    phrase = body[span[0] : span[1]]
+                    attribution = Attribution.ON_RECORD if person_name(phrase) else Attribution.SPOKESPERSON
+                    owner = Frame(phrase, attribution, 0, 0, "")
+        if owner is None or owner.speaker is None:
+            continue
+        found.append(Frame(owner.speaker, owner.attribution, offset + inner_start, offset + inner_end,
+                           owner.cue or "a quotation", quote=True))
+    return found
+
+
+def _outlet_frames(body: str, offset: int, context: Context) -> list[Frame]:
+    told = _WAS_TOLD.search(body)
+    if told:
+        return [Frame("an unnamed source", Attribution.ANONYMOUS, offset, offset + len(body),
+                      f"“{told.group(0)}” without naming who told")]
+    learned = _LEARNED.search(body)
+    if learned:
+        return [Frame(context.outlet, Attribution.OUTLET, offset, offset + len(body),
+                      "the outlet's own reporting (“has learned”)")]
+    return []
+
+
+def attribution_at(frames: list[Frame], start: int, end: int) -> Frame | None:
+    """The innermost frame whose content holds the span; quotations win over the verbs around them."""
+    holding = [f for f in frames if f.content_start <= start < f.content_end or
+               (start <= f.content_start < end)]
+    if not holding:
+        return None
+    holding.sort(key=lambda f: (not f.quote, f.content_end - f.content_start))
+    return holding[0]

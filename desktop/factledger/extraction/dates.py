@@ -1,0 +1,88 @@
+"""Dates and periods: which numbers are dates rather than statistics, and the period or deadline of a figure."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Spans whose digits are not statistics: dates, times, phone numbers, URLs, section and model numbers.
+_NOT_STATISTICS = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?\b|"
+    rf"\b{_MONTH}\s+{YEAR}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.|"
+    r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|"
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|"
+    r"\b(?:Section|Sec\.|Article|Art\.|Chapter|Title|Rule|No\.|Number|Part|Clause|Paragraph|Amendment|"
+    r"Resolution|Order|Proclamation|Page|p\.|pp\.|Vol\.|Volume|Item|Annex|Schedule|Room|Suite|Route|"
+    r"Highway|Interstate|Flight|Level|Phase|Stage|Tier|Class|Category|Group|Round|Game|Week|Day|Step|"
+    r"Model|Version|Gen|Generation|Figure|Table)\s+\d+[\w.()-]*|"
+    r"\b[A-Za-z]+-\d[\w-]*|\b[A-Z]+\d+[A-Za-z\d]*\b|\b\d+(?:st|nd|rd|th)\b|"
+    r"\b\d+(?:\.\d+){2,}\b|#\d+|\b\d+-year-old\b|\b(?:19|20)\d0s\b|\b'\d\ds\b"
+)
+_BARE_YEAR = re.compile(rf"(?<![\d,.$€£¥])\b{YEAR}\b(?![\d,]|\.\d|\s?%|\s?(?:percent|billion|million))")
+
+_PERIOD = re.compile(
+    rf"\b(?:in|during|for|through|throughout|since|from|by|as of|until|till)\s+"
+    rf"(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+)?"
+    rf"(?:(?:fiscal|FY|calendar)\s+)?(?:{_MONTH}\s+)?{YEAR}(?:\s?[-–]\s?(?:\d\d|{YEAR}))?\b|"
+    r"\b(?:annually|a year|per year|each year|every year|a month|per month|each month|monthly|yearly|"
+    r"per annum|a day|per day|last year|this year|next year|last month|this month|so far this year|"
+    r"year[- ]on[- ]year|year over year|year to date|over the (?:next|past|last) (?:\w+ )?(?:years?|months?|"
+    r"decades?))\b",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(
+    rf"\b(?:by|before|no later than|by the end of|within|over the next|through|until)\s+"
+    rf"(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTH}\s+)?(?:{YEAR}|\w+\s+(?:years?|months?|decades?))\b|"
+    rf"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|decade|month|{YEAR})\b",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(YEAR)
+
+
+def non_statistic_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that hold numbers which are dates, times, identifiers or addresses."""
+    spans = [(m.start(), m.end()) for m in _NOT_STATISTICS.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _BARE_YEAR.finditer(text))
+    spans.sort()
+    return spans
+
+
+def _normalize_period(raw: str) -> str:
+    lowered = raw.lower()
+    if lowered.startswith(("in ", "during ", "for ", "throughout ")):
+        rest = raw.split(None, 1)[1]
+        return rest
+    if lowered in ("a year", "per year", "each year", "every year", "yearly", "per annum"):
+        return "annually"
+    return raw
+
+
+def find_period(sentence: str, *, near: int) -> str | None:
+    """The period a figure refers to, from its sentence: the phrase nearest to the figure at `near`.
+
+    "in 2024" gives "2024"; "since 1984" and "annually" stay as written.
+    """
+    best: tuple[int, str] | None = None
+    for match in _PERIOD.finditer(sentence):
+        distance = min(abs(match.start() - near), abs(match.end() - near))
+        if best is None or distance < best[0]:
+            best = (distance, _normalize_period(match.group(0)))
+    return None if best is None else best[1]
+
+
+def find_deadline(clause: str) -> str | None:
+    """When a commitment is due ("by 2028", "within five years"), as written."""
+    match = _DEADLINE.search(clause)
+    return match.group(0) if match else None
+
+
+def contains_year(raw: str) -> bool:
+    """Whether a phrase names a calendar year."""
+    return bool(_YEAR_IN.search(raw))

@@ -1,0 +1,84 @@
+"""Named actors in a sentence: runs of capitalized words, and the actor a figure or clause is about."""
+
+from __future__ import annotations
+
+import re
+
+# Capitalized words that start sentences or name times, not actors.
+_NOT_NAMES = frozenset(
+    "a an the but and or so yet for in on at as after before since while when if this that these those it "
+    "its he she they we i his her their our there here some many most all only one two three about nearly "
+    "more less however meanwhile still also separately by from with what who why how of to is are was "
+    "were has have had will would could should may might can do does did not no yes then now today "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december spring summer fall autumn winter mr mrs ms dr pres "
+    "president prime minister chairman chief secretary senator governor ceo officials official "
+    "according other another each every both such even just last next new first combined".split()
+)
+_TITLE_WORDS = frozenset(
+    "pres. president prime minister chairman chairwoman chair ceo secretary sen. senator gov. governor "
+    "rep. representative mr. mrs. ms. dr. gen. ambassador commissioner director chancellor king queen "
+    "premier mayor spokesman spokeswoman spokesperson".split()
+)
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w’'.&-]*|U\.S\.)(?:\s+(?:of|and|&|de|van|von|der|for)\s+[A-Z][\w’'.&-]*|\s+[A-Z][\w’'.&-]*)*"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalized words that can name an actor, without leading function words.
+
+    "For its part, Toyota indicated" gives "Toyota"; "Pres. Donald Trump" stays whole.
+    """
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.start(), match.end()
+        words = match.group(0).split()
+        for index, word in enumerate(words):
+            if _POSSESSIVE.search(word):
+                words = words[: index + 1]
+                end = start + len(" ".join(words))
+                break
+        while words and (words[0].lower().rstrip(".,") in _NOT_NAMES or words[0].endswith("ly")) and words[0].lower() not in _TITLE_WORDS:
+            start = text.index(words[0], start) + len(words[0])
+            words.pop(0)
+            while start < end and text[start].isspace():
+                start += 1
+        while words and (words[-1].lower() in ("of", "and", "&", "for") or words[-1].lower() in _NOT_NAMES):
+            words.pop()
+            end = start + len(" ".join(words)) if words else start
+        if not words:
+            continue
+        surface = text[start:end].rstrip(".,")
+        if surface.lower() in _TITLE_WORDS:
+            continue
+        surface = _POSSESSIVE.sub("", surface)
+        runs.append((start, start + len(surface), surface))
+    return runs
+
+
+def actor_before(text: str, position: int) -> str | None:
+    """The last named actor mentioned before `position` in `text` (a clause or sentence)."""
+    runs = [run for run in name_runs(text[:position]) if run[1] <= position]
+    return runs[-1][2] if runs else None
+
+
+def first_actor(text: str) -> str | None:
+    """The first named actor of a clause, usually its grammatical subject."""
+    runs = name_runs(text)
+    return runs[0][2] if runs else None
+
+
+def is_named(phrase: str) -> bool:
+    """Whether a noun phrase contains a proper name rather than only common nouns."""
+    return bool(name_runs(phrase))
+
+
+def person_name(phrase: str) -> bool:
+    """Whether a phrase looks like a person's name: two or more capitalized words, or a title and a name."""
+    runs = name_runs(phrase)
+    if not runs:
+        return False
+    words = runs[-1][2].split()
+    return len(words) >= 2 and not any(w.lower() in ("department", "ministry", "house", "office") for w in words)

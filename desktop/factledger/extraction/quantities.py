@@ -1,0 +1,267 @@
+"""Statistics in text: money, percentages, measures, counts, multipliers and ranges, with qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factledger.domain import Qualifier
+
+from . import numbers, units
+from .count_nouns import counted_noun, noun_from_context
+
+_WORD_NUMBER = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|dozen)"
+)
+_SPELLED = rf"(?:(?:a|an)\s+)?{_WORD_NUMBER}(?:[\s-]+(?:and\s+)?{_WORD_NUMBER})*"
+_NUMBER = re.compile(
+    rf"(?<![\w.,$€£¥])(?:(?P<cur>{units.CURRENCY_PREFIX_RE})\s?)?"
+    rf"(?:(?P<digits>{numbers.DIGITS})(?P<scale>{numbers.SCALE_AFTER_DIGITS})?(?![\w.,]\d)|"
+    rf"(?P<words>\b(?i:{_SPELLED})\b))"
+)
+_FRACTION = re.compile(
+    r"\b(?i:(?P<frac>half|one[- ]half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
+    r"three[- ]quarters))\s+of\b"
+)
+_FRACTION_VALUES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
+_MULTIPLIER = re.compile(
+    r"\b(?i:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|"
+    r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|times)\s+"
+    r"(?:more|less|larger|higher|greater|bigger|faster|smaller|lower|as\s+(?:much|many|large|high|big))|"
+    r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled))\b"
+)
+_SUFFIX = re.compile(
+    rf"(?P<wscale>\s(?i:hundred|thousand|million|billion|trillion)\b)?"
+    rf"(?:(?P<pct>\s?%|\s(?i:percent|per\s?cent|percentage\s+points?|pct)\b)|"
+    rf"\s(?P<curname>{units.CURRENCY_NAME_RE})|"
+    rf"[\s-]?(?P<measure>{units.MEASURE_RE}))"
+)
+_QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"at\s+least|at\s+or\s+(?:over|above|more\s+than)|no\s+(?:less|fewer)\s+than|not\s+less\s+than|"
+     r"a\s+minimum\s+of|upwards\s+of", Qualifier.AT_LEAST),
+    (r"no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|at\s+or\s+(?:below|under)",
+     Qualifier.AT_MOST),
+    (r"more\s+than|greater\s+than|over|above|exceeding|in\s+excess\s+of|just\s+over|better\s+than",
+     Qualifier.MORE_THAN),
+    (r"less\s+than|fewer\s+than|under|below|just\s+under|shy\s+of|lower\s+than", Qualifier.LESS_THAN),
+    (r"up\s+to|as\s+(?:much|many|high)\s+as", Qualifier.UP_TO),
+    (r"nearly|almost|close\s+to|just\s+shy\s+of", Qualifier.NEARLY),
+    (r"about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|circa|an\s+approximate",
+     Qualifier.APPROXIMATELY),
+]
+_QUALIFIER_BEFORE = [
+    (re.compile(rf"(?i:\b(?:{pattern}))\s+$"), qualifier) for pattern, qualifier in _QUALIFIERS
+]
+_QUALIFIER_AFTER = re.compile(r"\s+(?i:(?P<more>or\s+more|or\s+higher|plus)|(?P<less>or\s+less|or\s+fewer))\b")
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
+_RANGE_LEAD = re.compile(r"(?i:\b(?:between|from))\s+$")
+_AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One statistic: its span, normalized value and unit, and why it was recognized."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    kind: str  # money, percent, measure, count, multiplier
+    qualifier: Qualifier | None
+    cue: str
+    upper: float | None = None  # the top of a range, when the figure is one
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    value: float
+    scaled: bool
+
+
+def _qualifier(text: str, start: int) -> tuple[int, Qualifier | None]:
+    window = text[max(0, start - 30) : start]
+    for pattern, qualifier in _QUALIFIER_BEFORE:
+        match = pattern.search(window)
+        if match:
+            return start - (len(window) - match.start()), qualifier
+    return start, None
+
+
+def _number_value(match: re.Match[str]) -> _Token | None:
+    if match.group("digits"):
+        value = numbers.digits_value(match.group("digits"))
+        scale = match.group("scale")
+        if scale:
+            letter = scale.strip()
+            if len(letter) == 1 and not match.group("cur"):
+                # "20m" or "5B" without a currency is too ambiguous to read as a scale; "m" may be metres
+                return _Token(match.start(), match.start("scale"), value, False)
+            value *= numbers.scale_value(letter)
+        return _Token(match.start(), match.end(), value, bool(scale))
+    words = match.group("words")
+    value = numbers.words_value(words)
+    if value is None:
+        return None
+    scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
+    return _Token(match.start(), match.end(), value, scaled)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start < b or a < end <= b for a, b in spans if a < end and start < b)
+
+
+def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context: bool) -> list[Quantity]:
+    """Every statistic in `text`, in text order, skipping numbers inside `excluded` spans (dates, ids)."""
+    found: list[Quantity] = []
+    pending: _Token | None = None
+    for match in _NUMBER.finditer(text):
+        token = _number_value(match)
+        if token is None or _inside(excluded, token.start, token.end):
+            continue
+        quantity = _classify(text, match, token, china_context=china_context)
+        if quantity is None:
+            pending = token
+            continue
+        merged = _merge_range(text, found, pending, quantity)
+        if merged is not None:
+            quantity = merged
+        pending = None
+        found.append(quantity)
+    found.extend(_fractions(text, excluded))
+    found.extend(_multipliers(text, excluded))
+    found.sort(key=lambda q: (q.start, -q.end))
+    return _drop_overlaps(found)
+
+
+def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: bool) -> Quantity | None:
+    start = token.start
+    end = token.end
+    value = token.value
+    currency = match.group("cur")
+    if _AGE_OR_RANK.match(text, end):
+        return None
+    suffix = _SUFFIX.match(text, end)
+    if suffix and suffix.group("wscale") and not token.scaled:
+        value *= numbers.scale_value(suffix.group("wscale"))
+    unit: str | None
+    if currency:
+        kind, unit = "money", units.currency_code_for_prefix(currency, china_context=china_context)
+        if suffix and suffix.group("wscale"):
+            end = suffix.start("wscale") + len(suffix.group("wscale"))
+    elif suffix and suffix.group("pct"):
+        kind, unit, end = "percent", "%", suffix.end()
+        if "point" in suffix.group("pct"):
+            unit = "percentage points"
+    elif suffix and suffix.group("curname"):
+        name = suffix.group("curname")
+        kind, unit, end = "money", units.currency_code_for_name(name), suffix.end()
+        if name.lower().startswith("cent"):
+            value /= 100
+    elif suffix and suffix.group("measure"):
+        measure = suffix.group("measure")
+        if measure.lower() in ("pound", "pounds") and (token.scaled or value >= 1e5):
+            kind, unit = "money", "GBP"
+        else:
+            kind, unit = "measure", units.measure_unit(measure)
+        end = suffix.end()
+    else:
+        noun = counted_noun(text, end)
+        if noun is not None:
+            kind, unit, end = "count", noun[0], noun[1]
+        else:
+            inferred = noun_from_context(text, end, start)
+            if inferred is None:
+                return None
+            kind, unit = "count", inferred
+        if match.group("words") and not token.scaled and value < 10:
+            return None  # "one senior official", "two countries": too common to be statistics
+    q_start, qualifier = _qualifier(text, start)
+    after = _QUALIFIER_AFTER.match(text, end)
+    if after and qualifier is None:
+        qualifier = Qualifier.AT_LEAST if after.group("more") else Qualifier.AT_MOST
+        end = after.end()
+    cue = _cue(kind, unit, qualifier)
+    return Quantity(q_start, end, value, unit, kind, qualifier, cue)
+
+
+def _cue(kind: str, unit: str | None, qualifier: Qualifier | None) -> str:
+    what = {
+        "money": f"an amount of money ({unit})",
+        "percent": "a percentage",
+        "measure": f"a measurement in {unit}",
+        "count": f"a count of {unit}",
+        "multiplier": "a multiplier",
+    }[kind]
+    return f"{what} qualified as “{qualifier.value}”" if qualifier else what
+
+
+def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high: Quantity) -> Quantity | None:
+    """Join "between $2 and $3 billion" or "2 to 3 percent" into one figure running low to high."""
+    low_start: int
+    low_value: float
+    if found and found[-1].kind == high.kind and found[-1].unit == high.unit:
+        previous = found[-1]
+        low_start, low_end, low_value = previous.start, previous.end, previous.value
+        scaled_low = previous.value >= 1000 or high.value < 1000
+    elif pending is not None:
+        low_start, low_end, low_value, scaled_low = pending.start, pending.end, pending.value, pending.scaled
+    else:
+        return None
+    gap = text[low_end : high.start]
+    if len(gap) > 6 or not _RANGE_JOIN.fullmatch(gap) and not _RANGE_JOIN.match(gap):
+        return None
+    if not scaled_low and low_value < high.value and high.value >= 1000:
+        scale = 10 ** (len(str(int(high.value))) - len(str(int(low_value))))
+        low_value = low_value * scale if low_value * scale <= high.value else low_value
+    if low_value >= high.value:
+        return None
+    lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
+    start = low_start - (12 if low_start >= 12 else low_start) + lead.start() if lead else low_start
+    if found and found[-1].start == low_start:
+        found.pop()
+    cue = f"a range from {low_value:g} to {high.value:g} {high.unit or ''}".rstrip()
+    return Quantity(start, high.end, low_value, high.unit, high.kind, high.qualifier, cue, upper=high.value)
+
+
+def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    found = []
+    for match in _FRACTION.finditer(text):
+        if _inside(excluded, match.start(), match.end()):
+            continue
+        last = re.split(r"[\s-]", match.group("frac").lower())[-1]
+        value = _FRACTION_VALUES.get(last, 50.0)
+        q_start, qualifier = _qualifier(text, match.start())
+        found.append(Quantity(q_start, match.end("frac"), value, "%", "percent", qualifier,
+                              f"a fraction (“{match.group('frac')}”) read as a share"))
+    return found
+
+
+def _multipliers(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    found = []
+    for match in _MULTIPLIER.finditer(text):
+        if _inside(excluded, match.start(), match.end()):
+            continue
+        raw = match.group("fold") or match.group("times")
+        if raw:
+            value = float(raw) if raw[0].isdigit() else (numbers.words_value(raw) or 0.0)
+        elif match.group("twice"):
+            value = 2.0
+        else:
+            value = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}[match.group("doubled").lower()]
+        if value <= 0:
+            continue
+        found.append(Quantity(match.start(), match.end(), value, "x", "multiplier", None, "a multiplier"))
+    return found
+
+
+def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for quantity in found:
+        if kept and quantity.start < kept[-1].end:
+            continue
+        kept.append(quantity)
+    return kept

@@ -1,0 +1,135 @@
+"""Who a speech verb belongs to: the noun phrase just before it, and what kind of source that phrase is."""
+
+from __future__ import annotations
+
+import re
+
+from factledger.domain import Attribution
+
+from .names import is_named, person_name
+
+# Nouns that can head an unnamed speaker ("a company official", "Japanese officials", "a source").
+SPEAKER_NOUNS = frozenset(
+    "official officials source sources spokesman spokeswoman spokesperson spokespeople representative "
+    "representatives executive executives analyst analysts insider insiders industry expert experts people "
+    "person aide aides adviser advisers advisor advisors lawmaker lawmakers leader leaders minister "
+    "ministers secretary president chairman chairwoman ceo chief director economist economists company "
+    "government ministry department administration agency officer officers member members observer "
+    "observers diplomat diplomats negotiator negotiators staff statement report factsheet document "
+    "documents data figures survey study analysis filing release automaker carmaker firm group party "
+    "campaign white house embassy office spokesmen employee employees worker workers dealer dealers "
+    "reporters reporter official’s administration’s officials’ organizers authorities police".split()
+)
+PRONOUNS = frozenset("he she they it we i".split())
+DETERMINERS = frozenset(
+    "a an the one two three several some other another his her its their our that this these those "
+    "many few".split()
+)
+_STOP = frozenset(
+    "to in on at of for from with by as and or but because while when if that which who whom whose is are "
+    "was were be been has have had will would could should may might can do does did not no so than then "
+    "also just only still even about after before since during into over under between through against "
+    "without within what where why how there here".split()
+)
+_SOURCE_WORDS = re.compile(r"\b(?:source|sources|insider|insiders|familiar)\b", re.IGNORECASE)
+_SPOKES_WORDS = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people|men)|press secretary|representative|communications director)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:report|statement|fact ?sheet|filing|data|figures|survey|study|analysis|release|document|"
+    r"documents|estimates|records|census|poll|budget|forecast|website|memo|letter)s?\b",
+    re.IGNORECASE,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:house|ministry|department|administration|agency|government|company|office|bureau|commission|"
+    r"council|bank|fund|association|institute|corp\.?|inc\.?|co\.?|group|party|campaign|automaker|"
+    r"carmaker|firm|embassy|treasury|congress|parliament|senate|court)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w.’'&-]+")
+_INVERTED = re.compile(
+    r"\s*((?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+?)(?=\s*[,.;]|\s+(?:who|of|at|in|on|to)\b)"
+)
+_AUX = frozenset("has have had also reportedly previously later earlier once again repeatedly".split())
+
+
+def speaker_before(text: str, position: int) -> tuple[int, int] | None:
+    """Span of the noun phrase ending just before `position` that can be a speaker, or None.
+
+    Scans words backwards: a head (a name, a pronoun, or a speaker noun), then up to four modifiers,
+    then an optional determiner; stops at punctuation, quotes and function words.
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, max(0, position - 160), position)]
+    if not words:
+        return None
+    # Drop words cut off by the window's start.
+    index = len(words) - 1
+    while index >= 0 and words[index][2].lower() in _AUX:
+        index -= 1
+    if index < 0:
+        return None
+    head_start, head_end, head = words[index]
+    if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
+        return None
+    lowered = head.lower().rstrip(".")
+    if not (head[0].isupper() or lowered in PRONOUNS or lowered in SPEAKER_NOUNS):
+        return None
+    if lowered in _STOP and lowered not in PRONOUNS:
+        return None
+    start = head_start
+    if lowered in PRONOUNS:
+        return start, head_end
+    modifiers = 0
+    index -= 1
+    while index >= 0 and modifiers < 5:
+        word_start, word_end, word = words[index]
+        if _gap_breaks(text, word_end, start):
+            break
+        low = word.lower()
+        if low in DETERMINERS:
+            start = word_start
+            break
+        if low in _STOP or low.endswith("ing") and not word[0].isupper():
+            break
+        if not word[0].isupper() and not (low in SPEAKER_NOUNS or "-" in low or modifiers < 3):
+            break
+        start = word_start
+        modifiers += 1
+        index -= 1
+    return start, head_end
+
+
+def _gap_breaks(text: str, left: int, right: int) -> bool:
+    """Punctuation or quotes between two words end a noun phrase."""
+    return bool(text[left:right].strip())
+
+
+def speaker_after(text: str, position: int) -> tuple[int, int] | None:
+    """Span of the speaker written after an inverted verb ("…,” said Jane Doe, a trade adviser)."""
+    match = _INVERTED.match(text, position)
+    if not match or not match.group(1).strip():
+        return None
+    phrase = match.group(1)
+    if not (is_named(phrase) or any(w.lower() in SPEAKER_NOUNS for w in phrase.split())):
+        return None
+    return match.start(1), match.end(1)
+
+
+def sourcing(speaker: str, *, background: bool, according_to: bool) -> Attribution:
+    """How a speaker sources a statement, from the words of the phrase and its sentence's cues."""
+    if background:
+        return Attribution.ON_BACKGROUND
+    if _SOURCE_WORDS.search(speaker):
+        return Attribution.ANONYMOUS
+    if _SPOKES_WORDS.search(speaker):
+        return Attribution.SPOKESPERSON
+    if _DOCUMENT_WORDS.search(speaker):
+        return Attribution.DOCUMENT
+    if person_name(speaker) and not _ORG_WORDS.search(speaker):
+        return Attribution.ON_RECORD
+    if according_to and (_ORG_WORDS.search(speaker) or is_named(speaker)):
+        return Attribution.DOCUMENT
+    if _ORG_WORDS.search(speaker) or (is_named(speaker) and len(speaker.split()) == 1):
+        return Attribution.SPOKESPERSON
+    return Attribution.ON_RECORD

@@ -1,0 +1,125 @@
+"""Turn bytes of unknown encoding into text: BOMs, UTF-16 without BOM, UTF-8, then detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from factledger.domain import UserError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+_MAX_CONTROL_SHARE = 0.01
+
+
+# Labels senders use for what is really the superset (the WHATWG Encoding Standard maps them the same way).
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "shift_jis": "cp932",
+    "tis-620": "cp874",
+}
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec for a declared charset label, widened to the superset senders really use."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec a byte-order mark announces, if there is one."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from its tell-tale zero bytes (Windows clipboards and Firefox drops).
+
+    Mostly-Latin UTF-16 has a zero in nearly every other byte and UTF-8 text has none, so the pattern is
+    decisive; text in other scripts arrives with a BOM in practice.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    if odd.count(0) > 0.4 * half and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * half and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, *, label: str, declared: str | None = None) -> str:
+    """Decode `data` as text, or raise `UserError` when it is not text at all.
+
+    Order: a BOM; UTF-16 without BOM; strict UTF-8; a declared charset that decodes cleanly; UTF-8 with a
+    few stray bytes when most non-ASCII already decodes as UTF-8 (one bad byte should not turn the rest into
+    mojibake); then charset-normalizer's best guess (Windows-1252, Latin-1, Shift-JIS, ...).
+    """
+    codec = bom_encoding(data) or bomless_utf16(data)
+    if codec is not None:
+        return _checked(data.decode(codec, errors="replace"), label=label)
+    if b"\x00" in data:
+        raise UserError(f"{label} looks like a binary file, not text.")
+    try:
+        # Valid UTF-8 with non-ASCII bytes is practically never another encoding, whatever was declared.
+        return _checked(data.decode("utf-8"), label=label)
+    except UnicodeDecodeError:
+        pass
+    declared_codec = codec_for(declared)
+    if declared_codec is not None:
+        try:
+            return _checked(data.decode(declared_codec), label=label)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common; detection below decides
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return _checked(mostly_utf8, label=label)
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise UserError(
+            f"{label} is not text in any encoding FactLedger recognizes; it may be a binary file."
+        )
+    return _checked(str(best), label=label)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text))
+    return text if good >= 4 * bad else None
+
+
+def _checked(text: str, *, label: str) -> str:
+    """Refuse decodings full of control characters: that is binary data that happened to decode."""
+    if text:
+        controls = len(_CONTROLS.findall(text))
+        if controls > _MAX_CONTROL_SHARE * len(text):
+            raise UserError(f"{label} looks like a binary file, not text.")
+    return text

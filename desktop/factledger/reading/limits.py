@@ -1,0 +1,18 @@
+"""Size limits that keep a hostile or mistaken input from exhausting memory."""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Largest file or download read at all; checked before any byte is loaded."""
+
+MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+"""Largest total a zip container (DOCX) may declare for its members; guards against zip bombs."""
+
+
+def format_size(size: int) -> str:
+    """A byte count as people read it in a message: "52 MB", "300 KB", "12 bytes"."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"

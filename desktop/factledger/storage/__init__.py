@@ -1,0 +1,34 @@
+"""The one place SQL lives: schema, migrations, repositories and full-text search over a ledger file."""
+
+from .claims import ClaimRepository, order_clause, where_clause
+from .database import LEDGER_SUFFIX, SCHEMA_VERSION, backup_copy, open_database
+from .evidence import EvidenceRepository
+from .factsheet import factsheet_rows
+from .history import HistoryRepository
+from .search import SearchHit, fts_match_expression, search
+from .settings import SettingsRepository
+from .sources import SourceRepository, SourceSummary
+from .suggestions import StoredSuggestion, SuggestionRepository
+from .transactions import write_transaction
+
+__all__ = [
+    "LEDGER_SUFFIX",
+    "SCHEMA_VERSION",
+    "ClaimRepository",
+    "EvidenceRepository",
+    "HistoryRepository",
+    "SearchHit",
+    "SettingsRepository",
+    "SourceRepository",
+    "SourceSummary",
+    "StoredSuggestion",
+    "SuggestionRepository",
+    "backup_copy",
+    "factsheet_rows",
+    "fts_match_expression",
+    "open_database",
+    "order_clause",
+    "search",
+    "where_clause",
+    "write_transaction",
+]

@@ -1,0 +1,131 @@
+"""ClaimRepository: one fact per row; filtering, ordering and paging happen in SQL, never in Python lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from factledger.domain import Claim, ClaimFilter, ClaimOrder, UserError
+
+from .rows import CLAIM_COLUMNS, SELECT_CLAIM_COLUMNS, claim_from_row, claim_to_row
+from .search import fts_match_expression
+
+# Sort keys map to columns that have an (column, id) index, so ORDER BY ... LIMIT walks an index.
+_ORDER_SQL: dict[str, str] = {
+    "kind": "claims.kind",
+    "statement": "claims.statement",
+    "value": "claims.value",
+    "unit": "claims.unit",
+    "subject": "claims.subject",
+    "speaker": "claims.speaker",
+    "attribution": "claims.attribution",
+    "status": "claims.status",
+    "source": "claims.source_id",
+    "stated_on": "claims.stated_on",
+    "updated_at": "claims.updated_at",
+}
+EDITABLE_COLUMNS = frozenset(CLAIM_COLUMNS) - {"id", "source_id", "quote", "start", "end", "created_at"}
+
+
+def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter; shared by listing, counting, series and exports."""
+    parts: list[str] = []
+    params: list[Any] = []
+
+    def member_of(column: str, values: frozenset[Any]) -> None:
+        if values:
+            parts.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            params.extend(sorted(str(v) for v in values))
+
+    member_of("claims.kind", claim_filter.kinds)
+    member_of("claims.status", claim_filter.statuses)
+    member_of("claims.attribution", claim_filter.attributions)
+    member_of("claims.source_id", claim_filter.source_ids)
+    if claim_filter.subject:
+        parts.append("claims.subject = ?")
+        params.append(claim_filter.subject)
+    if claim_filter.date_from:
+        parts.append("claims.stated_on >= ?")
+        params.append(claim_filter.date_from)
+    if claim_filter.date_to:
+        parts.append("claims.stated_on <= ?")
+        params.append(claim_filter.date_to + "\uffff")
+    if claim_filter.text and claim_filter.text.strip():
+        match = fts_match_expression(claim_filter.text)
+        if match:
+            parts.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(match)
+    return (" AND ".join(parts) or "1"), params
+
+
+def order_clause(order: ClaimOrder) -> str:
+    column = _ORDER_SQL.get(order.column)
+    if column is None:
+        raise UserError(f"Claims cannot be sorted by '{order.column}'; choose one of: {', '.join(_ORDER_SQL)}.")
+    direction = "DESC" if order.descending else "ASC"
+    return f"{column} {direction}, claims.id {direction}"
+
+
+class ClaimRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def insert(self, claim: Claim) -> None:
+        row = claim_to_row(claim)
+        columns = ", ".join(f'"{c}"' for c in row)
+        self._db.execute(
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values())
+        )
+
+    def restore(self, row: Mapping[str, Any]) -> None:
+        """Put back a row exactly as it was (undo of a delete)."""
+        columns = ", ".join(f'"{c}"' for c in row)
+        self._db.execute(
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values())
+        )
+
+    def get(self, claim_id: str) -> Claim | None:
+        row = self.raw(claim_id)
+        return None if row is None else claim_from_row(row)
+
+    def raw(self, claim_id: str) -> dict[str, Any] | None:
+        cursor = self._db.execute(f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id])
+        row = cursor.fetchone()
+        return None if row is None else dict(zip(CLAIM_COLUMNS, row, strict=True))
+
+    def update(self, claim_id: str, fields: Mapping[str, Any]) -> None:
+        unknown = set(fields) - EDITABLE_COLUMNS
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        assignments = ", ".join(f'"{c}" = ?' for c in fields)
+        self._db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*fields.values(), claim_id])
+
+    def delete(self, claim_id: str) -> bool:
+        return self._db.execute("DELETE FROM claims WHERE id = ?", [claim_id]).rowcount > 0
+
+    def count(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
+        where, params = where_clause(claim_filter)
+        return int(self._db.execute(f"SELECT count(*) FROM claims WHERE {where}", params).fetchone()[0])
+
+    def page(
+        self, claim_filter: ClaimFilter, order: ClaimOrder, *, offset: int = 0, limit: int = 200
+    ) -> list[Claim]:
+        where, params = where_clause(claim_filter)
+        cursor = self._db.execute(
+            f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE {where} ORDER BY {order_clause(order)} "
+            "LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+
+    def for_source(self, source_id: str) -> list[Claim]:
+        cursor = self._db.execute(
+            f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE source_id = ? ORDER BY start, id", [source_id]
+        )
+        return [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+
+    def spans_for_source(self, source_id: str) -> set[tuple[int, int]]:
+        rows = self._db.execute('SELECT start, "end" FROM claims WHERE source_id = ?', [source_id])
+        return {(int(a), int(b)) for a, b in rows}

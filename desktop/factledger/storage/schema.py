@@ -1,0 +1,200 @@
+"""The ledger's SQLite schema, created and evolved with sqlite-utils `Migrations`.
+
+Every table is plain SQLite so that `sqlite3`, `sqlite-utils` and Datasette open a ledger as it is;
+README.md documents the columns. `SCHEMA_VERSION` is mirrored into `PRAGMA user_version` so any tool
+can tell which version wrote a file.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "factledger"
+migrations = Migrations(MIGRATION_SET)
+
+_KINDS = "'claim', 'commitment', 'statistic'"
+_STATUSES = "'unverified', 'in_review', 'verified', 'partly_true', 'disputed', 'false', 'unverifiable'"
+_FULFILMENT = "'announced', 'in_progress', 'fulfilled', 'partially_fulfilled', 'stalled', 'broken'"
+_ATTRIBUTION = (
+    "'on_record', 'spokesperson', 'on_background', 'anonymous', 'document', 'outlet', 'reader_comment'"
+)
+_QUALIFIERS = "'at least', 'at most', 'more than', 'less than', 'approximately', 'nearly', 'up to'"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The tables of ARCHITECTURE.md; CHECK constraints keep the vocabularies closed even for raw SQL."""
+    db.executescript(
+        f"""
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'article',
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',          -- JSON array of names
+            published TEXT,                              -- ISO 8601
+            imported_at TEXT NOT NULL,
+            language TEXT,
+            text TEXT NOT NULL,                          -- normalized; every claim span indexes it
+            content_sha256 TEXT NOT NULL UNIQUE,
+            file_name TEXT,
+            media_type TEXT NOT NULL
+        );
+        CREATE TABLE originals (
+            source_id TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+            file_name TEXT,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            statement TEXT NOT NULL,
+            subject TEXT,
+            speaker TEXT,
+            attribution TEXT CHECK (attribution IS NULL OR attribution IN ({_ATTRIBUTION})),
+            stated_on TEXT,
+            value REAL,
+            unit TEXT,
+            qualifier TEXT CHECK (qualifier IS NULL OR qualifier IN ({_QUALIFIERS})),
+            period TEXT,
+            committer TEXT,
+            action TEXT,
+            amount REAL,
+            deadline TEXT,
+            fulfilment TEXT CHECK (fulfilment IS NULL OR fulfilment IN ({_FULFILMENT})),
+            status TEXT NOT NULL DEFAULT 'unverified' CHECK (status IN ({_STATUSES})),
+            status_reason TEXT,
+            verified_by TEXT,
+            verified_at TEXT,
+            origin TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'suggested')),
+            cue TEXT,
+            group_key TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX claims_source ON claims(source_id, start);
+        CREATE INDEX claims_status ON claims(status, id);
+        CREATE INDEX claims_kind ON claims(kind, id);
+        CREATE INDEX claims_attribution ON claims(attribution, id);
+        CREATE INDEX claims_subject ON claims(subject, id);
+        CREATE INDEX claims_speaker ON claims(speaker, id);
+        CREATE INDEX claims_value ON claims(value, id);
+        CREATE INDEX claims_stated_on ON claims(stated_on, id);
+        CREATE INDEX claims_updated ON claims(updated_at, id);
+        CREATE INDEX claims_statement ON claims(statement, id);
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            stance TEXT NOT NULL CHECK (stance IN ('supports', 'contradicts', 'context')),
+            source_id TEXT REFERENCES sources(id) ON DELETE SET NULL,
+            start INTEGER,
+            "end" INTEGER,
+            url TEXT,
+            quote TEXT,
+            note TEXT,
+            added_by TEXT,
+            added_at TEXT NOT NULL,
+            CHECK (source_id IS NOT NULL OR url IS NOT NULL OR note IS NOT NULL)
+        );
+        CREATE INDEX evidence_claim ON evidence(claim_id);
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,                        -- claim, source, evidence, suggestion
+            entity_id TEXT NOT NULL,
+            claim_id TEXT,                               -- the claim this event belongs to, if any
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            before TEXT,                                 -- JSON of the changed fields before
+            after TEXT,                                  -- JSON of the changed fields after
+            reason TEXT
+        );
+        CREATE INDEX history_claim ON history(claim_id, id);
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only: rows cannot be changed'); END;
+        CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only: rows cannot be deleted'); END;
+        CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            from_claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            to_claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('restates', 'contradicts', 'part_of')),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (from_claim, to_claim, kind)
+        );
+        CREATE TABLE suggestions (
+            id TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            value REAL,
+            unit TEXT,
+            qualifier TEXT,
+            period TEXT,
+            subject TEXT,
+            speaker TEXT,
+            attribution TEXT,
+            committer TEXT,
+            action TEXT,
+            amount REAL,
+            deadline TEXT,
+            cue TEXT NOT NULL DEFAULT '',
+            score REAL NOT NULL DEFAULT 0,
+            group_key TEXT
+        );
+        CREATE INDEX suggestions_source ON suggestions(source_id, start);
+        CREATE TABLE dismissed (
+            source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            dismissed_by TEXT NOT NULL,
+            dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (source_id, kind, start, "end")
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """
+    )
+    db["sources"].enable_fts(["title", "outlet", "text"], fts_version="FTS5", create_triggers=True)
+    db["claims"].enable_fts(
+        ["statement", "quote", "subject", "speaker", "committer"], fts_version="FTS5", create_triggers=True
+    )
+
+
+@migrations()
+def m002_readable_views(db: Database) -> None:
+    """Views for people who open a ledger in sqlite3 or Datasette: facts with their source, in one place."""
+    db.executescript(
+        """
+        CREATE VIEW facts AS
+        SELECT claims.id, claims.kind, claims.status, claims.statement, claims.quote, claims.value,
+               claims.unit, claims.qualifier, claims.period, claims.subject, claims.speaker,
+               claims.attribution, claims.committer, claims.amount, claims.deadline, claims.fulfilment,
+               claims.stated_on, sources.title AS source_title, sources.outlet, sources.url AS source_url,
+               sources.published, claims.source_id, claims.start, claims."end"
+          FROM claims JOIN sources ON sources.id = claims.source_id;
+        CREATE VIEW claim_history AS
+        SELECT history.claim_id, history.at, history.actor, history.action, history.reason,
+               history.before, history.after
+          FROM history WHERE history.claim_id IS NOT NULL;
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

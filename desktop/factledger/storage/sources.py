@@ -1,0 +1,85 @@
+"""SourceRepository: imported documents, their original bytes, and per-source counts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factledger.domain import Document, Source
+
+from .rows import source_from_row
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """What the sources list shows; counts come from the database, not from loaded rows."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    file_name: str | None
+    imported_at: str
+    claim_count: int
+    suggestion_count: int
+
+
+class SourceRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def id_for_hash(self, content_sha256: str) -> str | None:
+        row = self._db.execute(
+            "SELECT id FROM sources WHERE content_sha256 = ?", [content_sha256]
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def insert(self, source_id: str, document: Document, *, imported_at: str) -> None:
+        self._db.execute(
+            """INSERT INTO sources (id, kind, title, outlet, url, authors, published, imported_at, language,
+                                    text, content_sha256, file_name, media_type)
+               VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                source_id, document.title, document.outlet, document.url, json.dumps(list(document.authors)),
+                document.published, imported_at, document.language, document.text, document.content_sha256,
+                document.file_name, document.media_type,
+            ],
+        )
+        if document.original:
+            self._db.execute(
+                "INSERT INTO originals (source_id, file_name, media_type, size, content) VALUES (?, ?, ?, ?, ?)",
+                [source_id, document.file_name, document.media_type, len(document.original), document.original],
+            )
+
+    def get(self, source_id: str) -> Source | None:
+        cursor = self._db.execute("SELECT * FROM sources WHERE id = ?", [source_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return source_from_row(dict(zip([d[0] for d in cursor.description], row, strict=True)))
+
+    def text(self, source_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def original(self, source_id: str) -> bytes | None:
+        row = self._db.execute("SELECT content FROM originals WHERE source_id = ?", [source_id]).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def summaries(self) -> list[SourceSummary]:
+        cursor = self._db.execute(
+            """SELECT s.id, s.title, s.outlet, s.published, s.url, s.file_name, s.imported_at,
+                      (SELECT count(*) FROM claims c WHERE c.source_id = s.id),
+                      (SELECT count(*) FROM suggestions g WHERE g.source_id = s.id)
+               FROM sources s ORDER BY coalesce(s.published, s.imported_at) DESC, s.id"""
+        )
+        return [SourceSummary(*row) for row in cursor.fetchall()]
+
+    def delete(self, source_id: str) -> bool:
+        return self._db.execute("DELETE FROM sources WHERE id = ?", [source_id]).rowcount > 0
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])

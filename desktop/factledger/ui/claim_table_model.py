@@ -1,0 +1,229 @@
+"""ClaimTableModel: the whole ledger's facts as a table that knows only the count and fetches pages on demand."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
+
+from .session import LedgerSession
+from .style import STATUS_COLOURS, kind_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a SORTABLE_COLUMNS name
+    title: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("kind", "Kind"),
+    Column("statement", "Statement"),
+    Column("value", "Value / unit"),
+    Column("subject", "Subject"),
+    Column("speaker", "Speaker"),
+    Column("attribution", "Sourcing"),
+    Column("status", "Status"),
+    Column("source", "Source"),
+    Column("stated_on", "Date"),
+)
+
+CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """Rows are fetched a page at a time into a bounded LRU cache; sorting and filtering re-query the core.
+
+    Nothing here holds the whole table: `rowCount` is `count_claims`, and `data` asks for the page a row
+    lives on, so a million facts cost a count query and a few pages.
+    """
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 16
+
+    def __init__(self, session: LedgerSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._filter = ClaimFilter()
+        self._order = ClaimOrder()
+        self._pages: OrderedDict[int, list[Claim]] = OrderedDict()
+        self._source_titles: dict[str, str] = {}
+        self._count = 0
+        self._reload_sources()
+        self._count = session.ledger.count_claims(self._filter)
+        session.changed.connect(self._on_session_changed)
+
+    # -- what the view asks ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return COLUMNS[section].title
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, CLAIM_ID_ROLE):
+            return None
+        claim = self.claim_at(index.row())
+        if claim is None:
+            return None
+        if role == CLAIM_ID_ROLE:
+            return claim.id
+        key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return STATUS_COLOURS[claim.status] if key == "status" and claim.status != Status.UNVERIFIED else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return claim.quote if key == "statement" else None
+        return self._display(claim, key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.set_order(ClaimOrder(COLUMNS[column].key, descending=order == Qt.SortOrder.DescendingOrder))
+
+    # -- what the panels ask --------------------------------------------------------------------------
+    @property
+    def claim_filter(self) -> ClaimFilter:
+        return self._filter
+
+    @property
+    def order(self) -> ClaimOrder:
+        return self._order
+
+    @property
+    def cached_rows(self) -> int:
+        """How many rows are in memory; tests use it to prove the model never loads the whole table."""
+        return sum(len(page) for page in self._pages.values())
+
+    def set_filter(self, claim_filter: ClaimFilter) -> None:
+        if claim_filter != self._filter:
+            self._filter = claim_filter
+            self.reload()
+
+    def set_order(self, order: ClaimOrder) -> None:
+        if order != self._order:
+            self._order = order
+            self.reload()
+
+    def reload(self) -> None:
+        """Rows may have moved anywhere (new filter, new order, another ledger): a reset is the honest signal."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._reload_sources()
+        self._count = self._session.ledger.count_claims(self._filter)
+        self.endResetModel()
+
+    def claim_at(self, row: int) -> Claim | None:
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._page(number)
+        return page[offset] if offset < len(page) else None
+
+    def claim_id_at(self, row: int) -> str | None:
+        claim = self.claim_at(row)
+        return None if claim is None else claim.id
+
+    def row_of(self, claim_id: str, *, search_pages: int = 50) -> int | None:
+        """The row showing a fact: cached pages first, then the first `search_pages` pages in order."""
+        for number, page in self._pages.items():
+            for offset, claim in enumerate(page):
+                if claim.id == claim_id:
+                    return number * self.PAGE_SIZE + offset
+        for number in range(min(search_pages, (self._count + self.PAGE_SIZE - 1) // self.PAGE_SIZE)):
+            for offset, claim in enumerate(self._page(number)):
+                if claim.id == claim_id:
+                    return number * self.PAGE_SIZE + offset
+        return None
+
+    # -- keeping up with the ledger -------------------------------------------------------------------
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.ledger_replaced:
+            self.reload()
+            return
+        if changes.sources:
+            self._reload_sources()
+        if not (changes.claims or changes.sources):
+            return
+        count = self._session.ledger.count_claims(self._filter)
+        if count != self._count:
+            self.reload()
+            return
+        self._refresh_cached_rows()
+
+    def _refresh_cached_rows(self) -> None:
+        """Same count: re-read the cached pages and announce exactly the rows that differ, or reset if rows moved."""
+        old_pages = dict(self._pages)
+        fresh = {number: self._query(number) for number in old_pages}
+        for number, page in fresh.items():
+            if [c.id for c in page] != [c.id for c in old_pages[number]]:
+                self.reload()
+                return
+        self._pages = OrderedDict(fresh)
+        for number, page in fresh.items():
+            changed = [i for i, (a, b) in enumerate(zip(old_pages[number], page, strict=True)) if a != b]
+            if changed:
+                first = number * self.PAGE_SIZE + changed[0]
+                last = number * self.PAGE_SIZE + changed[-1]
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page(self, number: int) -> list[Claim]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._query(number)
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _query(self, number: int) -> list[Claim]:
+        return self._session.ledger.claims(
+            self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
+        )
+
+    def _reload_sources(self) -> None:
+        self._source_titles = {
+            s.id: s.title or s.file_name or s.url or s.id for s in self._session.ledger.sources()
+        }
+
+    def _display(self, claim: Claim, key: str) -> str:
+        if key == "kind":
+            return kind_label(claim.kind)
+        if key == "statement":
+            return claim.statement
+        if key == "value":
+            value = claim.value if claim.value is not None else claim.amount
+            return " ".join(p for p in (str(claim.qualifier or ""), _number(value), claim.unit or "") if p)
+        if key == "attribution":
+            return claim.attribution.label if claim.attribution else ""
+        if key == "status":
+            return claim.status.label
+        if key == "source":
+            return self._source_titles.get(claim.source_id, claim.source_id)
+        value = getattr(claim, key)
+        return "" if value is None else str(value)
