@@ -11,10 +11,11 @@ from factledger.core import Ledger
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
 
-
 def _ledger_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument(
-        "--ledger", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        "--ledger",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help="ledger file to use (default: the ledger in your user data folder)",
     )
 
@@ -48,8 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("accept", "accept open suggestions as facts")
     p.add_argument("target", metavar="SOURCE_ID|all")
     p.add_argument("--kind", choices=[k.value for k in ClaimKind])
-    p.add_argument("--all", dest="include_weak", action="store_true",
-                   help="also accept low-scoring claim suggestions (by default they stay open for triage)")
+    p.add_argument(
+        "--all",
+        dest="include_weak",
+        action="store_true",
+        help="also accept low-scoring claim suggestions (by default they stay open for triage)",
+    )
     p = command("dismiss", "dismiss an open suggestion so it stays dismissed", json_output=False)
     p.add_argument("suggestion_id", metavar="SUGGESTION_ID")
     p = command("log", "log a span of a source as a fact by hand")
@@ -71,8 +76,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id", metavar="CLAIM_ID")
     p = command("edit", "edit a fact's fields", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
-    for name in ("statement", "subject", "speaker", "attribution", "value", "unit", "qualifier", "period",
-                 "committer", "action", "amount", "deadline", "fulfilment", "stated-on", "kind", "reason"):
+    for name in (
+        "statement",
+        "subject",
+        "speaker",
+        "attribution",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "committer",
+        "action",
+        "amount",
+        "deadline",
+        "fulfilment",
+        "stated-on",
+        "kind",
+        "reason",
+    ):
         p.add_argument(f"--{name}", dest=name.replace("-", "_"))
     p = command("status", "set a fact's verification status with a reason and evidence", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
@@ -85,6 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", "delete a fact", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
     p.add_argument("--reason")
+    p = command("link", "relate two facts (restates, contradicts, part_of)", json_output=False)
+    p.add_argument("from_claim", metavar="CLAIM_ID")
+    p.add_argument("to_claim", metavar="OTHER_CLAIM_ID")
+    p.add_argument("--kind", default="part_of", help="restates, contradicts or part_of (default)")
+    p.add_argument("--note")
+    p = command("check", "find contradictions, restated figures and parts that exceed their whole")
+    p.add_argument("--status", action="append", default=[])
+    p.add_argument("--kind", action="append", default=[])
+    p.add_argument("--source", action="append", default=[])
     p = command("export", "write a fact sheet (default: verified facts as CSV)", json_output=False)
     p.add_argument("--status", action="append", default=[], help="repeat for several; 'all' for every status")
     p.add_argument("--kind", action="append", default=[])

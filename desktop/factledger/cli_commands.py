@@ -26,6 +26,7 @@ from factledger.exporting import ExportOptions, export_format
 
 ACCEPT_THRESHOLD = 0.5
 
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
@@ -86,11 +87,19 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
         raise UserError("Nothing to import: no readable files were found in what was given.")
     results = ledger.import_inputs(items)
     if args.json:
-        _print_json([
-            {"input": r.label, "outcome": r.outcome, "source_id": r.source_id, "title": r.title,
-             "suggestions": r.suggestion_count, "message": r.message}
-            for r in results
-        ])
+        _print_json(
+            [
+                {
+                    "input": r.label,
+                    "outcome": r.outcome,
+                    "source_id": r.source_id,
+                    "title": r.title,
+                    "suggestions": r.suggestion_count,
+                    "message": r.message,
+                }
+                for r in results
+            ]
+        )
     else:
         for r in results:
             if r.outcome == "imported":
@@ -109,14 +118,20 @@ def suggest(args: argparse.Namespace) -> int:
     document = reading.read_input(items[0])
     suggestions = extraction.suggest(document)
     if args.json:
-        _print_json({
-            "document": {
-                "title": document.title, "outlet": document.outlet, "authors": list(document.authors),
-                "published": document.published, "url": document.url, "media_type": document.media_type,
-                "text": document.text,
-            },
-            "suggestions": [s.to_json() for s in suggestions],
-        })
+        _print_json(
+            {
+                "document": {
+                    "title": document.title,
+                    "outlet": document.outlet,
+                    "authors": list(document.authors),
+                    "published": document.published,
+                    "url": document.url,
+                    "media_type": document.media_type,
+                    "text": document.text,
+                },
+                "suggestions": [s.to_json() for s in suggestions],
+            }
+        )
     else:
         print(f"{document.title or document.file_name or 'document'}: {len(suggestions)} suggestions")
         for s in suggestions:
@@ -130,8 +145,10 @@ def sources(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([asdict(s) for s in summaries])
     else:
         for s in summaries:
-            print(f"{s.id}  {s.published or '':<10}  {s.claim_count:>4} facts  {s.suggestion_count:>4} open  "
-                  f"{s.title or s.file_name or ''}")
+            print(
+                f"{s.id}  {s.published or '':<10}  {s.claim_count:>4} facts  {s.suggestion_count:>4} open  "
+                f"{s.title or s.file_name or ''}"
+            )
     return 0
 
 
@@ -185,7 +202,11 @@ def claims(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([claim_json(c) for c in found])
     else:
         for c in found:
-            number = "" if c.value is None else f" [{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}]"
+            number = (
+                ""
+                if c.value is None
+                else f" [{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}]"
+            )
             print(f"{c.id}  {c.status:<12} {c.kind:<10} {c.statement[:90]}{number}")
     return 0
 
@@ -222,8 +243,23 @@ def show(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def edit(ledger: Ledger, args: argparse.Namespace) -> int:
-    names = ("statement", "subject", "speaker", "attribution", "value", "unit", "qualifier", "period",
-             "committer", "action", "amount", "deadline", "fulfilment", "stated_on", "kind")
+    names = (
+        "statement",
+        "subject",
+        "speaker",
+        "attribution",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "committer",
+        "action",
+        "amount",
+        "deadline",
+        "fulfilment",
+        "stated_on",
+        "kind",
+    )
     fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
     if not fields:
         raise UserError("Nothing to change: give at least one field, e.g. --subject Toyota.")
@@ -244,17 +280,39 @@ def delete(ledger: Ledger, args: argparse.Namespace) -> int:
     return 0
 
 
+def link(ledger: Ledger, args: argparse.Namespace) -> int:
+    ledger.link(args.from_claim, args.to_claim, kind=args.kind, note=args.note)
+    print(f"linked {args.from_claim} -> {args.to_claim} ({args.kind})")
+    return 0
+
+
+def check(ledger: Ledger, args: argparse.Namespace) -> int:
+    findings = ledger.check(_filter(args))
+    if args.json:
+        _print_json([asdict(f) for f in findings])
+    else:
+        for f in findings:
+            print(f"{f.check}: {f.message} [{', '.join(f.claim_ids)}]")
+        if not findings:
+            print("no contradictions, restatements or inconsistent parts found")
+    return 0
+
+
 def export(ledger: Ledger, args: argparse.Namespace) -> int:
     output = Path(args.output)
-    fmt = args.format or {".json": "json", ".jsonld": "claimreview", ".md": "md"}.get(output.suffix.lower(), "csv")
+    fmt = args.format or {".json": "json", ".jsonld": "claimreview", ".md": "md"}.get(
+        output.suffix.lower(), "csv"
+    )
     export_format(fmt)
     claim_filter = _filter(args)
     if not args.status:
         claim_filter = ClaimFilter(
-            kinds=claim_filter.kinds, statuses=frozenset({Status.VERIFIED}), source_ids=claim_filter.source_ids
+            kinds=claim_filter.kinds,
+            statuses=frozenset({Status.VERIFIED}),
+            source_ids=claim_filter.source_ids,
         )
-    count = ledger.export(output, fmt=fmt, claim_filter=claim_filter, options=ExportOptions(bom=not args.no_bom))
+    count = ledger.export(
+        output, fmt=fmt, claim_filter=claim_filter, options=ExportOptions(bom=not args.no_bom)
+    )
     print(f"wrote {count} facts to {output}", file=sys.stderr)
     return 0
-
-

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from factledger.core import EvidenceInput, Ledger
-from factledger.domain import ClaimFilter, ClaimKind, ClaimOrder, Document, Stance, Status, Suggestion, UserError
+from factledger.domain import (
+    ClaimFilter,
+    ClaimKind,
+    ClaimOrder,
+    Document,
+    Stance,
+    Status,
+    Suggestion,
+    UserError,
+)
 
 ARTICLE = (
     "Toyota to invest more\n\n"
@@ -41,11 +50,16 @@ def test_a_logged_claim_reads_back_with_its_exact_quote_and_source_date(ledger: 
     source_id = _store(ledger)
     start, end = _span(ARTICLE, "invest another $10 billion")
     claim_id, changes = ledger.log_claim(
-        source_id=source_id, start=start, end=end, kind="statistic", value="10,000,000,000", unit="USD",
+        source_id=source_id,
+        start=start,
+        end=end,
+        kind="statistic",
+        value="10,000,000,000",
+        unit="USD",
         subject="Toyota",
     )
     claim = ledger.claim(claim_id)
-    assert claim.quote == ARTICLE[start:end] == ledger.source(source_id).text[claim.start:claim.end]
+    assert claim.quote == ARTICLE[start:end] == ledger.source(source_id).text[claim.start : claim.end]
     assert claim.value == 1e10 and claim.unit == "USD" and claim.kind is ClaimKind.STATISTIC
     assert claim.stated_on == "2025-10-28"
     assert "Toyota committed" in claim.statement
@@ -84,7 +98,9 @@ def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger
     claim_id, _ = ledger.log_claim(source_id=source_id, start=start, end=end, kind="statistic")
     e_start, e_end = _span(SECOND, "16,707 vehicles shipped")
     edit = ledger.set_status_edit(
-        claim_id, status="verified", reason="Matches the trade ministry table.",
+        claim_id,
+        status="verified",
+        reason="Matches the trade ministry table.",
         evidence=EvidenceInput(stance=Stance.SUPPORTS, source_id=other_id, start=e_start, end=e_end),
     )
     ledger.apply(edit)
@@ -104,8 +120,9 @@ def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger
 def test_edit_records_before_and_after_and_undo_restores(ledger: Ledger) -> None:
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim", subject="Toyota")
-    edit = ledger.edit_claim_edit(claim_id, subject="Toyota Motor", speaker="a company official",
-                                  attribution="on background")
+    edit = ledger.edit_claim_edit(
+        claim_id, subject="Toyota Motor", speaker="a company official", attribution="on background"
+    )
     ledger.apply(edit)
     event = ledger.history(claim_id)[-1]
     assert json.loads(event.before or "{}") == {"subject": "Toyota", "speaker": None, "attribution": None}
@@ -129,7 +146,9 @@ def test_unknown_vocabulary_and_bad_numbers_are_user_errors(ledger: Ledger) -> N
 def test_accept_and_dismiss_suggestions_and_undo_both(ledger: Ledger) -> None:
     start, end = _span(ARTICLE, "less than 1% of the market")
     suggestions = [
-        Suggestion(ClaimKind.STATISTIC, start, end, ARTICLE[start:end], value=1.0, unit="%", cue="percentage"),
+        Suggestion(
+            ClaimKind.STATISTIC, start, end, ARTICLE[start:end], value=1.0, unit="%", cue="percentage"
+        ),
         Suggestion(ClaimKind.CLAIM, 0, 6, ARTICLE[0:6], cue="headline"),
     ]
     source_id = _store(ledger, suggestions=suggestions)
@@ -138,7 +157,9 @@ def test_accept_and_dismiss_suggestions_and_undo_both(ledger: Ledger) -> None:
     accept = ledger.accept_edit(open_[1].id)
     ledger.apply(accept)
     claim = ledger.claim(accept.claim_id)
-    assert claim.value == 1.0 and claim.unit == "%" and claim.cue == "percentage" and claim.origin == "suggested"
+    assert (
+        claim.value == 1.0 and claim.unit == "%" and claim.cue == "percentage" and claim.origin == "suggested"
+    )
     dismiss_changes = ledger.dismiss(open_[0].id)
     assert dismiss_changes.suggestions == {source_id}
     assert ledger.suggestions(source_id) == []
@@ -175,9 +196,9 @@ def test_filters_sorting_paging_and_search(ledger: Ledger) -> None:
     assert ledger.count_claims(ClaimFilter(kinds=frozenset({ClaimKind.COMMITMENT}))) == 1
     by_subject = ledger.claims(order=ClaimOrder("subject", descending=False))
     assert [c.subject for c in by_subject] == ["$10 billion", "$500 billion", "Toyota"]
-    assert [c.subject for c in ledger.claims(order=ClaimOrder("subject", descending=False), offset=1, limit=1)] == [
-        "$500 billion"
-    ]
+    assert [
+        c.subject for c in ledger.claims(order=ClaimOrder("subject", descending=False), offset=1, limit=1)
+    ] == ["$500 billion"]
     hits = ledger.search("white hou")
     assert any(h.entity == "claim" and h.id == ids[2] for h in hits)
     assert ledger.search('"NOT(') == [] or isinstance(ledger.search('"NOT('), list)

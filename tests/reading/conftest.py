@@ -79,3 +79,21 @@ def make_email(
     elif html is not None:
         message.set_content(html, subtype="html", charset=charset)
     return message.as_bytes()
+
+
+@pytest.fixture
+def text_pdf() -> Callable[..., bytes]:
+    """The builder of small text PDFs, as a fixture (test modules here are not importable packages)."""
+    return make_text_pdf
+
+
+@pytest.fixture
+def build_docx() -> Callable[[Callable[[docx.document.Document], None]], bytes]:
+    """The DOCX builder, as a fixture."""
+    return make_docx
+
+
+@pytest.fixture
+def build_email() -> Callable[..., bytes]:
+    """The e-mail builder, as a fixture."""
+    return make_email

@@ -30,10 +30,18 @@ def test_text_in_any_common_encoding_reads_to_the_same_string(data: bytes, why: 
     assert read_bytes(data, file_name="note.txt").text == SENTENCE, why
 
 
-def test_latin1_text_is_detected() -> None:
-    """A Latin-1 file of ordinary French prose decodes to its accented letters."""
-    text = "Le député a déclaré que la réforme coûterait 3 milliards d'euros à l'État français."
-    assert read_bytes(text.encode("latin-1"), file_name="depeche.txt").text == text
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le député a déclaré que la réforme coûterait 3 milliards d'euros à l'État français.", "latin-1"),
+        ("Zażółć gęślą jaźń, powiedział minister, a budżet wzrośnie o 5 procent w przyszłym roku.", "cp1250"),
+        ("Правительство заявило, что бюджет вырастет на 5 процентов в следующем году.", "cp1251"),
+        ("政府は来年度の予算を5パーセント増やすと発表した。", "shift_jis"),
+    ],
+)
+def test_legacy_encodings_are_detected(text: str, encoding: str) -> None:
+    """Short legacy-encoded prose in several scripts decodes to the letters that were written."""
+    assert read_bytes(text.encode(encoding), file_name="depeche.txt").text == text
 
 
 def test_mostly_utf8_with_one_stray_byte_keeps_the_rest() -> None:
@@ -93,8 +101,13 @@ def test_seed_article_reads_with_every_gold_quote_in_its_text(corpus: Path) -> N
     """Every quote a fact-checker logged in the seed article is an exact substring of the read text."""
     document = read_file(corpus / "seed" / "toyota-us-investment.txt")
     gold = json.loads((corpus / "seed" / "gold.json").read_text(encoding="utf-8"))
-    quotes = [item["quote"] for items in gold.values() if isinstance(items, list) for item in items]
-    quotes = [q for q in quotes if isinstance(q, str)]
+    quotes = [
+        item["quote"]
+        for items in gold.values()
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item.get("quote"), str)
+    ]
     assert quotes
     assert [q for q in quotes if q not in document.text] == []
     assert document.text.startswith("Toyota committed to invest another $10 billion")

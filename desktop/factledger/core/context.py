@@ -14,6 +14,7 @@ from factledger.storage import (
     ClaimRepository,
     EvidenceRepository,
     HistoryRepository,
+    LinkRepository,
     SettingsRepository,
     SourceRepository,
     SuggestionRepository,
@@ -42,6 +43,7 @@ class LedgerContext:
     evidence: EvidenceRepository = field(init=False)
     history: HistoryRepository = field(init=False)
     settings: SettingsRepository = field(init=False)
+    links: LinkRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.sources = SourceRepository(self.db)
@@ -50,3 +52,4 @@ class LedgerContext:
         self.evidence = EvidenceRepository(self.db)
         self.history = HistoryRepository(self.db)
         self.settings = SettingsRepository(self.db)
+        self.links = LinkRepository(self.db)

@@ -42,7 +42,9 @@ def _require_claim(ctx: LedgerContext, claim_id: str) -> dict[str, Any]:
     return row
 
 
-def _claim_changes(row: dict[str, Any], *, suggestions: bool = False, evidence: frozenset[str] = frozenset()) -> Changes:
+def _claim_changes(
+    row: dict[str, Any], *, suggestions: bool = False, evidence: frozenset[str] = frozenset()
+) -> Changes:
     source = frozenset({row["source_id"]})
     return Changes(
         claims=frozenset({row["id"]}),
@@ -66,7 +68,9 @@ class EvidenceInput:
     note: str | None = None
 
 
-def _evidence_row(ctx: LedgerContext, claim_id: str, given: EvidenceInput, evidence_id: str) -> dict[str, Any]:
+def _evidence_row(
+    ctx: LedgerContext, claim_id: str, given: EvidenceInput, evidence_id: str
+) -> dict[str, Any]:
     quote = given.quote
     if given.source_id is not None:
         text = ctx.sources.text(given.source_id)
@@ -133,8 +137,13 @@ class LogClaim(Edit):
         ctx.claims.insert(claim)
         row = ctx.claims.raw(self.claim_id)
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="create",
-            actor=ctx.actor, at=now, after=row,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action="create",
+            actor=ctx.actor,
+            at=now,
+            after=row,
         )
         return _claim_changes(row or {"id": self.claim_id, "source_id": self.source_id})
 
@@ -142,15 +151,29 @@ class LogClaim(Edit):
         row = _require_claim(ctx, self.claim_id)
         ctx.claims.delete(self.claim_id)
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="undo create",
-            actor=ctx.actor, at=ctx.clock(), before=row,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action="undo create",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before=row,
         )
         return _claim_changes(row)
 
 
 _SUGGESTION_TO_CLAIM = (
-    "value", "unit", "qualifier", "period", "subject", "speaker", "attribution", "committer", "action",
-    "amount", "deadline",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "subject",
+    "speaker",
+    "attribution",
+    "committer",
+    "action",
+    "amount",
+    "deadline",
 )
 
 
@@ -176,14 +199,25 @@ class AcceptSuggestion(Edit):
             fields.setdefault("fulfilment", "announced")
         fields.update(self.overrides)
         log = LogClaim(
-            source_id=row["source_id"], start=row["start"], end=row["end"], kind=ClaimKind(row["kind"]),
-            fields=fields, quote=row["quote"], origin=Origin.SUGGESTED, claim_id=self.claim_id,
+            source_id=row["source_id"],
+            start=row["start"],
+            end=row["end"],
+            kind=ClaimKind(row["kind"]),
+            fields=fields,
+            quote=row["quote"],
+            origin=Origin.SUGGESTED,
+            claim_id=self.claim_id,
         )
         changes = log.apply(ctx)
         ctx.suggestions.delete(self.suggestion_id)
         ctx.history.append(
-            entity="suggestion", entity_id=self.suggestion_id, claim_id=self.claim_id, action="accept",
-            actor=ctx.actor, at=ctx.clock(), before={"cue": row["cue"], "score": row["score"]},
+            entity="suggestion",
+            entity_id=self.suggestion_id,
+            claim_id=self.claim_id,
+            action="accept",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before={"cue": row["cue"], "score": row["score"]},
         )
         return changes | Changes(suggestions=frozenset({row["source_id"]}))
 
@@ -193,8 +227,13 @@ class AcceptSuggestion(Edit):
         ctx.claims.delete(self.claim_id)
         ctx.suggestions.insert([self._row])
         ctx.history.append(
-            entity="suggestion", entity_id=self.suggestion_id, claim_id=self.claim_id, action="undo accept",
-            actor=ctx.actor, at=ctx.clock(), before=claim,
+            entity="suggestion",
+            entity_id=self.suggestion_id,
+            claim_id=self.claim_id,
+            action="undo accept",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before=claim,
         )
         return _claim_changes(claim, suggestions=True)
 
@@ -216,18 +255,28 @@ class DismissSuggestion(Edit):
         ctx.suggestions.delete(self.suggestion_id)
         ctx.suggestions.dismiss(row, actor=ctx.actor, at=now)
         ctx.history.append(
-            entity="suggestion", entity_id=self.suggestion_id, action="dismiss", actor=ctx.actor, at=now,
+            entity="suggestion",
+            entity_id=self.suggestion_id,
+            action="dismiss",
+            actor=ctx.actor,
+            at=now,
             before={"kind": row["kind"], "quote": row["quote"], "source_id": row["source_id"]},
         )
-        return Changes(suggestions=frozenset({row["source_id"]}), sources=frozenset({row["source_id"]}), history=True)
+        return Changes(
+            suggestions=frozenset({row["source_id"]}), sources=frozenset({row["source_id"]}), history=True
+        )
 
     def revert(self, ctx: LedgerContext) -> Changes:
         assert self._row is not None, "revert before apply"
         ctx.suggestions.undismiss(self._row)
         ctx.suggestions.insert([self._row])
         ctx.history.append(
-            entity="suggestion", entity_id=self.suggestion_id, action="undo dismiss", actor=ctx.actor,
-            at=ctx.clock(), after={"kind": self._row["kind"], "quote": self._row["quote"]},
+            entity="suggestion",
+            entity_id=self.suggestion_id,
+            action="undo dismiss",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            after={"kind": self._row["kind"], "quote": self._row["quote"]},
         )
         source = frozenset({self._row["source_id"]})
         return Changes(suggestions=source, sources=source, history=True)
@@ -255,8 +304,15 @@ class EditClaim(Edit):
         now = ctx.clock()
         ctx.claims.update(self.claim_id, {**changed, "updated_at": now})
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action=self.action,
-            actor=ctx.actor, at=now, before=self._before, after=changed, reason=self.reason,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action=self.action,
+            actor=ctx.actor,
+            at=now,
+            before=self._before,
+            after=changed,
+            reason=self.reason,
         )
         return _claim_changes(row)
 
@@ -268,8 +324,14 @@ class EditClaim(Edit):
         now = ctx.clock()
         ctx.claims.update(self.claim_id, {**self._before, "updated_at": now})
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action=f"undo {self.action}",
-            actor=ctx.actor, at=now, before={k: row[k] for k in self._before}, after=self._before,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action=f"undo {self.action}",
+            actor=ctx.actor,
+            at=now,
+            before={k: row[k] for k in self._before},
+            after=self._before,
         )
         return _claim_changes(row)
 
@@ -288,8 +350,13 @@ class AddEvidence(Edit):
         row = _evidence_row(ctx, self.claim_id, self.evidence, self.evidence_id)
         ctx.evidence.insert(row)
         ctx.history.append(
-            entity="evidence", entity_id=self.evidence_id, claim_id=self.claim_id, action="add evidence",
-            actor=ctx.actor, at=row["added_at"], after=row,
+            entity="evidence",
+            entity_id=self.evidence_id,
+            claim_id=self.claim_id,
+            action="add evidence",
+            actor=ctx.actor,
+            at=row["added_at"],
+            after=row,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
 
@@ -298,8 +365,13 @@ class AddEvidence(Edit):
         before = ctx.evidence.raw(self.evidence_id)
         ctx.evidence.delete(self.evidence_id)
         ctx.history.append(
-            entity="evidence", entity_id=self.evidence_id, claim_id=self.claim_id, action="undo add evidence",
-            actor=ctx.actor, at=ctx.clock(), before=before,
+            entity="evidence",
+            entity_id=self.evidence_id,
+            claim_id=self.claim_id,
+            action="undo add evidence",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before=before,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
 
@@ -318,8 +390,13 @@ class RemoveEvidence(Edit):
         claim = _require_claim(ctx, row["claim_id"])
         ctx.evidence.delete(self.evidence_id)
         ctx.history.append(
-            entity="evidence", entity_id=self.evidence_id, claim_id=row["claim_id"], action="remove evidence",
-            actor=ctx.actor, at=ctx.clock(), before=row,
+            entity="evidence",
+            entity_id=self.evidence_id,
+            claim_id=row["claim_id"],
+            action="remove evidence",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before=row,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
 
@@ -328,8 +405,13 @@ class RemoveEvidence(Edit):
         claim = _require_claim(ctx, self._row["claim_id"])
         ctx.evidence.insert(self._row)
         ctx.history.append(
-            entity="evidence", entity_id=self.evidence_id, claim_id=self._row["claim_id"],
-            action="undo remove evidence", actor=ctx.actor, at=ctx.clock(), after=self._row,
+            entity="evidence",
+            entity_id=self.evidence_id,
+            claim_id=self._row["claim_id"],
+            action="undo remove evidence",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            after=self._row,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
 
@@ -394,8 +476,14 @@ class DeleteClaim(Edit):
         self._evidence = ctx.evidence.raw_for_claim(self.claim_id)
         ctx.claims.delete(self.claim_id)
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="delete", actor=ctx.actor,
-            at=ctx.clock(), before=row, reason=self.reason,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action="delete",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            before=row,
+            reason=self.reason,
         )
         return _claim_changes(row, evidence=frozenset(e["id"] for e in self._evidence))
 
@@ -405,8 +493,13 @@ class DeleteClaim(Edit):
         for evidence in self._evidence:
             ctx.evidence.insert(evidence)
         ctx.history.append(
-            entity="claim", entity_id=self.claim_id, claim_id=self.claim_id, action="undo delete",
-            actor=ctx.actor, at=ctx.clock(), after=self._row,
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action="undo delete",
+            actor=ctx.actor,
+            at=ctx.clock(),
+            after=self._row,
         )
         return _claim_changes(self._row, evidence=frozenset(e["id"] for e in self._evidence))
 
@@ -416,7 +509,7 @@ class EditGroup(Edit):
     """Several edits as one undo step (accept all, bulk status)."""
 
     edits: list[Edit]
-    description: str = "Edits"  # type: ignore[misc]
+    description: str = "Edits"
 
     def apply(self, ctx: LedgerContext) -> Changes:
         changes = Changes()

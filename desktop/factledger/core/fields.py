@@ -5,10 +5,30 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factledger.domain import Attribution, ClaimKind, Fulfilment, Qualifier, Status, UserError, parse_enum
+from factledger.domain import (
+    Attribution,
+    ClaimKind,
+    Fulfilment,
+    LinkKind,
+    Qualifier,
+    Status,
+    UserError,
+    parse_enum,
+)
 
 TEXT_FIELDS = frozenset(
-    {"statement", "subject", "speaker", "unit", "period", "committer", "action", "cue", "group_key", "status_reason"}
+    {
+        "statement",
+        "subject",
+        "speaker",
+        "unit",
+        "period",
+        "committer",
+        "action",
+        "cue",
+        "group_key",
+        "status_reason",
+    }
 )
 NUMBER_FIELDS = frozenset({"value", "amount"})
 DATE_FIELDS = frozenset({"stated_on", "deadline"})
@@ -54,4 +74,10 @@ def _number(name: str, value: Any) -> float:
     try:
         return float(text)
     except ValueError:
-        raise UserError(f"'{value}' is not a number; {name} takes digits such as 10000000000 or 37.4.") from None
+        raise UserError(
+            f"'{value}' is not a number; {name} takes digits such as 10000000000 or 37.4."
+        ) from None
+
+
+def normalize_link_kind(kind: str) -> str:
+    return str(parse_enum(LinkKind, str(kind).replace("-", "_"), what="link kind"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from factledger import extraction, reading
@@ -26,7 +26,7 @@ class ImportResult:
     title: str | None = None
     suggestion_count: int = 0
     message: str = ""
-    changes: Changes = Changes()
+    changes: Changes = field(default_factory=Changes)
 
 
 def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence[Suggestion]) -> ImportResult:
@@ -36,7 +36,10 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
         existing = ctx.sources.id_for_hash(document.content_sha256)
         if existing is not None:
             return ImportResult(
-                label, "duplicate", existing, document.title,
+                label,
+                "duplicate",
+                existing,
+                document.title,
                 message=f"{label}: already in this ledger (same text as source {existing}).",
             )
         source_id = "src_" + document.content_sha256[:16]
@@ -46,14 +49,27 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
             source_id, suggestions, claimed=set(), new_id=lambda: new_id("sug")
         )
         ctx.history.append(
-            entity="source", entity_id=source_id, action="import", actor=ctx.actor, at=now,
-            after={"title": document.title, "file_name": document.file_name, "url": document.url,
-                   "suggestions": count},
+            entity="source",
+            entity_id=source_id,
+            action="import",
+            actor=ctx.actor,
+            at=now,
+            after={
+                "title": document.title,
+                "file_name": document.file_name,
+                "url": document.url,
+                "suggestions": count,
+            },
         )
     changes = Changes(sources=frozenset({source_id}), suggestions=frozenset({source_id}), history=True)
     return ImportResult(
-        label, "imported", source_id, document.title, count,
-        message=f"{label}: imported with {count} suggestions.", changes=changes,
+        label,
+        "imported",
+        source_id,
+        document.title,
+        count,
+        message=f"{label}: imported with {count} suggestions.",
+        changes=changes,
     )
 
 
@@ -80,8 +96,13 @@ def import_inputs(
             result = import_document(ctx, document)
             if result.label != item.label:
                 result = ImportResult(
-                    item.label, result.outcome, result.source_id, result.title, result.suggestion_count,
-                    result.message.replace(result.label, item.label, 1), result.changes,
+                    item.label,
+                    result.outcome,
+                    result.source_id,
+                    result.title,
+                    result.suggestion_count,
+                    result.message.replace(result.label, item.label, 1),
+                    result.changes,
                 )
         except UserError as error:
             result = ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")

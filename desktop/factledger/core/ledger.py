@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -18,10 +19,12 @@ from factledger.domain import (
     Document,
     Evidence,
     HistoryEvent,
+    LinkKind,
     Source,
     Status,
     UserError,
 )
+from factledger.checking import Finding
 from factledger.domain.factsheet import FactSheetRow
 from factledger.exporting import ExportOptions, export
 from factledger.reading import ImportInput
@@ -36,6 +39,7 @@ from factledger.storage import (
     write_transaction,
 )
 
+from .checks import check_claims, link_claims
 from .context import LedgerContext, new_id
 from .edits import (
     AcceptSuggestion,
@@ -50,9 +54,10 @@ from .edits import (
     RemoveEvidence,
     SetStatus,
 )
-from .fields import normalize_fields
+from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
+from . import series as chart_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +110,16 @@ class Ledger:
         by_status = dict(ctx.db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
         by_kind = dict(ctx.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
         return LedgerInfo(
-            path=str(self.path), schema_version=SCHEMA_VERSION, sources=ctx.sources.count(),
-            claims=sum(by_status.values()), suggestions=ctx.suggestions.count(), evidence=ctx.evidence.count(),
-            history=ctx.history.count(), dismissed=ctx.suggestions.count_dismissed(),
-            by_status=by_status, by_kind=by_kind,
+            path=str(self.path),
+            schema_version=SCHEMA_VERSION,
+            sources=ctx.sources.count(),
+            claims=sum(by_status.values()),
+            suggestions=ctx.suggestions.count(),
+            evidence=ctx.evidence.count(),
+            history=ctx.history.count(),
+            dismissed=ctx.suggestions.count_dismissed(),
+            by_status=by_status,
+            by_kind=by_kind,
         )
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
@@ -136,14 +147,22 @@ class Ledger:
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
         source = self.source(source_id)
-        document = Document(text=source.text, title=source.title, outlet=source.outlet,
-                            authors=source.authors, published=source.published, url=source.url,
-                            media_type=source.media_type)
+        document = Document(
+            text=source.text,
+            title=source.title,
+            outlet=source.outlet,
+            authors=source.authors,
+            published=source.published,
+            url=source.url,
+            media_type=source.media_type,
+        )
         with write_transaction(self._ctx.db):
             for stored in self._ctx.suggestions.for_source(source_id):
                 self._ctx.suggestions.delete(stored.id)
             self._ctx.suggestions.add_for_source(
-                source_id, extraction.suggest(document), claimed=self._ctx.claims.spans_for_source(source_id),
+                source_id,
+                extraction.suggest(document),
+                claimed=self._ctx.claims.spans_for_source(source_id),
                 new_id=lambda: new_id("sug"),
             )
         return Changes(sources=frozenset({source_id}), suggestions=frozenset({source_id}))
@@ -168,11 +187,16 @@ class Ledger:
         with write_transaction(self._ctx.db):
             self._ctx.sources.delete(source_id)
             self._ctx.history.append(
-                entity="source", entity_id=source_id, action="delete", actor=self.actor, at=self._ctx.clock(),
+                entity="source",
+                entity_id=source_id,
+                action="delete",
+                actor=self.actor,
+                at=self._ctx.clock(),
                 before={"title": source.title, "claims": sorted(claim_ids)},
             )
-        return Changes(sources=frozenset({source_id}), claims=claim_ids, suggestions=frozenset({source_id}),
-                       history=True)
+        return Changes(
+            sources=frozenset({source_id}), claims=claim_ids, suggestions=frozenset({source_id}), history=True
+        )
 
     # -- suggestions -----------------------------------------------------------------------------
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:
@@ -198,7 +222,13 @@ class Ledger:
 
     # -- claims ----------------------------------------------------------------------------------
     def log_claim_edit(
-        self, *, source_id: str, start: int, end: int, kind: ClaimKind | str, quote: str | None = None,
+        self,
+        *,
+        source_id: str,
+        start: int,
+        end: int,
+        kind: ClaimKind | str,
+        quote: str | None = None,
         **fields: Any,
     ) -> LogClaim:
         return LogClaim(source_id, start, end, ClaimKind(kind), normalize_fields(fields), quote=quote)
@@ -217,14 +247,22 @@ class Ledger:
         return self.apply(self.edit_claim_edit(claim_id, reason=reason, **fields))
 
     def set_status_edit(
-        self, claim_id: str, *, status: Status | str, reason: str | None = None,
+        self,
+        claim_id: str,
+        *,
+        status: Status | str,
+        reason: str | None = None,
         evidence: EvidenceInput | None = None,
     ) -> SetStatus:
         parsed = Status(normalize_fields({"status": status})["status"])
         return SetStatus(claim_id, parsed, reason, evidence)
 
     def set_status(
-        self, claim_id: str, *, status: Status | str, reason: str | None = None,
+        self,
+        claim_id: str,
+        *,
+        status: Status | str,
+        reason: str | None = None,
         evidence: EvidenceInput | None = None,
     ) -> Changes:
         return self.apply(self.set_status_edit(claim_id, status=status, reason=reason, evidence=evidence))
@@ -246,8 +284,12 @@ class Ledger:
         return claim
 
     def claims(
-        self, claim_filter: ClaimFilter = ClaimFilter(), order: ClaimOrder = ClaimOrder(), *,
-        offset: int = 0, limit: int = 200,
+        self,
+        claim_filter: ClaimFilter = ClaimFilter(),
+        order: ClaimOrder = ClaimOrder(),
+        *,
+        offset: int = 0,
+        limit: int = 200,
     ) -> list[Claim]:
         return self._ctx.claims.page(claim_filter, order, offset=offset, limit=limit)
 
@@ -270,10 +312,62 @@ class Ledger:
         return factsheet_rows(self._ctx.db, claim_filter)
 
     def export(
-        self, path: Path | str, *, fmt: str = "csv", claim_filter: ClaimFilter = ClaimFilter(),
-        options: ExportOptions | None = None, progress: Callable[[int], None] | None = None,
+        self,
+        path: Path | str,
+        *,
+        fmt: str = "csv",
+        claim_filter: ClaimFilter = ClaimFilter(),
+        options: ExportOptions | None = None,
+        progress: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
         """Write a fact sheet; the file appears only when complete (exporting writes a temp file first)."""
-        return export(self.factsheet_rows(claim_filter), path, fmt=fmt, options=options, progress=progress,
-                      cancelled=cancelled)
+        return export(
+            self.factsheet_rows(claim_filter),
+            path,
+            fmt=fmt,
+            options=options,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    # -- chart series (SQL in storage.series; values in core.series) ------------------------------
+    def timeline(
+        self,
+        claim_filter: ClaimFilter = ClaimFilter(),
+        *,
+        grouping: chart_series.TimelineGrouping = chart_series.TimelineGrouping.SUBJECT,
+        today: date | None = None,
+        max_markers: int = chart_series.MAX_MARKERS,
+    ) -> chart_series.Timeline:
+        return chart_series.timeline(
+            self._ctx.db, claim_filter, grouping=grouping, today=today, max_markers=max_markers
+        )
+
+    def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
+        return chart_series.timeline_point(self._ctx.db, claim_id)
+
+    def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
+        return chart_series.metrics(self._ctx.db, claim_filter)
+
+    def figures(
+        self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
+    ) -> chart_series.Figures:
+        return chart_series.figures(self._ctx.db, claim_filter, subject=subject, unit=unit)
+
+    def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
+        return chart_series.progress(self._ctx.db, claim_filter)
+
+    def commitments(
+        self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
+    ) -> list[chart_series.CommitmentTotal]:
+        return chart_series.commitments(self._ctx.db, claim_filter, today=today)
+
+    def link(self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None) -> Changes:
+        """Draw a relation (restates, contradicts, part of) that checks and exports can use."""
+        parsed = LinkKind(normalize_link_kind(kind))
+        return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
+
+    def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
+        """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""
+        return check_claims(self._ctx, claim_filter)

@@ -32,6 +32,10 @@ class Changes:
     @property
     def empty(self) -> bool:
         return not (
-            self.sources or self.claims or self.evidence or self.suggestions or self.history
+            self.sources
+            or self.claims
+            or self.evidence
+            or self.suggestions
+            or self.history
             or self.ledger_replaced
         )

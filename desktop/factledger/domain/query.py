@@ -7,8 +7,17 @@ from dataclasses import dataclass
 from .enums import Attribution, ClaimKind, Status
 
 SORTABLE_COLUMNS: tuple[str, ...] = (
-    "kind", "statement", "value", "unit", "subject", "speaker", "attribution", "status", "source",
-    "stated_on", "updated_at",
+    "kind",
+    "statement",
+    "value",
+    "unit",
+    "subject",
+    "speaker",
+    "attribution",
+    "status",
+    "source",
+    "stated_on",
+    "updated_at",
 )
 
 

@@ -45,6 +45,22 @@ class Suggestion:
 
 
 SUGGESTION_FIELDS: tuple[str, ...] = (
-    "kind", "start", "end", "quote", "value", "unit", "qualifier", "period", "subject", "speaker",
-    "attribution", "committer", "action", "amount", "deadline", "cue", "score", "group",
+    "kind",
+    "start",
+    "end",
+    "quote",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "subject",
+    "speaker",
+    "attribution",
+    "committer",
+    "action",
+    "amount",
+    "deadline",
+    "cue",
+    "score",
+    "group",
 )

@@ -33,6 +33,12 @@ _TRAIL_WORDS = frozenset(
     "on in ahead during at when after last this earlier recently yesterday today on monday tuesday "
     "wednesday thursday friday saturday sunday while before by via".split()
 )
+_PERSON_NEXT = re.compile(r"\s+(?:that\s+)?(?:he|she|his|her|him)\b")
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:report|statement|fact ?sheet|filing|release|document|data|figures|study|survey)s?\s+"
+    r"(?:released|published|issued|compiled|prepared)?\s*(?:by|from)\s+$",
+    re.IGNORECASE,
+)
 _OBJECTS = frozenset("reporters me us him her them journalists".split())
 _QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
 _WORDS = re.compile(r"[\w’'.-]+")
@@ -115,7 +121,12 @@ def _sentence_frames(
             runs = name_runs(body[:start])
             return (runs[-1][2], Attribution.ON_RECORD) if runs else (phrase, Attribution.ON_RECORD)
         near_background = background is not None and start - 10 <= background.start() <= verb_end + 80
-        return phrase, sourcing(phrase, background=near_background, according_to=according)
+        attribution = sourcing(phrase, background=near_background, according_to=according)
+        if attribution is Attribution.SPOKESPERSON and _PERSON_NEXT.match(body, verb_end):
+            attribution = Attribution.ON_RECORD  # "Toyoda said he wanted": a person, not a company
+        if _DOCUMENT_BEFORE.search(body, max(0, start - 40), start):
+            attribution = Attribution.DOCUMENT  # "a factsheet released by the ministry indicated"
+        return phrase, attribution
 
     events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "according", m) for m in _ACCORDING.finditer(body)]
     events += [(m.start(), "speech", m) for m in _SPEECH.finditer(body) if not _in_quotes(quotes, m.start())]
@@ -133,7 +144,7 @@ def _sentence_frames(
         verb_start = match.start()
         if body[max(0, verb_start - 3) : verb_start] == "to ":
             verb_start -= 3
-        span = speaker_before(body, verb_start)
+        span = speaker_before(body, _skip_appositive(body, verb_start))
         if span is None:
             continue
         np_start, np_end = span
@@ -151,6 +162,20 @@ def _sentence_frames(
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
+
+
+def _skip_appositive(body: str, position: int) -> int:
+    """Position before an appositive that separates a speaker from its verb ("Takaichi – the first … – said")."""
+    before = body[:position].rstrip()
+    if before.endswith(("–", "—")):
+        opening = max(before.rfind("–", 0, len(before) - 1), before.rfind("—", 0, len(before) - 1))
+        if opening > 0:
+            return opening
+    if before.endswith(","):
+        opening = before.rfind(",", 0, len(before) - 1)
+        if opening > 0 and re.match(r"\s*(?:a|an|the|who|which|whose)\b", before[opening + 1 :]):
+            return opening
+    return position
 
 
 def _in_quotes(quotes: list[tuple[int, int]], position: int) -> bool:

@@ -15,6 +15,10 @@ _NOT_NAMES = frozenset(
     "president prime minister chairman chief secretary senator governor ceo officials official "
     "according other another each every both such even just last next new first combined".split()
 )
+_DEMONYMS = frozenset(
+    "Japanese American Asian European Chinese Korean British French German Indian Canadian Mexican "
+    "Vietnamese Taiwanese Australian Russian Italian Spanish Brazilian African Western Eastern".split()
+)
 _TITLE_WORDS = frozenset(
     "pres. president prime minister chairman chairwoman chair ceo secretary sen. senator gov. governor "
     "rep. representative mr. mrs. ms. dr. gen. ambassador commissioner director chancellor king queen "
@@ -50,7 +54,11 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             end = start + len(" ".join(words)) if words else start
         if not words:
             continue
-        surface = text[start:end].rstrip(".,")
+        surface = text[start:end].rstrip(",")
+        if surface.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", surface):
+            surface = surface[:-1]
+        if surface in _DEMONYMS:
+            continue
         if surface.lower() in _TITLE_WORDS:
             continue
         surface = _POSSESSIVE.sub("", surface)

@@ -73,15 +73,16 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in "(“\"":
         word_start -= 1
     word = line[word_start:dot].lower()
-    next_word = re.match(r"[\"“‘(]*([A-Za-z]+)", line[after:])
+    rest = line[after:].lstrip()
+    next_word = re.match(r"[\"“‘(]*([A-Za-z]+)", rest)
     following = next_word.group(1).lower() if next_word else ""
     if word in _TITLES:
         return False
     if word in _SUFFIXES or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return following in _STARTERS
+        return following in _STARTERS and rest.lstrip("\"“‘(")[:1].isupper()
     if len(word) == 1 and word.isalpha() and line[word_start].isupper():
         return False  # a middle initial: "Donald J. Trump"
-    return not (next_word and line[after:].lstrip("\"“‘(")[:1].islower())
+    return not rest.lstrip("\"“‘(")[:1].islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -99,7 +100,8 @@ def split_sentences(text: str) -> list[Sentence]:
             piece_start = 0
             for match in _BOUNDARY.finditer(line):
                 dot = match.start()
-                if any(a < dot < b for a, b in quotes) or not _is_boundary(line, dot, match.end()):
+                inside = any(a < dot < b and match.end() <= b for a, b in quotes)
+                if inside or not _is_boundary(line, dot, match.end()):
                     continue
                 _add(sentences, text, line_start + piece_start, line_start + match.end(), paragraph,
                      end_of_article)

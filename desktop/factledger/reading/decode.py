@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import charset_normalizer
 
@@ -18,6 +19,8 @@ _BOMS = (
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+# Apostrophes and dashes legitimately sit inside words; other symbols there betray a wrong code page.
+_STRAY = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u2019\u2018\u2013\u2014\u00b7](?=[^\W\d_])")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -101,12 +104,42 @@ def decode_text(data: bytes, *, label: str, declared: str | None = None) -> str:
     mostly_utf8 = _mostly_utf8(data)
     if mostly_utf8 is not None:
         return _checked(mostly_utf8, label=label)
+    return _checked(_legacy(data, label=label), label=label)
+
+
+def _legacy(data: bytes, *, label: str) -> str:
+    """Pick a legacy 8-bit or CJK encoding: charset-normalizer's guess, or Windows-1252 where it reads better.
+
+    On a short Western text the detector often lands on a DOS or Central European code page that turns
+    "Zürich" into "Z³rich"; when its guess is Latin script anyway, the decoding with fewer stray symbols
+    inside words wins, and Windows-1252, the common case, wins ties.
+    """
     best = charset_normalizer.from_bytes(data).best()
+    try:
+        western: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
     if best is None:
-        raise UserError(
-            f"{label} is not text in any encoding FactLedger recognizes; it may be a binary file."
-        )
-    return _checked(str(best), label=label)
+        if western is None:
+            raise UserError(
+                f"{label} is not text in any encoding FactLedger recognizes; it may be a binary file."
+            )
+        return western
+    guess = str(best)
+    if western is None or not _mostly_latin(guess):
+        return guess
+    return western if _stray_symbols(western) <= _stray_symbols(guess) else guess
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)
+
+
+def _stray_symbols(text: str) -> int:
+    """Non-ASCII non-letters wedged between two letters: the mark of a wrong code page ("Z³rich")."""
+    return len(_STRAY.findall(text))
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -5,6 +5,7 @@ from .database import LEDGER_SUFFIX, SCHEMA_VERSION, backup_copy, open_database
 from .evidence import EvidenceRepository
 from .factsheet import factsheet_rows
 from .history import HistoryRepository
+from .links import LinkRepository
 from .search import SearchHit, fts_match_expression, search
 from .settings import SettingsRepository
 from .sources import SourceRepository, SourceSummary
@@ -17,6 +18,7 @@ __all__ = [
     "ClaimRepository",
     "EvidenceRepository",
     "HistoryRepository",
+    "LinkRepository",
     "SearchHit",
     "SettingsRepository",
     "SourceRepository",

@@ -63,7 +63,9 @@ def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
 def order_clause(order: ClaimOrder) -> str:
     column = _ORDER_SQL.get(order.column)
     if column is None:
-        raise UserError(f"Claims cannot be sorted by '{order.column}'; choose one of: {', '.join(_ORDER_SQL)}.")
+        raise UserError(
+            f"Claims cannot be sorted by '{order.column}'; choose one of: {', '.join(_ORDER_SQL)}."
+        )
     direction = "DESC" if order.descending else "ASC"
     return f"{column} {direction}, claims.id {direction}"
 

@@ -11,7 +11,17 @@ from factledger.domain import Evidence
 from .rows import evidence_from_row
 
 EVIDENCE_COLUMNS = (
-    "id", "claim_id", "stance", "source_id", "start", "end", "url", "quote", "note", "added_by", "added_at",
+    "id",
+    "claim_id",
+    "stance",
+    "source_id",
+    "start",
+    "end",
+    "url",
+    "quote",
+    "note",
+    "added_by",
+    "added_at",
 )
 
 _SELECT = ", ".join(f'"{c}"' for c in EVIDENCE_COLUMNS)
@@ -33,16 +43,14 @@ class EvidenceRepository:
 
     def raw_for_claim(self, claim_id: str) -> list[dict[str, Any]]:
         cursor = self._db.execute(
-            f"SELECT {_SELECT} "
-            "FROM evidence WHERE claim_id = ? ORDER BY added_at, id",
+            f"SELECT {_SELECT} FROM evidence WHERE claim_id = ? ORDER BY added_at, id",
             [claim_id],
         )
         return [dict(zip(EVIDENCE_COLUMNS, row, strict=True)) for row in cursor]
 
     def raw(self, evidence_id: str) -> dict[str, Any] | None:
         cursor = self._db.execute(
-            f"SELECT {_SELECT} "
-            "FROM evidence WHERE id = ?",
+            f"SELECT {_SELECT} FROM evidence WHERE id = ?",
             [evidence_id],
         )
         row = cursor.fetchone()

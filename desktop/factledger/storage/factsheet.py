@@ -44,9 +44,15 @@ def _evidence(raw: str | None) -> tuple[EvidenceRef, ...]:
         return ()
     return tuple(
         EvidenceRef(
-            stance=Stance(item["stance"]), source_id=item["source_id"], source_title=item["source_title"],
-            source_url=item["source_url"], url=item["url"], quote=item["quote"], note=item["note"],
-            start=item["start"], end=item["end"],
+            stance=Stance(item["stance"]),
+            source_id=item["source_id"],
+            source_title=item["source_title"],
+            source_url=item["source_url"],
+            url=item["url"],
+            quote=item["quote"],
+            note=item["note"],
+            start=item["start"],
+            end=item["end"],
         )
         for item in json.loads(raw)
     )
@@ -61,10 +67,34 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
     cursor = db.conn.execute(_SQL.format(where=where), {**named, "context": CONTEXT_CHARS})
     for r in cursor:
         yield FactSheetRow(
-            id=r[0], kind=r[1], statement=r[2], quote=r[3], value=r[4], unit=r[5], qualifier=r[6], period=r[7],
-            subject=r[8], speaker=r[9], attribution=r[10], committer=r[11], action=r[12], amount=r[13],
-            deadline=r[14], fulfilment=r[15], status=r[16], status_reason=r[17], verified_by=r[18],
-            verified_at=r[19], source_title=r[20], outlet=r[21], source_url=r[22], published=r[23],
-            evidence=_evidence(r[24]), context=_context(r[25] or "", r[3], r[26] or ""), source_id=r[27],
-            stated_on=r[28], claim_start=r[29], claim_end=r[30],
+            id=r[0],
+            kind=r[1],
+            statement=r[2],
+            quote=r[3],
+            value=r[4],
+            unit=r[5],
+            qualifier=r[6],
+            period=r[7],
+            subject=r[8],
+            speaker=r[9],
+            attribution=r[10],
+            committer=r[11],
+            action=r[12],
+            amount=r[13],
+            deadline=r[14],
+            fulfilment=r[15],
+            status=r[16],
+            status_reason=r[17],
+            verified_by=r[18],
+            verified_at=r[19],
+            source_title=r[20],
+            outlet=r[21],
+            source_url=r[22],
+            published=r[23],
+            evidence=_evidence(r[24]),
+            context=_context(r[25] or "", r[3], r[26] or ""),
+            source_id=r[27],
+            stated_on=r[28],
+            claim_start=r[29],
+            claim_end=r[30],
         )

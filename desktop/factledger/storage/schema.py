@@ -170,8 +170,8 @@ def m001_initial(db: Database) -> None:
         );
         """
     )
-    db["sources"].enable_fts(["title", "outlet", "text"], fts_version="FTS5", create_triggers=True)
-    db["claims"].enable_fts(
+    db.table("sources").enable_fts(["title", "outlet", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("claims").enable_fts(
         ["statement", "quote", "subject", "speaker", "committer"], fts_version="FTS5", create_triggers=True
     )
 

@@ -32,9 +32,7 @@ class SourceRepository:
         self._db = db
 
     def id_for_hash(self, content_sha256: str) -> str | None:
-        row = self._db.execute(
-            "SELECT id FROM sources WHERE content_sha256 = ?", [content_sha256]
-        ).fetchone()
+        row = self._db.execute("SELECT id FROM sources WHERE content_sha256 = ?", [content_sha256]).fetchone()
         return None if row is None else str(row[0])
 
     def insert(self, source_id: str, document: Document, *, imported_at: str) -> None:
@@ -43,15 +41,30 @@ class SourceRepository:
                                     text, content_sha256, file_name, media_type)
                VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                source_id, document.title, document.outlet, document.url, json.dumps(list(document.authors)),
-                document.published, imported_at, document.language, document.text, document.content_sha256,
-                document.file_name, document.media_type,
+                source_id,
+                document.title,
+                document.outlet,
+                document.url,
+                json.dumps(list(document.authors)),
+                document.published,
+                imported_at,
+                document.language,
+                document.text,
+                document.content_sha256,
+                document.file_name,
+                document.media_type,
             ],
         )
         if document.original:
             self._db.execute(
                 "INSERT INTO originals (source_id, file_name, media_type, size, content) VALUES (?, ?, ?, ?, ?)",
-                [source_id, document.file_name, document.media_type, len(document.original), document.original],
+                [
+                    source_id,
+                    document.file_name,
+                    document.media_type,
+                    len(document.original),
+                    document.original,
+                ],
             )
 
     def get(self, source_id: str) -> Source | None:

@@ -51,7 +51,7 @@ class SuggestionRepository:
 
     def for_source(self, source_id: str) -> list[StoredSuggestion]:
         cursor = self._db.execute(
-            "SELECT * FROM suggestions WHERE source_id = ? ORDER BY start, \"end\", id", [source_id]
+            'SELECT * FROM suggestions WHERE source_id = ? ORDER BY start, "end", id', [source_id]
         )
         names = [d[0] for d in cursor.description]
         return [self._stored(dict(zip(names, row, strict=True))) for row in cursor]
@@ -65,7 +65,9 @@ class SuggestionRepository:
         row = cursor.fetchone()
         return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
 
-    def ids(self, *, source_id: str | None = None, kind: str | None = None, min_score: float = 0.0) -> list[str]:
+    def ids(
+        self, *, source_id: str | None = None, kind: str | None = None, min_score: float = 0.0
+    ) -> list[str]:
         sql = "SELECT id FROM suggestions WHERE score >= ?"
         params: list[Any] = [min_score]
         if source_id is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -38,7 +39,7 @@ class LedgerSession(QObject):
     Signals:
         changed: a mutation happened; carries the `Changes` it returned.
         ledger_replaced: a different ledger file was opened; everything shown is stale.
-        failed: an expected error (a `UserError`) happened during undo or redo; carries its message.
+        failed: an expected error (a `UserError`) stopped an edit, undo or redo; carries its message.
 
     Attributes:
         ledger: the open `Ledger` (lives on the UI thread; background work opens its own).
@@ -50,7 +51,7 @@ class LedgerSession(QObject):
     ledger_replaced = Signal()
     """Another ledger file was opened; every panel must reload."""
     failed = Signal(str)
-    """Undo or redo hit an expected error; the payload is the message to show."""
+    """An edit, undo or redo hit an expected error; the payload is the message to show."""
 
     def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,14 @@ class LedgerSession(QObject):
         self.undo_stack.push(EditCommand(self, edit, text))
         self.changed.emit(changes)
         return changes
+
+    def try_apply(self, edit: Edit | Callable[[], Edit], *, text: str | None = None) -> Changes | None:
+        """Apply an edit (or build it first); an expected error is announced by `failed` and returns None."""
+        try:
+            return self.apply(edit if isinstance(edit, Edit) else edit(), text=text)
+        except UserError as error:
+            self.failed.emit(error.message)
+            return None
 
     def notify(self, changes: Changes) -> None:
         """Announce changes made outside the undo stack (imports done by a background worker)."""

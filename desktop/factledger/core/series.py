@@ -1,0 +1,411 @@
+"""Chart series for the UI: timeline, figures by metric, verification progress, commitments tracker.
+
+Values are frozen dataclasses; the big ones (timeline markers and bars) are columns of numpy arrays so a
+chart can draw 100,000 facts as one item. Codes index `KIND_ORDER`, `STATUS_ORDER`, `FULFILMENT_ORDER`.
+Times are POSIX seconds at UTC midnight of the day named (what pyqtgraph's `DateAxisItem` expects).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlite_utils import Database
+
+from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
+from factledger.storage import series as sql
+
+KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+FULFILMENT_ORDER: tuple[Fulfilment, ...] = tuple(Fulfilment)
+MAX_MARKERS = 150_000
+"""Above this many dated facts the timeline counts facts per time bucket instead of drawing each one."""
+DAY = 86_400.0
+
+FloatArray = npt.NDArray[np.float64]
+CodeArray = npt.NDArray[np.int8]
+IndexArray = npt.NDArray[np.int32]
+
+
+class TimelineGrouping(StrEnum):
+    """What the rows of the timeline are."""
+
+    SUBJECT = "subject"
+    COMMITTER = "committer"  # who committed; for plain claims, who said it
+    SOURCE = "source"
+    STATUS = "status"
+
+
+def day_seconds(day: date) -> float:
+    """POSIX seconds of a calendar day's UTC midnight: the timeline's x."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TimelineMarkers:
+    """One marker per fact (or, when `Timeline.aggregated`, per time bucket, row, status and kind)."""
+
+    ids: tuple[str, ...]  # claim ids; empty when aggregated
+    x: FloatArray
+    kind: CodeArray
+    status: CodeArray
+    row: IndexArray  # index into Timeline.groups
+    count: IndexArray  # facts behind each marker (1 unless aggregated)
+
+    def __len__(self) -> int:
+        return int(self.x.size)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CommitmentBars:
+    """One bar per commitment, from when it was made to its deadline (NaN where either is unknown)."""
+
+    ids: tuple[str, ...]
+    start: FloatArray
+    end: FloatArray
+    fulfilment: CodeArray  # index into FULFILMENT_ORDER, -1 when not set
+    overdue: npt.NDArray[np.bool_]
+    row: IndexArray
+    amount: FloatArray  # NaN when not known
+    units: tuple[str | None, ...]
+
+    def __len__(self) -> int:
+        return int(self.start.size)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Timeline:
+    """Facts at the date they were stated, commitments as bars, rows grouped by `grouping`."""
+
+    grouping: TimelineGrouping
+    groups: tuple[str | None, ...]  # row labels, sorted; None is "no subject/committer"
+    markers: TimelineMarkers
+    bars: CommitmentBars
+    dated: int
+    undated: int  # facts with no date of their own nor a published date: not drawn
+    aggregated: bool
+    bucket_seconds: float  # width of a bucket when aggregated, else 0
+    today: float
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    """What a hover over one fact shows."""
+
+    id: str
+    kind: ClaimKind
+    status: Status
+    quote: str
+    statement: str
+    speaker: str | None
+    subject: str | None
+    committer: str | None
+    value: float | None
+    amount: float | None
+    unit: str | None
+    deadline: str | None
+    fulfilment: Fulfilment | None
+    stated_on: str | None
+    source_title: str | None
+    outlet: str | None
+
+
+def _row_index(
+    keys: Sequence[str | None], extra: Sequence[str | None] = ()
+) -> tuple[tuple[str | None, ...], dict[str | None, int]]:
+    groups = sorted(set(keys) | set(extra), key=lambda g: (g is None, (g or "").casefold(), g or ""))
+    return tuple(groups), {g: i for i, g in enumerate(groups)}
+
+
+BUCKETS_ACROSS = 2_000
+"""A full-width chart is about 2,000 pixels: finer buckets than span/2,000 cannot be told apart."""
+
+
+def _bucket_for(span: float) -> float:
+    """The narrowest of day, week, month, quarter, year that cuts the span into at most BUCKETS_ACROSS."""
+    for days in (1.0, 7.0, 30.4375, 91.3125):
+        if span / (days * DAY) <= BUCKETS_ACROSS:
+            return days * DAY
+    return 365.25 * DAY
+
+
+def timeline(
+    db: Database,
+    claim_filter: ClaimFilter,
+    *,
+    grouping: TimelineGrouping = TimelineGrouping.SUBJECT,
+    today: date | None = None,
+    max_markers: int = MAX_MARKERS,
+) -> Timeline:
+    """Every filtered fact at the date it was stated; counts per bucket when there are too many to draw."""
+    today = today or date.today()
+    group_by = str(TimelineGrouping(grouping))
+    dated, undated, first, last = sql.timeline_extent(db, claim_filter)
+    aggregated = dated > max_markers
+    bucket = 0.0
+    if aggregated:
+        bucket = _bucket_for((last or 0.0) - (first or 0.0) + DAY)
+        buckets = sql.timeline_bucket_rows(db, claim_filter, group_by=group_by, bucket_seconds=bucket)
+        ids: tuple[str, ...] = ()
+        xs, kinds, statuses, keys, counts = _columns(buckets, 5)
+    else:
+        rows = sql.timeline_marker_rows(db, claim_filter, group_by=group_by, limit=max_markers)
+        ids, xs, kinds, statuses, keys = _columns(rows, 5)
+        counts = (1,) * len(ids)
+    bar_rows = sql.commitment_rows(
+        db, claim_filter, group_by=group_by, today=today.isoformat(), limit=max_markers
+    )
+    bar_ids, starts, ends, fulfilments, overdue, bar_keys, amounts, units = _columns(bar_rows, 8)
+    groups, index = _row_index(keys, bar_keys)
+    markers = TimelineMarkers(
+        ids=ids,
+        x=np.asarray(xs, dtype=np.float64),
+        kind=np.asarray(kinds, dtype=np.int8),
+        status=np.asarray(statuses, dtype=np.int8),
+        row=np.fromiter((index[k] for k in keys), dtype=np.int32, count=len(keys)),
+        count=np.asarray(counts, dtype=np.int32),
+    )
+    bars = CommitmentBars(
+        ids=bar_ids,
+        start=_floats(starts),
+        end=_floats(ends),
+        fulfilment=np.asarray(fulfilments, dtype=np.int8),
+        overdue=np.asarray(overdue, dtype=np.bool_),
+        row=np.fromiter((index[k] for k in bar_keys), dtype=np.int32, count=len(bar_keys)),
+        amount=_floats(amounts),
+        units=units,
+    )
+    return Timeline(
+        grouping=TimelineGrouping(grouping),
+        groups=groups,
+        markers=markers,
+        bars=bars,
+        dated=dated,
+        undated=undated,
+        aggregated=aggregated,
+        bucket_seconds=bucket,
+        today=day_seconds(today),
+    )
+
+
+def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
+    if not rows:
+        return [()] * width
+    return list(zip(*rows, strict=True))
+
+
+def _floats(values: Sequence[Any]) -> FloatArray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def timeline_point(db: Database, claim_id: str) -> TimelinePoint | None:
+    """The tooltip of one marker, read when the pointer reaches it (so the timeline itself stays light)."""
+    row = sql.point_row(db, claim_id)
+    if row is None:
+        return None
+    return TimelinePoint(
+        id=row["id"],
+        kind=ClaimKind(row["kind"]),
+        status=Status(row["status"]),
+        quote=row["quote"],
+        statement=row["statement"],
+        speaker=row["speaker"],
+        subject=row["subject"],
+        committer=row["committer"],
+        value=row["value"],
+        amount=row["amount"],
+        unit=row["unit"],
+        deadline=row["deadline"],
+        fulfilment=None if row["fulfilment"] is None else Fulfilment(row["fulfilment"]),
+        stated_on=None if row["stated"] is None else str(row["stated"])[:10],
+        source_title=row["source_title"],
+        outlet=row["outlet"],
+    )
+
+
+# -- figures by metric ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A subject measured in one unit (e.g. Japan's pledged investment, USD) and how often it is given."""
+
+    subject: str
+    unit: str | None
+    figures: int
+    sources: int
+    conflicted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePoint:
+    claim_id: str
+    x: float  # start of the period it refers to, else the day it was stated; NaN when neither is known
+    value: float
+    period: str | None
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """What one source says about a metric."""
+
+    source_id: str
+    source_title: str | None
+    points: tuple[FigurePoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One period of a metric for which sources give different values."""
+
+    period: str | None
+    x: float
+    values: tuple[float, ...]  # distinct values, ascending
+    claim_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    subject: str
+    unit: str | None
+    series: tuple[FigureSeries, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def metrics(db: Database, claim_filter: ClaimFilter) -> list[Metric]:
+    """Every subject+unit that has figures, with whether its sources disagree."""
+    conflicted = sql.conflicted_metric_keys(db, claim_filter)
+    return [
+        Metric(subject=s, unit=u, figures=n, sources=k, conflicted=(s, u) in conflicted)
+        for s, u, n, k in sql.metric_rows(db, claim_filter)
+    ]
+
+
+def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> Figures:
+    """One series per source; a conflict is one period (or no period) with different values across sources."""
+    by_source: dict[str, tuple[str | None, list[FigurePoint]]] = {}
+    by_period: dict[str, list[tuple[FigurePoint, str]]] = defaultdict(list)
+    for claim_id, source_id, title, value, period, x, qualifier in sql.figure_rows(
+        db, claim_filter, subject=subject, unit=unit
+    ):
+        point = FigurePoint(claim_id, np.nan if x is None else float(x), float(value), period, qualifier)
+        by_source.setdefault(source_id, (title, []))[1].append(point)
+        by_period[(period or "").strip().casefold()].append((point, source_id))
+    conflicts = []
+    for entries in by_period.values():
+        values = sorted({p.value for p, _ in entries})
+        sources = sorted({s for _, s in entries})
+        if len(values) > 1 and len(sources) > 1:
+            xs = [p.x for p, _ in entries if not np.isnan(p.x)]
+            conflicts.append(
+                Conflict(
+                    period=entries[0][0].period,
+                    x=min(xs) if xs else np.nan,
+                    values=tuple(values),
+                    claim_ids=tuple(p.claim_id for p, _ in entries),
+                    source_ids=tuple(sources),
+                )
+            )
+    series = tuple(FigureSeries(sid, title, tuple(points)) for sid, (title, points) in by_source.items())
+    return Figures(subject=subject, unit=unit, series=series, conflicts=tuple(conflicts))
+
+
+# -- verification progress ------------------------------------------------------------------------
+VERDICTS = frozenset({Status.VERIFIED, Status.PARTLY_TRUE, Status.DISPUTED, Status.FALSE})
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Facts by status and kind, and verdicts given per day (by `verified_at`)."""
+
+    counts: tuple[tuple[Status, ClaimKind, int], ...]
+    days: tuple[str, ...]  # ISO days with at least one verdict, ascending
+    verified_per_day: tuple[int, ...]  # facts now "verified" whose verdict was given that day
+    checked_per_day: tuple[int, ...]  # facts with any verdict (verified, partly true, disputed, false)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, _, n in self.counts)
+
+    def by_status(self) -> dict[Status, int]:
+        result = dict.fromkeys(STATUS_ORDER, 0)
+        for status, _, n in self.counts:
+            result[status] += n
+        return result
+
+    def by_kind(self) -> dict[ClaimKind, int]:
+        result = dict.fromkeys(KIND_ORDER, 0)
+        for _, kind, n in self.counts:
+            result[kind] += n
+        return result
+
+    def count(self, status: Status, kind: ClaimKind) -> int:
+        return sum(n for s, k, n in self.counts if s == status and k == kind)
+
+    @property
+    def verified_cumulative(self) -> tuple[int, ...]:
+        return tuple(int(v) for v in np.cumsum(self.verified_per_day, dtype=np.int64))
+
+
+def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
+    counts = tuple((Status(s), ClaimKind(k), int(n)) for s, k, n in sql.status_kind_counts(db, claim_filter))
+    verified: dict[str, int] = defaultdict(int)
+    checked: dict[str, int] = defaultdict(int)
+    for day, status, n in sql.verdict_day_counts(db, claim_filter):
+        if Status(status) in VERDICTS:
+            checked[day] += n
+        if status == Status.VERIFIED:
+            verified[day] += n
+    days = tuple(sorted(checked))
+    return Progress(
+        counts=counts,
+        days=days,
+        verified_per_day=tuple(verified[d] for d in days),
+        checked_per_day=tuple(checked[d] for d in days),
+    )
+
+
+# -- commitments tracker --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CommitmentTotal:
+    """Pledged against delivered for one committer in one unit.
+
+    `delivered` sums the amounts of commitments marked fulfilled; `partly_delivered` sums those marked
+    partially fulfilled (the ledger records no delivered share, so they are shown apart, not counted as
+    delivered). Fulfilment is set by a person from the evidence attached to the commitment.
+    """
+
+    committer: str | None
+    unit: str | None
+    commitments: int
+    pledged: float
+    delivered: float
+    partly_delivered: float
+    fulfilled: int
+    overdue: int
+
+
+def commitments(
+    db: Database, claim_filter: ClaimFilter, *, today: date | None = None
+) -> list[CommitmentTotal]:
+    """Per committer and unit, largest pledge first; overdue as on the timeline."""
+    day = (today or date.today()).isoformat()
+    return [
+        CommitmentTotal(
+            committer=c,
+            unit=u,
+            commitments=int(n),
+            pledged=float(p),
+            delivered=float(d),
+            partly_delivered=float(pd),
+            fulfilled=int(f or 0),
+            overdue=int(o or 0),
+        )
+        for c, u, n, p, d, pd, f, o in sql.commitment_total_rows(db, claim_filter, today=day)
+    ]

@@ -1,0 +1,173 @@
+"""The one entry point: read a document's text and return every suggestion, sorted and grouped."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from factledger.domain import Attribution, ClaimKind, Document, Suggestion
+
+from .attribution import Context, Frame, attribution_at, find_frames
+from .claims import check_worthiness, strong_reason
+from .commitments import find_commitments
+from .dates import find_period, non_statistic_spans
+from .grouping import Mention, group_keys
+from .names import actor_before, first_actor
+from .quantities import Quantity, find_quantities
+from .sentences import Sentence, split_sentences
+
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
+_JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|yen)\b")
+_BACKGROUND_DOCUMENT = re.compile(r"background (?:press )?(?:call|briefing)|on background", re.IGNORECASE)
+_KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
+_DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
+_HEADLINE = re.compile(r"[.!?”\"’)]$")
+
+
+def suggest(document: Document) -> list[Suggestion]:
+    """Every statistic, commitment and check-worthy claim in `document.text`, sorted by start.
+
+    Pure and deterministic: the same text gives the same suggestions, and for each one
+    `document.text[s.start:s.end] == s.quote`.
+    """
+    text = document.text
+    sentences = split_sentences(text)
+    head = text[:3000] + " " + (document.title or "")
+    context = Context(outlet=document.outlet, background_document=bool(_BACKGROUND_DOCUMENT.search(head)))
+    frames = find_frames(text, sentences, context=context)
+    china = len(_CHINA.findall(text)) > len(_JAPAN.findall(text))
+    quantities = find_quantities(text, excluded=non_statistic_spans(text), china_context=china)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(position: int) -> int | None:
+        index = bisect.bisect_right(starts, position) - 1
+        return index if index >= 0 and position < sentences[index].end else None
+
+    statistics = [_statistic(text, q, sentences, frames, sentence_of(q.start), context) for q in quantities]
+    keys = group_keys([Mention(s.unit, s.value or 0.0, s.subject) for s in statistics])
+    statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
+    commitments = _commitments(text, sentences, frames, statistics, context)
+    claims = _claims(text, sentences, frames, context)
+    found = statistics + commitments + claims
+    found.sort(key=lambda s: (s.start, s.end, s.kind.value))
+    return found
+
+
+def _speaker(frame: Frame | None, context: Context) -> tuple[str | None, Attribution]:
+    if frame is None:
+        return context.outlet, Attribution.OUTLET
+    return frame.speaker, frame.attribution
+
+
+def _statistic(
+    text: str, quantity: Quantity, sentences: list[Sentence], frames: list[list[Frame]], index: int | None,
+    context: Context,
+) -> Suggestion:
+    period = subject = None
+    frame = None
+    if index is not None:
+        sentence = sentences[index]
+        body = text[sentence.start : sentence.end]
+        local = quantity.start - sentence.start
+        period = find_period(body, near=local)
+        subject = actor_before(body, local) or first_actor(body)
+        frame = attribution_at(frames[index], quantity.start, quantity.end)
+    speaker, attribution = _speaker(frame, context)
+    score = _KIND_SCORE[quantity.kind] + (0.1 if quantity.qualifier else 0.0)
+    return Suggestion(
+        kind=ClaimKind.STATISTIC, start=quantity.start, end=quantity.end,
+        quote=text[quantity.start : quantity.end], value=quantity.value, unit=quantity.unit,
+        qualifier=quantity.qualifier, period=period, subject=subject, speaker=speaker,
+        attribution=attribution, cue=quantity.cue, score=min(1.0, score),
+    )
+
+
+def _with_group(suggestion: Suggestion, key: str) -> Suggestion:
+    return replace(suggestion, group=key)
+
+
+def _commitments(
+    text: str, sentences: list[Sentence], frames: list[list[Frame]], statistics: list[Suggestion],
+    context: Context,
+) -> list[Suggestion]:
+    found = []
+    for index, sentence in enumerate(sentences):
+        if sentence.after_article:
+            continue
+        for commitment in find_commitments(text, sentence.start, sentence.end):
+            inside = [s for s in statistics if commitment.start <= s.start < commitment.end]
+            money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
+            amount = (money or inside or [None])[0]
+            frame = attribution_at(frames[index], commitment.start, commitment.end)
+            speaker, attribution = _speaker(frame, context)
+            found.append(
+                Suggestion(
+                    kind=ClaimKind.COMMITMENT, start=commitment.start, end=commitment.end,
+                    quote=text[commitment.start : commitment.end], subject=commitment.committer,
+                    speaker=speaker, attribution=attribution, committer=commitment.committer,
+                    action=commitment.action, amount=amount.value if amount else None,
+                    unit=amount.unit if amount else None, value=amount.value if amount else None,
+                    qualifier=amount.qualifier if amount else None, deadline=commitment.deadline,
+                    period=amount.period if amount else None, cue=commitment.cue,
+                    score=0.8 if amount else 0.65, group=amount.group if amount else None,
+                )
+            )
+    return found
+
+
+def _claims(text: str, sentences: list[Sentence], frames: list[list[Frame]], context: Context) -> list[Suggestion]:
+    found: list[Suggestion] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(start: int, end: int, frame: Frame | None, bonus: float, cue: str, *, always: bool) -> None:
+        start, end = _trim(text, start, end)
+        if end - start < 8 or (start, end) in seen:
+            return
+        score, reasons = check_worthiness(text[start:end])
+        if not always and not reasons:
+            return
+        seen.add((start, end))
+        speaker, attribution = _speaker(frame, context)
+        why = cue + (f"; {', '.join(reasons)}" if reasons else "")
+        found.append(
+            Suggestion(
+                kind=ClaimKind.CLAIM, start=start, end=end, quote=text[start:end], speaker=speaker,
+                attribution=attribution, cue=why, score=round(min(1.0, score + bonus), 3),
+            )
+        )
+
+    for index, sentence in enumerate(sentences):
+        body = text[sentence.start : sentence.end]
+        if not _HEADLINE.search(body) and len(body.split()) < 14:
+            continue  # headings and captions are not claims of their own
+        sentence_frames = frames[index]
+        if sentence.after_article:
+            score, reasons = check_worthiness(body)
+            if score >= 0.4:
+                add(sentence.start, sentence.end, sentence_frames[0], 0.0, "a reader comment", always=True)
+            continue
+        for frame in sentence_frames:
+            if frame.quote:
+                add(frame.content_start, frame.content_end, frame, 0.2, f"a quotation of {frame.speaker}",
+                    always=True)
+            elif frame.speaker and frame.content_end - frame.content_start > 20:
+                add(frame.content_start, frame.content_end, frame, 0.15,
+                    f"attributed to {frame.speaker} ({frame.cue})", always=False)
+        for match in _DASH_PAIR.finditer(body):
+            if strong_reason(check_worthiness(match.group(1))[1]):
+                add(sentence.start + match.start(1), sentence.start + match.end(1), None, 0.0,
+                    "an aside stating a fact", always=False)
+        if any(not f.quote for f in sentence_frames):
+            continue  # the attributed parts above already carry this sentence's claims
+        if strong_reason(check_worthiness(body)[1]):
+            add(sentence.start, sentence.end, None, 0.0, "a check-worthy statement", always=False)
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:–—“”\"'"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—“”\"'"):
+        end -= 1
+    return start, end

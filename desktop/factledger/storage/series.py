@@ -1,0 +1,260 @@
+"""SQL behind the charts: timeline rows, figures by metric, verification progress and commitment totals.
+
+Every query takes the claims table's `ClaimFilter` (through `where_clause`) so charts show what the table
+shows. Dates become POSIX seconds in SQL (`julianday`), vocabularies become small integer codes in the
+order their enum declares them, so the core can hand numpy arrays to the UI without a Python loop per row.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
+
+from .claims import where_clause
+
+GROUP_EXPRESSIONS: dict[str, str] = {
+    "subject": "claims.subject",
+    "committer": "COALESCE(claims.committer, claims.speaker)",
+    "source": "(SELECT COALESCE(sources.title, sources.id) FROM sources WHERE sources.id = claims.source_id)",
+    "status": "claims.status",
+}
+"""Row keys of the timeline; `committer` falls back to the speaker so plain claims get a row of their owner."""
+
+# The date a claim was stated: its own date, else (only then: COALESCE stops early) its source's date.
+_STATED = (
+    "COALESCE(claims.stated_on, (SELECT sources.published FROM sources WHERE sources.id = claims.source_id))"
+)
+_ISO_DAY = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+_ISO_MONTH = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]'"
+_ISO_YEAR = "'[0-9][0-9][0-9][0-9]'"
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _day_start(expr: str) -> str:
+    """First day a date names: 2029 is 2029-01-01; free text ("fiscal 2024") falls back to its year."""
+    return (
+        f"CASE WHEN {expr} GLOB {_ISO_DAY} THEN substr({expr}, 1, 10) "
+        f"WHEN {expr} GLOB {_ISO_MONTH} THEN {expr} || '-01' "
+        f"WHEN {expr} GLOB {_ISO_YEAR} THEN {expr} || '-01-01' "
+        f"ELSE fl_year_start({expr}) END"
+    )
+
+
+def _day_end(expr: str) -> str:
+    """Last day a deadline names: "by 2029" is due on 2029-12-31, 2029-03 on 2029-03-31."""
+    return (
+        f"CASE WHEN {expr} GLOB {_ISO_DAY} THEN substr({expr}, 1, 10) "
+        f"WHEN {expr} GLOB {_ISO_MONTH} THEN date({expr} || '-01', '+1 month', '-1 day') "
+        f"WHEN {expr} GLOB {_ISO_YEAR} THEN {expr} || '-12-31' "
+        f"ELSE fl_year_end({expr}) END"
+    )
+
+
+def _seconds(day_expr: str) -> str:
+    return f"((julianday({day_expr}) - 2440587.5) * 86400.0)"
+
+
+def _code(column: str, vocabulary: type[StrEnum]) -> str:
+    cases = " ".join(f"WHEN '{member.value}' THEN {index}" for index, member in enumerate(vocabulary))
+    return f"(CASE {column} {cases} ELSE -1 END)"
+
+
+def _year_start(text: str | None) -> str | None:
+    match = _YEAR.search(text or "")
+    return None if match is None else f"{match.group(1)}-01-01"
+
+
+def _year_end(text: str | None) -> str | None:
+    years = _YEAR.findall(text or "")
+    return None if not years else f"{max(years)}-12-31"
+
+
+def _prepare(db: Database) -> None:
+    """Register the free-text date helpers; SQL handles ISO dates itself and calls these only otherwise."""
+    conn: sqlite3.Connection = db.conn
+    conn.create_function("fl_year_start", 1, _year_start, deterministic=True)
+    conn.create_function("fl_year_end", 1, _year_end, deterministic=True)
+
+
+def _filtered(claim_filter: ClaimFilter, *extra: str) -> tuple[str, list[Any]]:
+    where, params = where_clause(claim_filter)
+    return " AND ".join((where, *extra)), params
+
+
+def _group(group_by: str) -> str:
+    try:
+        return GROUP_EXPRESSIONS[group_by]
+    except KeyError:
+        raise ValueError(f"unknown timeline grouping {group_by!r}") from None
+
+
+_STATED_X = _seconds(_day_start("stated"))
+
+
+def timeline_marker_rows(
+    db: Database, claim_filter: ClaimFilter, *, group_by: str, limit: int
+) -> list[tuple[str, float, int, int, str | None]]:
+    """(id, x seconds, kind code, status code, group) of dated facts, earliest first, at most `limit`."""
+    _prepare(db)
+    where, params = _filtered(claim_filter)
+    sql = f"""
+        SELECT id, {_STATED_X} AS x, kind_code, status_code, grp FROM (
+            SELECT claims.id AS id, {_STATED} AS stated, {_code("claims.kind", ClaimKind)} AS kind_code,
+                   {_code("claims.status", Status)} AS status_code, {_group(group_by)} AS grp
+              FROM claims WHERE {where})
+         WHERE x IS NOT NULL ORDER BY x, id LIMIT ?"""
+    return db.execute(sql, [*params, limit]).fetchall()
+
+
+def timeline_bucket_rows(
+    db: Database, claim_filter: ClaimFilter, *, group_by: str, bucket_seconds: float
+) -> list[tuple[float, int, int, str | None, int]]:
+    """(bucket x, kind code, status code, group, count): dated facts counted per time bucket."""
+    _prepare(db)
+    where, params = _filtered(claim_filter)
+    sql = f"""
+        SELECT CAST({_STATED_X} / ? AS INTEGER) * ? + ? / 2 AS bx,
+               kind_code, status_code, grp, count(*) FROM (
+            SELECT {_STATED} AS stated, {_code("claims.kind", ClaimKind)} AS kind_code,
+                   {_code("claims.status", Status)} AS status_code, {_group(group_by)} AS grp
+              FROM claims WHERE {where})
+         WHERE bx IS NOT NULL GROUP BY bx, grp, status_code, kind_code ORDER BY bx"""
+    return db.execute(sql, [bucket_seconds, bucket_seconds, bucket_seconds, *params]).fetchall()
+
+
+def timeline_extent(db: Database, claim_filter: ClaimFilter) -> tuple[int, int, float | None, float | None]:
+    """(dated facts, undated facts, first x, last x) of the filtered claims."""
+    _prepare(db)
+    where, params = _filtered(claim_filter)
+    sql = f"""
+        SELECT count(x), count(*) - count(x), min(x), max(x) FROM (
+            SELECT {_STATED_X} AS x FROM (SELECT {_STATED} AS stated FROM claims WHERE {where}))"""
+    dated, undated, first, last = db.execute(sql, params).fetchone()
+    return int(dated), int(undated), first, last
+
+
+def commitment_rows(
+    db: Database, claim_filter: ClaimFilter, *, group_by: str, today: str, limit: int
+) -> list[tuple[str, float | None, float | None, int, int, str | None, float | None, str | None]]:
+    """(id, made x, due x, fulfilment code, overdue 0/1, group, amount, unit) of filtered commitments.
+
+    Overdue: the deadline's last day is before `today` and the commitment is not fulfilled.
+    """
+    _prepare(db)
+    where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
+    sql = f"""
+        SELECT id, {_STATED_X}, {_seconds("due")}, fulfilment_code,
+               due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled', grp, amount, unit FROM (
+            SELECT claims.id AS id, {_STATED} AS stated, {_day_end("claims.deadline")} AS due,
+                   {_code("claims.fulfilment", Fulfilment)} AS fulfilment_code, claims.fulfilment AS fulfilment,
+                   {_group(group_by)} AS grp, claims.amount AS amount, claims.unit AS unit
+              FROM claims WHERE {where})
+         ORDER BY 2, id LIMIT ?"""
+    return db.execute(sql, [today, *params, limit]).fetchall()
+
+
+def point_row(db: Database, claim_id: str) -> dict[str, Any] | None:
+    """Everything a hover tooltip says about one fact, joined with its source."""
+    cursor = db.execute(
+        f"""SELECT claims.id, claims.kind, claims.status, claims.quote, claims.statement, claims.speaker,
+                   claims.subject, claims.committer, claims.value, claims.amount, claims.unit, claims.deadline,
+                   claims.fulfilment, {_STATED} AS stated, sources.title AS source_title,
+                   sources.outlet AS outlet
+              FROM claims JOIN sources ON sources.id = claims.source_id WHERE claims.id = ?""",
+        [claim_id],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+_FIGURE = "COALESCE(claims.value, claims.amount)"
+
+
+def metric_rows(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str | None, int, int]]:
+    """(subject, unit, figures, sources) of every subject+unit that has numbers, most figures first."""
+    where, params = _filtered(claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject IS NOT NULL")
+    sql = f"""
+        SELECT claims.subject, claims.unit, count(*), count(DISTINCT claims.source_id) FROM claims
+         WHERE {where} GROUP BY claims.subject, claims.unit ORDER BY count(*) DESC, claims.subject, claims.unit"""
+    return db.execute(sql, params).fetchall()
+
+
+def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple[str, str | None]]:
+    """Subject+unit pairs where one period has different values in different sources."""
+    where, params = _filtered(claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject IS NOT NULL")
+    sql = f"""
+        SELECT DISTINCT subject, unit FROM (
+            SELECT claims.subject AS subject, claims.unit AS unit FROM claims WHERE {where}
+             GROUP BY claims.subject, claims.unit, COALESCE(claims.period, '')
+            HAVING count(DISTINCT claims.source_id) > 1 AND count(DISTINCT {_FIGURE}) > 1)"""
+    return {(subject, unit) for subject, unit in db.execute(sql, params).fetchall()}
+
+
+def figure_rows(
+    db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None
+) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None]]:
+    """(claim id, source id, source title, value, period, x, qualifier) of one metric, by source then x.
+
+    x is the start of the period the figure refers to when the period names a year or a date, else the
+    date the figure was stated.
+    """
+    _prepare(db)
+    where, params = _filtered(
+        claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject = ?", "claims.unit IS ?"
+    )
+    sql = f"""
+        SELECT id, source_id, title, figure, period,
+               COALESCE({_seconds(_day_start("period"))}, {_STATED_X}), qualifier FROM (
+            SELECT claims.id AS id, claims.source_id AS source_id, sources.title AS title,
+                   {_FIGURE} AS figure, claims.period AS period, claims.qualifier AS qualifier,
+                   {_STATED} AS stated, sources.published AS published
+              FROM claims JOIN sources ON sources.id = claims.source_id WHERE {where})
+         ORDER BY COALESCE(published, ''), source_id, 6, id"""
+    return db.execute(sql, [*params, subject, unit]).fetchall()
+
+
+def status_kind_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str, int]]:
+    """(status, kind, count) of the filtered claims."""
+    where, params = _filtered(claim_filter)
+    sql = f"SELECT claims.status, claims.kind, count(*) FROM claims WHERE {where} GROUP BY 1, 2"
+    return db.execute(sql, params).fetchall()
+
+
+def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str, int]]:
+    """(day, status, count) of verdicts by the day they were given (`verified_at`), oldest first."""
+    where, params = _filtered(claim_filter, "claims.verified_at IS NOT NULL")
+    sql = f"""SELECT substr(claims.verified_at, 1, 10), claims.status, count(*) FROM claims WHERE {where}
+               GROUP BY 1, 2 ORDER BY 1, 2"""
+    return db.execute(sql, params).fetchall()
+
+
+def commitment_total_rows(
+    db: Database, claim_filter: ClaimFilter, *, today: str
+) -> list[tuple[str | None, str | None, int, float, float, float, int, int]]:
+    """(committer, unit, commitments, pledged, fulfilled amount, partly fulfilled amount, fulfilled, overdue).
+
+    Amounts are summed per committer and unit (dollars are never added to euros); overdue as in
+    `commitment_rows`.
+    """
+    _prepare(db)
+    where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
+    sql = f"""
+        SELECT committer, unit, count(*), total(amount),
+               total(CASE WHEN fulfilment = 'fulfilled' THEN amount END),
+               total(CASE WHEN fulfilment = 'partially_fulfilled' THEN amount END),
+               sum(fulfilment IS 'fulfilled'),
+               sum(due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled') FROM (
+            SELECT COALESCE(claims.committer, claims.speaker) AS committer, claims.unit AS unit,
+                   claims.amount AS amount, claims.fulfilment AS fulfilment,
+                   {_day_end("claims.deadline")} AS due
+              FROM claims WHERE {where})
+         GROUP BY committer, unit ORDER BY total(amount) DESC, committer, unit"""
+    return db.execute(sql, [today, *params]).fetchall()

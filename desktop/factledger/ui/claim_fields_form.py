@@ -1,0 +1,90 @@
+"""ClaimFieldsForm: the editable fields of one fact, reporting only what the person changed."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from factledger.domain import Attribution, Claim, ClaimKind, Fulfilment, Qualifier
+
+_TEXT_FIELDS = ("subject", "speaker", "stated_on", "value", "unit", "period")
+_COMMITMENT_FIELDS = ("committer", "action", "amount", "deadline")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.0f}" if value == int(value) else f"{value:g}"
+    return str(value)
+
+
+def _combo(members: list[StrEnum]) -> QComboBox:
+    box = QComboBox()
+    box.addItem("—", "")
+    for member in members:
+        label = getattr(member, "label", member.value)
+        box.addItem(str(label), member.value)
+    return box
+
+
+class ClaimFieldsForm(QWidget):
+    """Plain widgets per field; `changed_fields()` diffs against what `load` showed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statement = QPlainTextEdit()
+        self.statement.setFixedHeight(70)
+        self.lines: dict[str, QLineEdit] = {name: QLineEdit() for name in (*_TEXT_FIELDS, *_COMMITMENT_FIELDS)}
+        self.lines["stated_on"].setPlaceholderText("YYYY-MM-DD")
+        self.lines["deadline"].setPlaceholderText("YYYY-MM-DD")
+        self.combos: dict[str, QComboBox] = {
+            "attribution": _combo(list(Attribution)),
+            "qualifier": _combo(list(Qualifier)),
+            "fulfilment": _combo(list(Fulfilment)),
+        }
+        form = QFormLayout()
+        form.addRow("Statement", self.statement)
+        form.addRow("Subject", self.lines["subject"])
+        form.addRow("Speaker", self.lines["speaker"])
+        form.addRow("Sourcing", self.combos["attribution"])
+        form.addRow("Stated on", self.lines["stated_on"])
+        form.addRow("Value", self.lines["value"])
+        form.addRow("Unit", self.lines["unit"])
+        form.addRow("Qualifier", self.combos["qualifier"])
+        form.addRow("Period", self.lines["period"])
+        self.commitment = QGroupBox("Commitment")
+        commitment_form = QFormLayout(self.commitment)
+        commitment_form.addRow("Committer", self.lines["committer"])
+        commitment_form.addRow("Action", self.lines["action"])
+        commitment_form.addRow("Amount", self.lines["amount"])
+        commitment_form.addRow("Deadline", self.lines["deadline"])
+        commitment_form.addRow("Fulfilment", self.combos["fulfilment"])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.commitment)
+        self._shown: dict[str, str] = {}
+
+    def load(self, claim: Claim) -> None:
+        self.statement.setPlainText(claim.statement)
+        for name, line in self.lines.items():
+            line.setText(_text(getattr(claim, name)))
+            line.setCursorPosition(0)
+        for name, box in self.combos.items():
+            value = getattr(claim, name)
+            box.setCurrentIndex(max(0, box.findData("" if value is None else str(value))))
+        self.commitment.setVisible(claim.kind == ClaimKind.COMMITMENT)
+        self._shown = self._values()
+
+    def _values(self) -> dict[str, str]:
+        values = {"statement": self.statement.toPlainText().strip()}
+        values.update({name: line.text().strip() for name, line in self.lines.items()})
+        values.update({name: box.currentData() for name, box in self.combos.items()})
+        return values
+
+    def changed_fields(self) -> dict[str, Any]:
+        current = self._values()
+        return {name: value for name, value in current.items() if value != self._shown.get(name)}

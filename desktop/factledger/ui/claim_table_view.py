@@ -1,0 +1,174 @@
+"""ClaimTableView: the claims table with its filter bar and a search box that filters as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factledger.domain import Attribution, Changes, ClaimFilter, ClaimKind, Status
+
+from .claim_table_model import COLUMNS, ClaimTableModel
+from .session import LedgerSession
+from .style import kind_label
+
+SEARCH_DELAY_MS = 250
+
+
+class ClaimTableView(QWidget):
+    """Filters, search and the table; selecting a row announces the fact's id.
+
+    Signals:
+        claim_selected: a row was chosen; carries the fact's id.
+    """
+
+    claim_selected = Signal(str)
+    """A row was chosen by the person; the payload is the fact's id."""
+
+    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.model = ClaimTableModel(session, self)
+        self.search_box = QLineEdit(placeholderText="Search facts (full text)…", clearButtonEnabled=True)
+        self.kind_box = self._combo("All kinds", [(kind_label(k), k) for k in ClaimKind])
+        self.status_box = self._combo("All statuses", [(s.label, s) for s in Status])
+        self.sourcing_box = self._combo("All sourcing", [(a.label, a) for a in Attribution])
+        self.source_box = QComboBox()
+        self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD", maximumWidth=120)
+        self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD", maximumWidth=120)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._selected_id: str | None = None
+        self._build()
+        self._fill_sources()
+        self._update_count()
+        session.changed.connect(self._on_session_changed)
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_box, 3)
+        for widget in (self.kind_box, self.status_box, self.sourcing_box, self.source_box, self.date_from,
+                       self.date_to, self.count_label):
+            bar.addWidget(widget)
+        table = self.table
+        table.setModel(self.model)
+        # No indicator first: the default order (latest edited first) is not one of the columns.
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        widths = {"kind": 90, "statement": 380, "value": 120, "subject": 120, "speaker": 120, "attribution": 110,
+                  "status": 100, "source": 160, "stated_on": 90}
+        for i, column in enumerate(COLUMNS):
+            header.resizeSection(i, widths[column.key])
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(table)
+        self.search_box.textChanged.connect(self._on_search_box_text_changed)
+        self._search_timer.timeout.connect(self._apply_filter)
+        for box in (self.kind_box, self.status_box, self.sourcing_box, self.source_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.date_from.editingFinished.connect(self._apply_filter)
+        self.date_to.editingFinished.connect(self._apply_filter)
+        table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+
+    @staticmethod
+    def _combo(everything: str, items: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, None)
+        for label, value in items:
+            box.addItem(label, value)
+        return box
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def current_filter(self) -> ClaimFilter:
+        def chosen(box: QComboBox) -> frozenset:
+            value = box.currentData()
+            return frozenset() if value is None else frozenset({value})
+
+        text = self.search_box.text().strip()
+        return ClaimFilter(
+            kinds=chosen(self.kind_box), statuses=chosen(self.status_box),
+            attributions=chosen(self.sourcing_box), source_ids=chosen(self.source_box),
+            date_from=self.date_from.text().strip() or None, date_to=self.date_to.text().strip() or None,
+            text=text or None,
+        )
+
+    def select_claim(self, claim_id: str) -> None:
+        """Select and show the row of a fact, if it is in the current filter."""
+        self._selected_id = claim_id
+        row = self.model.row_of(claim_id)
+        if row is None:
+            self.table.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.blockSignals(False)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count:,} fact{'s' if count != 1 else ''}")
+
+    def _fill_sources(self) -> None:
+        current = self.source_box.currentData()
+        self.source_box.blockSignals(True)
+        self.source_box.clear()
+        self.source_box.addItem("All sources", None)
+        for source in self._session.ledger.sources():
+            self.source_box.addItem((source.title or source.file_name or source.id)[:50], source.id)
+        found = self.source_box.findData(current)
+        self.source_box.setCurrentIndex(max(found, 0))
+        self.source_box.blockSignals(False)
+
+    def _on_search_box_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim_id = self.model.claim_id_at(current.row()) if current.isValid() else None
+        if claim_id is not None and claim_id != self._selected_id:
+            self._selected_id = claim_id
+            self.claim_selected.emit(claim_id)
+
+    def _on_model_reset(self) -> None:
+        self._update_count()
+        if self._selected_id is not None:
+            self.select_claim(self._selected_id)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.sources or changes.ledger_replaced:
+            self._fill_sources()
+        if changes.ledger_replaced:
+            self._selected_id = None
+        self._update_count()

@@ -1,0 +1,308 @@
+"""ReaderPanel: a source's text with suggestions and logged facts highlighted, and keyboard triage."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from factledger.core import AcceptSuggestion, DismissSuggestion, sentence_around
+from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion
+
+from .accept_dialog import AcceptDialog
+from .session import LedgerSession
+from .style import KIND_HUES, claim_background, is_dark, kind_label, reading_font, suggestion_background
+from .text_positions import TextPositions
+
+TRIAGE_HELP = (
+    "J/K next/previous suggestion · A accept · E accept with edits · D dismiss · W why suggested · "
+    "select text and press 1 claim, 2 statistic, 3 commitment"
+)
+_LOG_KEYS = {Qt.Key.Key_1: ClaimKind.CLAIM, Qt.Key.Key_L: ClaimKind.CLAIM, Qt.Key.Key_2: ClaimKind.STATISTIC,
+             Qt.Key.Key_3: ClaimKind.COMMITMENT}
+
+
+class ReaderPanel(QWidget):
+    """Plain text only (HTML is never rendered, nothing remote is loaded); spans are painted as extra selections.
+
+    Signals:
+        claim_selected: the person put the cursor on a logged fact, or logged or accepted one; carries its id.
+    """
+
+    claim_selected = Signal(str)
+    """A fact in this source was chosen, logged or accepted; the payload is its id."""
+
+    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.source: Source | None = None
+        self.suggestions: list[tuple[str, Suggestion]] = []  # (suggestion id, suggestion) sorted by start
+        self.claims: list[Claim] = []
+        self.current = -1
+        self.selected_claim_id: str | None = None
+        self.edit_dialog: AcceptDialog | None = None
+        self._positions = TextPositions("")
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit(readOnly=True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.text.setFont(reading_font())
+        self.text.document().setDocumentMargin(12)
+        self.text.installEventFilter(self)
+        self.text.cursorPositionChanged.connect(self._on_text_cursor_position_changed)
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.hint = QLabel(TRIAGE_HELP)
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.why)
+        layout.addWidget(self.hint)
+        session.changed.connect(self._on_session_changed)
+        self._show_empty()
+
+    # -- showing ------------------------------------------------------------------------------------------
+    def show_source(self, source_id: str) -> None:
+        if self.source is not None and self.source.id == source_id:
+            return
+        self.source = self._session.ledger.source(source_id)
+        self._positions = TextPositions(self.source.text)
+        self.text.setPlainText(self.source.text)
+        self.header.setText(self._header_html(self.source))
+        self.current = -1
+        self.why.clear()
+        self._reload_spans()
+        if self.suggestions:
+            self.go_to(0)
+
+    def show_claim(self, claim: Claim) -> None:
+        """Open the fact's source and put the cursor on its quote."""
+        self.show_source(claim.source_id)
+        self.selected_claim_id = claim.id
+        self._select_span(claim.start, claim.end, move_cursor_to_start=True)
+        self._paint()
+
+    def current_suggestion(self) -> tuple[str, Suggestion] | None:
+        return self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None
+
+    def go_to(self, index: int) -> None:
+        if not self.suggestions:
+            self.current = -1
+            self._paint()
+            return
+        self.current = max(0, min(index, len(self.suggestions) - 1))
+        _, suggestion = self.suggestions[self.current]
+        self._select_span(suggestion.start, suggestion.end, move_cursor_to_start=True)
+        self.why.setText(f"{self.current + 1} of {len(self.suggestions)} suggestions · {kind_label(suggestion.kind)}")
+        self._paint()
+
+    # -- triage ---------------------------------------------------------------------------------------------
+    def next_suggestion(self) -> None:
+        self.go_to(self.current + 1)
+
+    def previous_suggestion(self) -> None:
+        self.go_to(self.current - 1)
+
+    def accept_current(self) -> None:
+        current = self.current_suggestion()
+        if current is not None:
+            edit = AcceptSuggestion(current[0])
+            if self._session.try_apply(edit) is not None:
+                self.claim_selected.emit(edit.claim_id)
+
+    def accept_current_with_edit(self) -> None:
+        current = self.current_suggestion()
+        if current is None or self.source is None:
+            return
+        suggestion_id, suggestion = current
+        statement = sentence_around(self.source.text, suggestion.start, suggestion.end)
+        dialog = AcceptDialog(suggestion, statement, self)
+        dialog.accepted.connect(lambda: self._on_edit_dialog_accepted(suggestion_id, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def dismiss_current(self) -> None:
+        current = self.current_suggestion()
+        if current is not None:
+            self._session.try_apply(DismissSuggestion(current[0]))
+
+    def explain_current(self) -> str:
+        """Say in words why extraction suggested this span: its cue, score and what it understood."""
+        current = self.current_suggestion()
+        if current is None:
+            return ""
+        s = current[1]
+        parts = [f"<b>{kind_label(s.kind)}</b>, score {s.score:.2f}", html.escape(s.cue or "no cue recorded")]
+        understood = [f"{name}: {html.escape(str(value))}" for name, value in (
+            ("value", s.value), ("unit", s.unit), ("qualifier", s.qualifier), ("period", s.period),
+            ("subject", s.subject), ("speaker", s.speaker),
+            ("sourcing", s.attribution.label if s.attribution else None), ("committer", s.committer),
+            ("amount", s.amount), ("deadline", s.deadline),
+        ) if value is not None]
+        if understood:
+            parts.append("understood: " + ", ".join(understood))
+        text = "Why suggested: " + " — ".join(parts)
+        self.why.setText(text)
+        return text
+
+    def log_selection(self, kind: ClaimKind) -> str | None:
+        """Log exactly the selected span as a fact of `kind`; returns the new fact's id."""
+        cursor = self.text.textCursor()
+        if self.source is None or not cursor.hasSelection():
+            return None
+        start = self._positions.to_python(cursor.selectionStart())
+        end = self._positions.to_python(cursor.selectionEnd())
+        edit = self._session.ledger.log_claim_edit(source_id=self.source.id, start=start, end=end, kind=kind)
+        if self._session.try_apply(edit) is None:
+            return None
+        self.claim_selected.emit(edit.claim_id)
+        return edit.claim_id
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._handle_key(event)
+        return super().eventFilter(watched, event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
+            return False
+        key = Qt.Key(event.key())
+        if key in _LOG_KEYS and self.text.textCursor().hasSelection() and not self._selection_is_current():
+            self.log_selection(_LOG_KEYS[key])
+            return True
+        actions = {
+            Qt.Key.Key_J: self.next_suggestion, Qt.Key.Key_N: self.next_suggestion,
+            Qt.Key.Key_K: self.previous_suggestion, Qt.Key.Key_P: self.previous_suggestion,
+            Qt.Key.Key_A: self.accept_current, Qt.Key.Key_Return: self.accept_current,
+            Qt.Key.Key_Enter: self.accept_current, Qt.Key.Key_E: self.accept_current_with_edit,
+            Qt.Key.Key_D: self.dismiss_current, Qt.Key.Key_Delete: self.dismiss_current,
+            Qt.Key.Key_W: self.explain_current, Qt.Key.Key_Question: self.explain_current,
+        }
+        action = actions.get(key)
+        if action is None:
+            return False
+        action()
+        return True
+
+    def _selection_is_current(self) -> bool:
+        """The triage cursor selects the current suggestion; a number key then logs nothing new."""
+        current = self.current_suggestion()
+        cursor = self.text.textCursor()
+        return current is not None and (
+            self._positions.to_python(cursor.selectionStart()), self._positions.to_python(cursor.selectionEnd())
+        ) == (current[1].start, current[1].end)
+
+    # -- painting -----------------------------------------------------------------------------------------
+    def _reload_spans(self) -> None:
+        if self.source is None:
+            return
+        stored = self._session.ledger.suggestions(self.source.id)
+        self.suggestions = sorted(((s.id, s.suggestion) for s in stored), key=lambda p: (p[1].start, p[1].end))
+        self.claims = self._session.ledger.claims_for_source(self.source.id)
+        self._paint()
+
+    def _paint(self) -> None:
+        dark = is_dark(self.text)
+        selections = []
+        for claim in self.claims:
+            fmt = QTextCharFormat()
+            fmt.setBackground(claim_background(claim.kind, dark=dark))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(KIND_HUES[claim.kind])
+            if claim.id == self.selected_claim_id:
+                fmt.setFontWeight(700)
+            selections.append(self._extra(claim.start, claim.end, fmt))
+        for index, (_, suggestion) in enumerate(self.suggestions):
+            fmt = QTextCharFormat()
+            fmt.setBackground(suggestion_background(suggestion.kind, current=index == self.current, dark=dark))
+            if index == self.current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(KIND_HUES[suggestion.kind].darker(130))
+            selections.append(self._extra(suggestion.start, suggestion.end, fmt))
+        self.text.setExtraSelections(selections)
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[misc]
+        selection.format = fmt  # type: ignore[misc]
+        return selection
+
+    def _select_span(self, start: int, end: int, *, move_cursor_to_start: bool) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._positions.to_qt(end))
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        cursor.setPosition(self._positions.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        self.text.blockSignals(True)
+        self.text.setTextCursor(cursor)
+        self.text.blockSignals(False)
+
+    def _show_empty(self) -> None:
+        self.header.setText("<b>No source open</b><br>Drop an article anywhere on the window, paste one with "
+                            "Ctrl+V, or use File ▸ Import…")
+        self.text.clear()
+        self.suggestions, self.claims, self.current = [], [], -1
+        self.text.setExtraSelections([])
+
+    @staticmethod
+    def _header_html(source: Source) -> str:
+        title = html.escape(source.title or source.file_name or source.id)
+        meta = [html.escape(p) for p in (source.outlet, (source.published or "")[:10], ", ".join(source.authors))
+                if p]
+        where = html.escape(source.url or source.file_name or "")
+        return (f"<span style='font-size:large'><b>{title}</b></span><br>{' · '.join(meta)}"
+                + (f"<br><span style='color:gray'>{where}</span>" if where else ""))
+
+    # -- keeping up ---------------------------------------------------------------------------------------
+    def _on_text_cursor_position_changed(self) -> None:
+        position = self._positions.to_python(self.text.textCursor().position())
+        for claim in self.claims:
+            if claim.start <= position < claim.end and claim.id != self.selected_claim_id:
+                self.selected_claim_id = claim.id
+                self._paint()
+                self.claim_selected.emit(claim.id)
+                return
+
+    def _on_edit_dialog_accepted(self, suggestion_id: str, dialog: AcceptDialog) -> None:
+        edits: list[AcceptSuggestion] = []
+
+        def build() -> AcceptSuggestion:
+            edits.append(self._session.ledger.accept_edit(suggestion_id, **dialog.overrides()))
+            return edits[0]
+
+        if self._session.try_apply(build, text="Accept suggestion with edits") is not None:
+            self.claim_selected.emit(edits[0].claim_id)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.ledger_replaced:
+            self.source = None
+            self._show_empty()
+            return
+        if self.source is None or not ({self.source.id} & (changes.sources | changes.suggestions)):
+            return
+        position = self.suggestions[self.current][1].start if self.current_suggestion() else 0
+        self._reload_spans()
+        if self.source.id not in {s.id for s in self._session.ledger.sources()}:
+            self.source = None
+            self._show_empty()
+            return
+        if self.suggestions:
+            after = [i for i, (_, s) in enumerate(self.suggestions) if s.start >= position]
+            self.go_to(after[0] if after else len(self.suggestions) - 1)
+        else:
+            self.current = -1
+            self._paint()

@@ -1,0 +1,89 @@
+"""SourcesPanel: the imported sources with their outlet, date, number of facts and open suggestions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from factledger.domain import Changes
+
+from .session import LedgerSession
+
+SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SourcesPanel(QWidget):
+    """A short list (sources are few next to facts), reloaded whenever sources or suggestions change.
+
+    Signals:
+        source_selected: a source was chosen; carries its id.
+    """
+
+    source_selected = Signal(str)
+    """A source was chosen; the payload is its id."""
+
+    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Source", "Facts", "Open"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.headerItem().setToolTip(2, "Open suggestions waiting for triage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        session.changed.connect(self._on_session_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current_source_id()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for source in self._session.ledger.sources():
+            title = source.title or source.file_name or source.url or source.id
+            meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10]) if p)
+            item = QTreeWidgetItem([f"{title}\n{meta}" if meta else title, str(source.claim_count),
+                                    str(source.suggestion_count)])
+            item.setData(0, SOURCE_ID_ROLE, source.id)
+            item.setToolTip(0, "\n".join(p for p in (title, meta, source.url or source.file_name or "") if p))
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+            if source.id == current:
+                self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+
+    def current_source_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, SOURCE_ID_ROLE)
+
+    def source_ids(self) -> list[str]:
+        return [self.tree.topLevelItem(i).data(0, SOURCE_ID_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def select_source(self, source_id: str) -> None:
+        """Choose a source (and announce it), e.g. after an import or when another panel shows a fact."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, SOURCE_ID_ROLE) == source_id:
+                if self.tree.currentItem() is item:
+                    self.source_selected.emit(source_id)
+                else:
+                    self.tree.setCurrentItem(item)
+                return
+
+    def _on_tree_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.source_selected.emit(current.data(0, SOURCE_ID_ROLE))
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.sources or changes.suggestions or changes.claims or changes.ledger_replaced:
+            self.reload()

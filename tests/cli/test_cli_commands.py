@@ -1,0 +1,139 @@
+"""The CLI contract of ARCHITECTURE.md, driven as a script would: real processes, JSON out, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = (
+    "Carmaker pledges more\n\n"
+    "Toyota committed to invest another $10 billion in the United States, a company official said on "
+    "background. Only 16,707 American-made vehicles were exported to Japan in 2024, less than 1% of the "
+    "market, according to trade data.\n"
+)
+
+
+def run(*args: str, ledger: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "factledger", *args, "--ledger", str(ledger)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} exited {result.returncode}: {result.stderr}")
+    return result
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "carmaker.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_version_prints_a_version() -> None:
+    out = subprocess.run([sys.executable, "-m", "factledger", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("FactLedger ")
+
+
+def test_info_on_a_fresh_ledger_reports_zero_counts(ledger_path: Path) -> None:
+    data = json.loads(run("info", "--json", ledger=ledger_path).stdout)
+    assert data["path"] == str(ledger_path)
+    assert (data["sources"], data["claims"], data["suggestions"]) == (0, 0, 0)
+    assert data["schema_version"] >= 1
+
+
+def test_import_accept_edit_status_search_and_export(
+    ledger_path: Path, article: Path, tmp_path: Path
+) -> None:
+    first = run("import", str(article), ledger=ledger_path)
+    assert first.stdout.startswith("imported: carmaker.txt")
+    again = run("import", str(article), ledger=ledger_path)
+    assert again.stdout.startswith("duplicate: carmaker.txt")
+
+    info = json.loads(run("info", "--json", ledger=ledger_path).stdout)
+    assert info["sources"] == 1 and info["suggestions"] > 0
+    run("accept", "all", ledger=ledger_path)
+    claims = json.loads(run("claims", "--json", ledger=ledger_path).stdout)
+    assert claims, "accepting suggestions logs facts"
+    text = ARTICLE
+    for claim in claims:
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+    target = next(c for c in claims if c["quote"].startswith(("Only 16,707", "16,707")))
+
+    run("edit", target["id"], "--subject", "US-made vehicles exported to Japan", ledger=ledger_path)
+    run(
+        "status",
+        target["id"],
+        "verified",
+        "--reason",
+        "Matches trade data.",
+        "--evidence",
+        "https://example.org/trade",
+        "--quote",
+        "16,707",
+        ledger=ledger_path,
+    )
+    verified = json.loads(run("claims", "--status", "verified", "--json", ledger=ledger_path).stdout)
+    assert [c["id"] for c in verified] == [target["id"]]
+    assert verified[0]["subject"] == "US-made vehicles exported to Japan"
+
+    hits = json.loads(run("search", "exported", "--json", ledger=ledger_path).stdout)
+    assert any(h["id"] == target["id"] for h in hits)
+
+    out = tmp_path / "sheet.csv"
+    run("export", "-o", str(out), ledger=ledger_path)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["id"] for r in rows] == [target["id"]]
+    assert rows[0]["status"] == "verified" and "example.org/trade" in rows[0]["evidence"]
+
+
+def test_user_mistakes_get_a_sentence_and_a_non_zero_exit(ledger_path: Path, tmp_path: Path) -> None:
+    missing = run("import", str(tmp_path / "nope.txt"), ledger=ledger_path, check=False)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr + missing.stdout
+    unknown = run("status", "clm_unknown", "verified", "--reason", "x", ledger=ledger_path, check=False)
+    assert unknown.returncode == 2
+    assert "no fact with id clm_unknown" in unknown.stderr and "Traceback" not in unknown.stderr
+    bad_status = run("claims", "--status", "maybe", ledger=ledger_path, check=False)
+    assert bad_status.returncode == 2 and "not a known status" in bad_status.stderr
+
+
+def test_suggest_prints_the_contract_without_storing(ledger_path: Path, article: Path) -> None:
+    data = json.loads(run("suggest", str(article), "--json", ledger=ledger_path).stdout)
+    text = data["document"]["text"]
+    assert set(data["document"]) >= {"title", "outlet", "authors", "published", "url", "media_type", "text"}
+    fields = {
+        "kind",
+        "start",
+        "end",
+        "quote",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "subject",
+        "speaker",
+        "attribution",
+        "committer",
+        "action",
+        "amount",
+        "deadline",
+        "cue",
+        "score",
+        "group",
+    }
+    assert data["suggestions"]
+    for s in data["suggestions"]:
+        assert set(s) == fields
+        assert text[s["start"] : s["end"]] == s["quote"]
+    assert (
+        not ledger_path.exists()
+        or json.loads(run("info", "--json", ledger=ledger_path).stdout)["sources"] == 0
+    )
