@@ -9,9 +9,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
 
 def save(image: QImage, path: Path, fmt: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), fmt):
+    if not image.save(str(path), fmt.encode()):
         raise SystemExit(f"render_icons: Qt could not write {path} as {fmt}")
 
 
@@ -45,7 +45,9 @@ def main() -> int:
     if not renderer.isValid():
         raise SystemExit(f"render_icons: {args.svg} is not a valid SVG")
     for size in HICOLOR_SIZES:
-        save(render(renderer, size), args.out / "hicolor" / f"{size}x{size}" / "apps" / "factledger.png", "PNG")
+        save(
+            render(renderer, size), args.out / "hicolor" / f"{size}x{size}" / "apps" / "factledger.png", "PNG"
+        )
     # Windows and macOS icons through Qt's own ico/icns writers, so no extra library is needed.
     save(render(renderer, 256), args.out / "factledger.ico", "ICO")
     save(render(renderer, 1024), args.out / "factledger.icns", "ICNS")

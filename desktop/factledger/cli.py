@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factledger import __version__
 from factledger.core import Ledger
@@ -136,18 +136,25 @@ def run(args: argparse.Namespace) -> int:
         return result
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_app: Callable[[str | None, list[str]], int] | None = None,
+    selftest: Callable[[], int] | None = None,
+) -> int:
+    """Run a command. The GUI and the self-check are passed in by the entry point, so the CLI itself
+    never imports Qt (import-linter holds it to that) and stays usable on a machine without a display."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.selftest:
-        from .selftest import run_selftest
-
-        return run_selftest()
+        if selftest is None:
+            parser.error("the self-check is run through the factledger command")
+        return selftest()
     if args.command is None:
-        from .app import run_app
-
-        return run_app(ledger_path=args.ledger, argv=[sys.argv[0], *arguments])
+        if open_app is None:
+            parser.error("a command is required")
+        return open_app(args.ledger, [sys.argv[0], *arguments])
     try:
         return run(args)
     except UserError as error:

@@ -41,35 +41,69 @@ def _span(text: str, quote: str) -> dict[str, int]:
 def fixture_ledger(tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, str]]]:
     """Two sources a year apart; a pledge restated with another amount; one commitment overdue."""
     ledger = Ledger.open(tmp_path / "series.factledger", actor="Test Reviewer")
-    first = ledger.import_document(Document(text=FIRST, title="White House fact sheet", published="2025-07-23"))
+    first = ledger.import_document(
+        Document(text=FIRST, title="White House fact sheet", published="2025-07-23")
+    )
     second = ledger.import_document(Document(text=SECOND, title="Nikkei report", published="2025-09-05"))
     assert first.source_id and second.source_id
     ids: dict[str, str] = {}
     ids["pledge_550"], _ = ledger.log_claim(
-        source_id=first.source_id, kind="commitment", **_span(FIRST, "invest $550 billion"),
-        subject="Japan investment", committer="Japan", amount=550e9, unit="USD", deadline="2029",
+        source_id=first.source_id,
+        kind="commitment",
+        **_span(FIRST, "invest $550 billion"),
+        subject="Japan investment",
+        committer="Japan",
+        amount=550e9,
+        unit="USD",
+        deadline="2029",
         fulfilment="announced",
     )
     ids["plant"], _ = ledger.log_claim(
-        source_id=first.source_id, kind="commitment", **_span(FIRST, "build a plant in Kentucky"),
-        subject="Toyota plant", committer="Toyota", amount=10e9, unit="USD", deadline="2025-12",
+        source_id=first.source_id,
+        kind="commitment",
+        **_span(FIRST, "build a plant in Kentucky"),
+        subject="Toyota plant",
+        committer="Toyota",
+        amount=10e9,
+        unit="USD",
+        deadline="2025-12",
         fulfilment="in_progress",
     )
     ids["exports_1"], _ = ledger.log_claim(
-        source_id=first.source_id, kind="statistic", **_span(FIRST, "16,707"), subject="US vehicle exports",
-        value=16707, unit="vehicles", period="2024", speaker="ministry",
+        source_id=first.source_id,
+        kind="statistic",
+        **_span(FIRST, "16,707"),
+        subject="US vehicle exports",
+        value=16707,
+        unit="vehicles",
+        period="2024",
+        speaker="ministry",
     )
     ids["pledge_500"], _ = ledger.log_claim(
-        source_id=second.source_id, kind="commitment", **_span(SECOND, "$500 billion"),
-        subject="Japan investment", committer="Japan", amount=500e9, unit="USD", deadline="2029",
+        source_id=second.source_id,
+        kind="commitment",
+        **_span(SECOND, "$500 billion"),
+        subject="Japan investment",
+        committer="Japan",
+        amount=500e9,
+        unit="USD",
+        deadline="2029",
         stated_on="2025-09-04",
     )
     ids["exports_2"], _ = ledger.log_claim(
-        source_id=second.source_id, kind="statistic", **_span(SECOND, "16,707"),
-        subject="US vehicle exports", value=16707, unit="vehicles", period="2024",
+        source_id=second.source_id,
+        kind="statistic",
+        **_span(SECOND, "16,707"),
+        subject="US vehicle exports",
+        value=16707,
+        unit="vehicles",
+        period="2024",
     )
     ids["historic"], _ = ledger.log_claim(
-        source_id=second.source_id, kind="claim", **_span(SECOND, "the deal was historic"), speaker="A minister",
+        source_id=second.source_id,
+        kind="claim",
+        **_span(SECOND, "the deal was historic"),
+        speaker="A minister",
     )
     yield ledger, ids
     ledger.close()
@@ -91,7 +125,9 @@ def test_a_fact_without_any_date_is_counted_as_undated_not_drawn(tmp_path: Path)
     with Ledger.open(tmp_path / "undated.factledger") as ledger:
         source = ledger.import_document(Document(text="The bridge cost 40 million euros, officials said."))
         assert source.source_id
-        ledger.log_claim(source_id=source.source_id, kind="claim", **_span("The bridge cost 40 million", "bridge"))
+        ledger.log_claim(
+            source_id=source.source_id, kind="claim", **_span("The bridge cost 40 million", "bridge")
+        )
         timeline = ledger.timeline(today=TODAY)
         assert (timeline.dated, timeline.undated, len(timeline.markers)) == (0, 1, 0)
 
@@ -141,10 +177,12 @@ def test_a_commitment_past_its_deadline_and_not_fulfilled_is_overdue(fixture_led
 
 
 def test_a_deadline_written_in_words_ends_with_the_year_it_names(fixture_ledger) -> None:
-    """"by the end of 2027" is due on 2027-12-31; a deadline with no year has no bar end."""
+    """ "by the end of 2027" is due on 2027-12-31; a deadline with no year has no bar end."""
     ledger, ids = fixture_ledger
     ledger._ctx.db.execute("UPDATE claims SET deadline = 'by the end of 2027' WHERE id = ?", [ids["plant"]])
-    ledger._ctx.db.execute("UPDATE claims SET deadline = 'within five years' WHERE id = ?", [ids["pledge_500"]])
+    ledger._ctx.db.execute(
+        "UPDATE claims SET deadline = 'within five years' WHERE id = ?", [ids["pledge_500"]]
+    )
     bars = ledger.timeline(today=TODAY).bars
     assert bars.end[bars.ids.index(ids["plant"])] == day_seconds(date(2027, 12, 31))
     assert np.isnan(bars.end[bars.ids.index(ids["pledge_500"])])
@@ -173,7 +211,11 @@ def test_hovering_a_marker_reads_quote_speaker_and_source(fixture_ledger) -> Non
     ledger, ids = fixture_ledger
     point = ledger.timeline_point(ids["exports_1"])
     assert point is not None
-    assert (point.quote, point.speaker, point.source_title) == ("16,707", "ministry", "White House fact sheet")
+    assert (point.quote, point.speaker, point.source_title) == (
+        "16,707",
+        "ministry",
+        "White House fact sheet",
+    )
     assert point.stated_on == "2025-07-23"
     assert ledger.timeline_point("clm_missing") is None
 
@@ -229,6 +271,11 @@ def test_commitments_tracker_sums_pledged_and_fulfilled_amounts_per_committer(fi
     ledger.edit_claim(ids["pledge_500"], fulfilment="partially_fulfilled")
     totals = {(t.committer, t.unit): t for t in ledger.commitments(today=TODAY)}
     japan, toyota = totals[("Japan", "USD")], totals[("Toyota", "USD")]
-    assert (japan.commitments, japan.pledged, japan.delivered, japan.partly_delivered) == (2, 1050e9, 0.0, 500e9)
+    assert (japan.commitments, japan.pledged, japan.delivered, japan.partly_delivered) == (
+        2,
+        1050e9,
+        0.0,
+        500e9,
+    )
     assert (toyota.pledged, toyota.delivered, toyota.fulfilled, toyota.overdue) == (10e9, 10e9, 1, 0)
     assert ledger.commitments(today=date(2030, 1, 1))[0].overdue == 2

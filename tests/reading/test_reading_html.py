@@ -10,13 +10,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]
 import pytest
 
 from factledger.domain import UserError
 from factledger.reading import read_bytes
 
-PARAGRAPH = "The council approved a budget of $4.2 billion on Tuesday, an increase of 3 percent over last year. "
+PARAGRAPH = (
+    "The council approved a budget of $4.2 billion on Tuesday, an increase of 3 percent over last year. "
+)
 PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Council passes budget | City Times</title>
 <meta property="og:site_name" content="City Times">
@@ -87,7 +89,13 @@ def test_a_page_with_no_article_falls_back_to_its_visible_text() -> None:
 def test_deeply_nested_tags_are_read_not_crashed() -> None:
     """Markup nested 50,000 levels deep (beyond libxml2's limit) still yields its words."""
     depth = 50_000
-    page = "<html><body>" + "<div>" * depth + "<p>Deep fact: 7 percent.</p>" + "</div>" * depth + "</body></html>"
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Deep fact: 7 percent.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     document = read_bytes(page.encode(), file_name="deep.html")
     assert document.text == "Deep fact: 7 percent."
 

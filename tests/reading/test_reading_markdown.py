@@ -85,5 +85,7 @@ def test_white_house_briefings_read_with_front_matter_and_no_markup(corpus: Path
         assert document.url.startswith("https://")
         assert "**" not in document.text and "](" not in document.text and "<!--" not in document.text
         assert not any(line.startswith(("#", "-   ", "> ")) for line in document.text.split("\n"))
-    trade = read_file(corpus / "whitehouse-briefings" / "2025-05-08-fact-sheet-u-s-uk-reach-historic-trade-deal.md")
+    trade = read_file(
+        corpus / "whitehouse-briefings" / "2025-05-08-fact-sheet-u-s-uk-reach-historic-trade-deal.md"
+    )
     assert "creating a $5 billion opportunity for new exports" in trade.text

@@ -17,7 +17,9 @@ def _blank_pdf(*, password: str | None = None, owner_only: bool = False) -> byte
     writer = pypdf.PdfWriter()
     writer.add_blank_page(width=200, height=200)
     if password is not None:
-        writer.encrypt(user_password="" if owner_only else password, owner_password=password, algorithm="RC4-128")
+        writer.encrypt(
+            user_password="" if owner_only else password, owner_password=password, algorithm="RC4-128"
+        )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -49,7 +51,7 @@ def test_owner_locked_pdf_with_empty_user_password_opens() -> None:
 
 def test_scanned_pdf_without_text_layer_is_refused_with_advice() -> None:
     """A page with no text layer asks for OCR."""
-    with pytest.raises(UserError, match="no text layer.*OCR"):
+    with pytest.raises(UserError, match=r"no text layer.*OCR"):
         read_bytes(_blank_pdf(), file_name="scan.pdf")
 
 
@@ -63,7 +65,7 @@ def test_zero_byte_pdf_is_refused_as_empty(tmp_path: Path) -> None:
     """A 0-byte .pdf says it is empty."""
     path = tmp_path / "nothing.pdf"
     path.write_bytes(b"")
-    with pytest.raises(UserError, match="“nothing.pdf” is empty"):
+    with pytest.raises(UserError, match=r"“nothing.pdf” is empty"):
         read_file(path)
 
 

@@ -39,6 +39,7 @@ from factledger.storage import (
     write_transaction,
 )
 
+from . import series as chart_series
 from .checks import check_claims, link_claims
 from .context import LedgerContext, new_id
 from .edits import (
@@ -57,7 +58,6 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
-from . import series as chart_series
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factledger.domain import Attribution
 
-from .names import name_runs, person_name
+from .names import first_actor, name_runs, person_name
 from .sentences import Sentence
-from .speakers import PRONOUNS, sourcing, speaker_after, speaker_before
+from .speakers import PRONOUNS, SPOKES_WORDS, sourcing, speaker_after, speaker_before
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|tell|added|adds|noted|notes|explained|argued|argues|acknowledged|"
     r"acknowledges|confirmed|confirms|insisted|warned|wrote|writes|stated|states|indicated|indicates|"
     r"suggested|suggests|claimed|claims|predicted|reported|responded|announced|declared|asserted|"
     r"contended|maintained|disclosed|revealed|testified|recalled|conceded|cautioned|stressed|emphasized|"
-    r"believes|contends)\b"
+    r"believes|contends|estimates|estimated)\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
@@ -30,8 +30,33 @@ _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
 _LABEL = re.compile(r"([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
 _TRAIL_WORDS = frozenset(
-    "on in ahead during at when after last this earlier recently yesterday today on monday tuesday "
-    "wednesday thursday friday saturday sunday while before by via".split()
+    [
+        "on",
+        "in",
+        "ahead",
+        "during",
+        "at",
+        "when",
+        "after",
+        "last",
+        "this",
+        "earlier",
+        "recently",
+        "yesterday",
+        "today",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "while",
+        "before",
+        "by",
+        "via",
+    ]
 )
 _PERSON_NEXT = re.compile(r"\s+(?:that\s+)?(?:he|she|his|her|him)\b")
 _DOCUMENT_BEFORE = re.compile(
@@ -39,7 +64,7 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?:released|published|issued|compiled|prepared)?\s*(?:by|from)\s+$",
     re.IGNORECASE,
 )
-_OBJECTS = frozenset("reporters me us him her them journalists".split())
+_OBJECTS = frozenset(["reporters", "me", "us", "him", "her", "them", "journalists"])
 _QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
 _WORDS = re.compile(r"[\w’'.-]+")
 
@@ -69,11 +94,22 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
     result: list[list[Frame]] = []
     last_person: tuple[str, Attribution] | None = None
     label: tuple[str, Attribution] | None = None
+    last_quote: tuple[Frame, int] | None = None
+    previous_actor: str | None = None
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
     for sentence in sentences:
         if sentence.after_article:
-            result.append([Frame("a reader", Attribution.READER_COMMENT, sentence.start, sentence.end,
-                                 "written below the article, where reader comments are")])
+            result.append(
+                [
+                    Frame(
+                        "a reader",
+                        Attribution.READER_COMMENT,
+                        sentence.start,
+                        sentence.end,
+                        "written below the article, where reader comments are",
+                    )
+                ]
+            )
             continue
         body = text[sentence.start : sentence.end]
         offset = sentence.start
@@ -83,17 +119,48 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label = _label_source(label_match.group(1), context)
                 offset += label_match.end()
                 body = body[label_match.end() :]
+        if result and not result[-1] and previous_actor:
+            last_person = (previous_actor, Attribution.ON_RECORD)
         frames = _sentence_frames(body, offset, context, last_person)
+        if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
+            frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
+        quotes = [f for f in frames if f.quote]
+        last_quote = (quotes[-1], sentence.paragraph) if quotes else None
+        previous_actor = first_actor(body)
         if not frames and label is not None:
             frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}")]
         for frame in frames:
-            if frame.speaker and frame.speaker.lower() not in PRONOUNS and frame.attribution in (
-                Attribution.ON_RECORD, Attribution.SPOKESPERSON, Attribution.ON_BACKGROUND,
-                Attribution.ANONYMOUS,
-            ):
+            if frame.speaker and _person_like(frame):
                 last_person = (frame.speaker, frame.attribution)
         result.append(frames)
+    return _name_spokespeople(sentences, result)
+
+
+def _name_spokespeople(sentences: list[Sentence], result: list[list[Frame]]) -> list[list[Frame]]:
+    """ "Toyota indicated it will …. …, a senior spokesman told the paper": the company spoke through him."""
+    for index, frames in enumerate(result[:-1]):
+        following = result[index + 1]
+        if sentences[index + 1].paragraph != sentences[index].paragraph:
+            continue
+        spokesperson = next((f for f in following if f.speaker and SPOKES_WORDS.search(f.speaker)), None)
+        if spokesperson is None:
+            continue
+        result[index] = [
+            replace(f, speaker=spokesperson.speaker)
+            if f.attribution is Attribution.SPOKESPERSON and f.speaker and not SPOKES_WORDS.search(f.speaker)
+            else f
+            for f in frames
+        ]
     return result
+
+
+def _person_like(frame: Frame) -> bool:
+    """Whether a later "he" or "she" can refer to this frame's speaker."""
+    if not frame.speaker or frame.speaker.lower() in PRONOUNS:
+        return False
+    if SPOKES_WORDS.search(frame.speaker):
+        return True
+    return frame.attribution in (Attribution.ON_RECORD, Attribution.ON_BACKGROUND, Attribution.ANONYMOUS)
 
 
 def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
@@ -128,7 +195,9 @@ def _sentence_frames(
             attribution = Attribution.DOCUMENT  # "a factsheet released by the ministry indicated"
         return phrase, attribution
 
-    events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "according", m) for m in _ACCORDING.finditer(body)]
+    events: list[tuple[int, str, re.Match[str]]] = [
+        (m.start(), "according", m) for m in _ACCORDING.finditer(body)
+    ]
     events += [(m.start(), "speech", m) for m in _SPEECH.finditer(body) if not _in_quotes(quotes, m.start())]
     events.sort(key=lambda e: e[0])
     for _, kind, match in events:
@@ -137,8 +206,9 @@ def _sentence_frames(
             if not np or not np.group(0).strip():
                 continue
             speaker, attribution = resolve(np.start(), np.end(), according=True, verb_end=np.end())
-            frames.append(Frame(speaker, attribution, offset + segment_start, offset + match.start(),
-                                "“according to”"))
+            frames.append(
+                Frame(speaker, attribution, offset + segment_start, offset + match.start(), "“according to”")
+            )
             segment_start = np.end()
             continue
         verb_start = match.start()
@@ -149,7 +219,7 @@ def _sentence_frames(
             continue
         np_start, np_end = span
         speaker, attribution = resolve(np_start, np_end, according=False, verb_end=match.end())
-        cue = f"“{body[np_start:match.end()]}”"
+        cue = f"“{body[np_start : match.end()]}”"
         if _is_trailing(body, np_start, match.end()):
             frames.append(Frame(speaker, attribution, offset + segment_start, offset + np_start, cue))
             segment_start = match.end()
@@ -185,7 +255,7 @@ def _in_quotes(quotes: list[tuple[int, int]], position: int) -> bool:
 def _is_trailing(body: str, np_start: int, verb_end: int) -> bool:
     """Whether "…, a senior spokesman told the paper." attributes what comes before it."""
     before = body[:np_start].rstrip()
-    if not before or before[-1] not in ",”\"–—" or len(_WORDS.findall(before)) < 4:
+    if not before or before[-1] not in ',”"–—' or len(_WORDS.findall(before)) < 4:
         return False
     rest = _WORDS.findall(body[verb_end:])
     index = 0
@@ -212,27 +282,50 @@ def _quote_frames(body: str, offset: int, quotes: list[tuple[int, int]], frames:
                     owner = Frame(phrase, attribution, 0, 0, "")
         if owner is None or owner.speaker is None:
             continue
-        found.append(Frame(owner.speaker, owner.attribution, offset + inner_start, offset + inner_end,
-                           owner.cue or "a quotation", quote=True))
+        found.append(
+            Frame(
+                owner.speaker,
+                owner.attribution,
+                offset + inner_start,
+                offset + inner_end,
+                owner.cue or "a quotation",
+                quote=True,
+            )
+        )
     return found
 
 
 def _outlet_frames(body: str, offset: int, context: Context) -> list[Frame]:
     told = _WAS_TOLD.search(body)
     if told:
-        return [Frame("an unnamed source", Attribution.ANONYMOUS, offset, offset + len(body),
-                      f"“{told.group(0)}” without naming who told")]
+        return [
+            Frame(
+                "an unnamed source",
+                Attribution.ANONYMOUS,
+                offset,
+                offset + len(body),
+                f"“{told.group(0)}” without naming who told",
+            )
+        ]
     learned = _LEARNED.search(body)
     if learned:
-        return [Frame(context.outlet, Attribution.OUTLET, offset, offset + len(body),
-                      "the outlet's own reporting (“has learned”)")]
+        return [
+            Frame(
+                context.outlet,
+                Attribution.OUTLET,
+                offset,
+                offset + len(body),
+                "the outlet's own reporting (“has learned”)",
+            )
+        ]
     return []
 
 
 def attribution_at(frames: list[Frame], start: int, end: int) -> Frame | None:
     """The innermost frame whose content holds the span; quotations win over the verbs around them."""
-    holding = [f for f in frames if f.content_start <= start < f.content_end or
-               (start <= f.content_start < end)]
+    holding = [
+        f for f in frames if f.content_start <= start < f.content_end or (start <= f.content_start < end)
+    ]
     if not holding:
         return None
     holding.sort(key=lambda f: (not f.quote, f.content_end - f.content_start))

@@ -5,23 +5,50 @@ from __future__ import annotations
 import re
 
 _FEATURES: list[tuple[re.Pattern[str], float, str]] = [
-    (re.compile(r"\d|\b(?:million|billion|trillion|percent|half|twice|double[sd]?|tripled?)\b", re.I), 0.25,
-     "states a figure"),
-    (re.compile(r"\b(?:first|only|largest|biggest|highest|lowest|most|least|best|worst|record|never|ever|"
-                r"unprecedented|\w+est)\b", re.I), 0.2, "a superlative or first"),
-    (re.compile(r"\b(?:because|due to|stems? from|led to|leads to|caused?|causing|result(?:ed|s)? (?:of|in)|"
-                r"thanks to|blamed?|responsible for|drives?|driven by)\b", re.I), 0.15, "a causal claim"),
-    (re.compile(r"\b(?:increased?|decreased?|rose|risen|fell|fallen|grew|grown|declined?|dropped|cut|raised|"
-                r"lowered|more than|less than|fewer|higher|lower|up|down|doubled|tripled)\b", re.I), 0.1,
-     "a change or comparison"),
+    (
+        re.compile(r"\d|\b(?:million|billion|trillion|percent|half|twice|double[sd]?|tripled?)\b", re.I),
+        0.25,
+        "states a figure",
+    ),
+    (
+        re.compile(
+            r"\b(?:first|only|largest|biggest|highest|lowest|most|least|best|worst|record|never|ever|"
+            r"unprecedented|\w+est)\b",
+            re.I,
+        ),
+        0.2,
+        "a superlative or first",
+    ),
+    (
+        re.compile(
+            r"\b(?:because|due to|stems? from|led to|leads to|caused?|causing|result(?:ed|s)? (?:of|in)|"
+            r"thanks to|blamed?|responsible for|drives?|driven by)\b",
+            re.I,
+        ),
+        0.15,
+        "a causal claim",
+    ),
+    (
+        re.compile(
+            r"\b(?:increased?|decreased?|rose|risen|fell|fallen|grew|grown|declined?|dropped|cut|raised|"
+            r"lowered|more than|less than|fewer|higher|lower|up|down|doubled|tripled)\b",
+            re.I,
+        ),
+        0.1,
+        "a change or comparison",
+    ),
     (re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.I), 0.05, "a factual statement"),
     (re.compile(r"\b(?:will|plans? to|pledged?|promised?|committed)\b", re.I), 0.05, "a stated intention"),
     (re.compile(r"\b(?:actually|in fact|truth|false|lie|wrong)\b", re.I), 0.1, "a disputed point"),
 ]
 _PENALTIES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\?\s*$"), 0.3),
-    (re.compile(r"^\W*(?:thank|thanks|good (?:evening|morning|night)|hello|welcome|okay|ok|yes|no|well)\b",
-                re.I), 0.3),
+    (
+        re.compile(
+            r"^\W*(?:thank|thanks|good (?:evening|morning|night)|hello|welcome|okay|ok|yes|no|well)\b", re.I
+        ),
+        0.3,
+    ),
     (re.compile(r"\b(?:I|we) (?:think|believe|feel|hope|want|wish|love|guess)\b", re.I), 0.15),
     (re.compile(r"\b(?:could|may|might|perhaps|possibly|maybe)\b", re.I), 0.1),
 ]

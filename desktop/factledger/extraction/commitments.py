@@ -26,19 +26,75 @@ _NOUN_FORM = re.compile(
 )
 # Heads of unnamed actors that can still commit ("the company will", "her government will").
 _ACTOR_NOUNS = frozenset(
-    "government administration company automaker carmaker firm ministry department agency country "
-    "nation state party we group companies governments countries partners leaders president minister "
-    "bank fund manufacturer producer council commission congress parliament city county".split()
+    [
+        "government",
+        "administration",
+        "company",
+        "automaker",
+        "carmaker",
+        "firm",
+        "ministry",
+        "department",
+        "agency",
+        "country",
+        "nation",
+        "state",
+        "party",
+        "we",
+        "group",
+        "companies",
+        "governments",
+        "countries",
+        "partners",
+        "leaders",
+        "president",
+        "minister",
+        "bank",
+        "fund",
+        "manufacturer",
+        "producer",
+        "council",
+        "commission",
+        "congress",
+        "parliament",
+        "city",
+        "county",
+    ]
 )
-_PRONOUN_ACTORS = frozenset("it they we he she".split())
+_PRONOUN_ACTORS = frozenset(["it", "they", "we", "he", "she"])
 _NOT_ACTIONS = frozenset(
-    "be have likely also not need see probably continue remain become get make sure have".split()
+    [
+        "be",
+        "have",
+        "likely",
+        "also",
+        "not",
+        "need",
+        "see",
+        "probably",
+        "continue",
+        "remain",
+        "become",
+        "get",
+        "make",
+        "sure",
+        "have",
+    ]
 ) - {"make"}
-_MONEY_VERBS = frozenset("invest commit spend pledge provide contribute fund purchase buy allocate".split())
+_MONEY_VERBS = frozenset(
+    ["invest", "commit", "spend", "pledge", "provide", "contribute", "fund", "purchase", "buy", "allocate"]
+)
 _CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because)\s")
+_OBJECT_STARTS = frozenset(
+    ["a", "an", "the", "its", "their", "another", "over", "more", "up", "nearly", "about", "some"]
+)
 _LEMMAS = {
-    "committed": "commit", "pledged": "pledge", "promised": "promise", "commits": "commit",
-    "pledges": "pledge", "promises": "promise",
+    "committed": "commit",
+    "pledged": "pledge",
+    "promised": "promise",
+    "commits": "commit",
+    "pledges": "pledge",
+    "promises": "promise",
 }
 
 
@@ -66,9 +122,8 @@ def find_commitments(text: str, start: int, end: int) -> list[Commitment]:
         modal = re.sub(r"\s+", " ", match.group("modal"))
         action = match.group("action")
         if modal in ("pledged", "committed", "promised"):
-            if action not in ("to", "a", "an", "the", "that") and not re.match(r"[\d$€£¥]", action):
-                if action not in ("its", "their", "another", "over", "more", "up", "nearly", "about"):
-                    continue
+            if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
+                continue
             action = _LEMMAS.get(modal, modal)
         elif action in _NOT_ACTIONS or (modal == "expects to" and action not in _MONEY_VERBS):
             continue
@@ -78,7 +133,11 @@ def find_commitments(text: str, start: int, end: int) -> list[Commitment]:
         clause = body[actor_start:stop]
         found.append(
             Commitment(
-                start + actor_start, start + stop, committer, action, find_deadline(clause),
+                start + actor_start,
+                start + stop,
+                committer,
+                action,
+                find_deadline(clause),
                 f"a named actor ({committer}) with a commitment verb (“{modal}”)",
             )
         )

@@ -15,9 +15,10 @@ _AFTER = re.compile(
     r"(?P<noun>[a-z][a-z-]+|[A-Z][a-z]+s)\b"
 )
 _BE_VERB = re.compile(r"\s+(?:were|was|are|is|have\s+been|had\s+been|will\s+be)\b")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
 _BACK_WINDOW = 400
 _PLURAL_WORD = re.compile(r"\b([a-z][a-z-]+s)\b")
-_SINGULAR_OK = frozenset("aircraft people staff personnel livestock cattle".split())
+_SINGULAR_OK = frozenset(["aircraft", "people", "staff", "personnel", "livestock", "cattle"])
 
 
 def counted_noun(text: str, end: int) -> tuple[str, int] | None:
@@ -33,7 +34,7 @@ def counted_noun(text: str, end: int) -> tuple[str, int] | None:
     lowered = noun.lower()
     if lowered in NOT_COUNTED or not (lowered.endswith("s") or lowered in _SINGULAR_OK):
         return None
-    if lowered.endswith(("ss", "ous", "us", "is")) or noun[0].isupper() and not lowered.endswith("s"):
+    if lowered.endswith(("ss", "ous", "us", "is")) or (noun[0].isupper() and not lowered.endswith("s")):
         return None
     return count_unit(noun, after_brand=bool(match.group("brands").strip())), match.end("noun")
 
@@ -44,7 +45,7 @@ def noun_from_context(text: str, end: int, start: int) -> str | None:
     Used only when the number is the subject of a verb ("were", "was"), the way news writing restates
     a count without repeating its noun.
     """
-    if _BE_VERB.match(text, end) is None:
+    if _BE_VERB.match(text, end) is None and _OF_THEM.match(text, end) is None:
         return None
     following = _AFTER.match(re.sub(r"^\s+(?:were|was|are|is)", "", text[end : end + 60]), 0)
     if following:

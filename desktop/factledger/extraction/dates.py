@@ -31,7 +31,7 @@ _PERIOD = re.compile(
     rf"\b(?:in|during|for|through|throughout|since|from|by|as of|until|till)\s+"
     rf"(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+)?"
     rf"(?:(?:fiscal|FY|calendar)\s+)?(?:{_MONTH}\s+)?{YEAR}(?:\s?[-–]\s?(?:\d\d|{YEAR}))?\b|"
-    r"\b(?:annually|a year|per year|each year|every year|a month|per month|each month|monthly|yearly|"
+    r"\b(?:annually|a year(?! earlier| ago| before| later)|per year|each year|every year|a month|per month|each month|monthly|yearly|"
     r"per annum|a day|per day|last year|this year|next year|last month|this month|so far this year|"
     r"year[- ]on[- ]year|year over year|year to date|over the (?:next|past|last) (?:\w+ )?(?:years?|months?|"
     r"decades?))\b",

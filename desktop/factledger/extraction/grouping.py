@@ -31,7 +31,11 @@ def group_keys(mentions: list[Mention]) -> list[str]:
         match = None
         for index, (unit, value, subject) in enumerate(groups):
             same_figure = unit == mention.unit and abs(value - mention.value) <= 0.005 * max(abs(value), 1e-9)
-            if same_figure and (subject is None or mention.subject is None or subject == mention.subject):
+            # Large sums restated in one article are the same money whoever the sentence names first.
+            loose = unit is not None and len(unit) == 3 and unit.isupper() and value >= 1e6
+            if same_figure and (
+                loose or subject is None or mention.subject is None or subject == mention.subject
+            ):
                 match = index
                 break
         if match is None:

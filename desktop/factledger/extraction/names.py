@@ -6,23 +6,207 @@ import re
 
 # Capitalized words that start sentences or name times, not actors.
 _NOT_NAMES = frozenset(
-    "a an the but and or so yet for in on at as after before since while when if this that these those it "
-    "its he she they we i his her their our there here some many most all only one two three about nearly "
-    "more less however meanwhile still also separately by from with what who why how of to is are was "
-    "were has have had will would could should may might can do does did not no yes then now today "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december spring summer fall autumn winter mr mrs ms dr pres "
-    "president prime minister chairman chief secretary senator governor ceo officials official "
-    "according other another each every both such even just last next new first combined".split()
+    [
+        "a",
+        "an",
+        "the",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "for",
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "if",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "there",
+        "here",
+        "some",
+        "many",
+        "most",
+        "all",
+        "only",
+        "one",
+        "two",
+        "three",
+        "about",
+        "nearly",
+        "more",
+        "less",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "separately",
+        "by",
+        "from",
+        "with",
+        "what",
+        "who",
+        "why",
+        "how",
+        "of",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "yes",
+        "then",
+        "now",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "pres",
+        "president",
+        "prime",
+        "minister",
+        "chairman",
+        "chief",
+        "secretary",
+        "senator",
+        "governor",
+        "ceo",
+        "officials",
+        "official",
+        "according",
+        "other",
+        "another",
+        "each",
+        "every",
+        "both",
+        "such",
+        "even",
+        "just",
+        "last",
+        "next",
+        "new",
+        "first",
+        "combined",
+    ]
 )
 _DEMONYMS = frozenset(
-    "Japanese American Asian European Chinese Korean British French German Indian Canadian Mexican "
-    "Vietnamese Taiwanese Australian Russian Italian Spanish Brazilian African Western Eastern".split()
+    [
+        "Japanese",
+        "American",
+        "Asian",
+        "European",
+        "Chinese",
+        "Korean",
+        "British",
+        "French",
+        "German",
+        "Indian",
+        "Canadian",
+        "Mexican",
+        "Vietnamese",
+        "Taiwanese",
+        "Australian",
+        "Russian",
+        "Italian",
+        "Spanish",
+        "Brazilian",
+        "African",
+        "Western",
+        "Eastern",
+    ]
 )
 _TITLE_WORDS = frozenset(
-    "pres. president prime minister chairman chairwoman chair ceo secretary sen. senator gov. governor "
-    "rep. representative mr. mrs. ms. dr. gen. ambassador commissioner director chancellor king queen "
-    "premier mayor spokesman spokeswoman spokesperson".split()
+    [
+        "pres.",
+        "president",
+        "prime",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "secretary",
+        "sen.",
+        "senator",
+        "gov.",
+        "governor",
+        "rep.",
+        "representative",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "gen.",
+        "ambassador",
+        "commissioner",
+        "director",
+        "chancellor",
+        "king",
+        "queen",
+        "premier",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
 )
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'.&-]*|U\.S\.)(?:\s+(?:of|and|&|de|van|von|der|for)\s+[A-Z][\w’'.&-]*|\s+[A-Z][\w’'.&-]*)*"
@@ -44,7 +228,11 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
                 words = words[: index + 1]
                 end = start + len(" ".join(words))
                 break
-        while words and (words[0].lower().rstrip(".,") in _NOT_NAMES or words[0].endswith("ly")) and words[0].lower() not in _TITLE_WORDS:
+        while (
+            words
+            and (words[0].lower().rstrip(".,") in _NOT_NAMES or words[0].endswith("ly"))
+            and words[0].lower() not in _TITLE_WORDS
+        ):
             start = text.index(words[0], start) + len(words[0])
             words.pop(0)
             while start < end and text[start].isspace():
@@ -89,4 +277,6 @@ def person_name(phrase: str) -> bool:
     if not runs:
         return False
     words = runs[-1][2].split()
-    return len(words) >= 2 and not any(w.lower() in ("department", "ministry", "house", "office") for w in words)
+    return len(words) >= 2 and not any(
+        w.lower() in ("department", "ministry", "house", "office") for w in words
+    )

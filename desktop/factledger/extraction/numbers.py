@@ -5,19 +5,58 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "m": 1e6, "billion": 1e9, "bn": 1e9, "bil": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    "tril": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5, "dozen": 12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bil": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tril": 1e12,
+    "t": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+    "dozen": 12,
 }
 # Single letters are scale words only when glued to the digits ("$11B") or after a currency; spelled
 # scale words may stand apart ("$5 Bil", "ten billion").
@@ -26,9 +65,7 @@ _LETTER_SCALE = r"(?:[kKmMbBtT])"
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORD_ATOM = "|".join(sorted([*_UNITS, *_TENS, "hundred", "a", "an"], key=len, reverse=True))
-SPELLED = (
-    rf"(?:(?:{_WORD_ATOM})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_ATOM}))*)"
-)
+SPELLED = rf"(?:(?:{_WORD_ATOM})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_ATOM}))*)"
 SCALE_AFTER_DIGITS = rf"(?:\s?(?i:{_WORD_SCALE})\b|{_LETTER_SCALE}(?![A-Za-z]))"
 SCALE_AFTER_WORDS = rf"(?:\s{_WORD_SCALE}\b)"
 

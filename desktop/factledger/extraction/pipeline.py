@@ -61,7 +61,11 @@ def _speaker(frame: Frame | None, context: Context) -> tuple[str | None, Attribu
 
 
 def _statistic(
-    text: str, quantity: Quantity, sentences: list[Sentence], frames: list[list[Frame]], index: int | None,
+    text: str,
+    quantity: Quantity,
+    sentences: list[Sentence],
+    frames: list[list[Frame]],
+    index: int | None,
     context: Context,
 ) -> Suggestion:
     period = subject = None
@@ -76,10 +80,19 @@ def _statistic(
     speaker, attribution = _speaker(frame, context)
     score = _KIND_SCORE[quantity.kind] + (0.1 if quantity.qualifier else 0.0)
     return Suggestion(
-        kind=ClaimKind.STATISTIC, start=quantity.start, end=quantity.end,
-        quote=text[quantity.start : quantity.end], value=quantity.value, unit=quantity.unit,
-        qualifier=quantity.qualifier, period=period, subject=subject, speaker=speaker,
-        attribution=attribution, cue=quantity.cue, score=min(1.0, score),
+        kind=ClaimKind.STATISTIC,
+        start=quantity.start,
+        end=quantity.end,
+        quote=text[quantity.start : quantity.end],
+        value=quantity.value,
+        unit=quantity.unit,
+        qualifier=quantity.qualifier,
+        period=period,
+        subject=subject,
+        speaker=speaker,
+        attribution=attribution,
+        cue=quantity.cue,
+        score=min(1.0, score),
     )
 
 
@@ -88,7 +101,10 @@ def _with_group(suggestion: Suggestion, key: str) -> Suggestion:
 
 
 def _commitments(
-    text: str, sentences: list[Sentence], frames: list[list[Frame]], statistics: list[Suggestion],
+    text: str,
+    sentences: list[Sentence],
+    frames: list[list[Frame]],
+    statistics: list[Suggestion],
     context: Context,
 ) -> list[Suggestion]:
     found = []
@@ -98,25 +114,38 @@ def _commitments(
         for commitment in find_commitments(text, sentence.start, sentence.end):
             inside = [s for s in statistics if commitment.start <= s.start < commitment.end]
             money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
-            amount = (money or inside or [None])[0]
+            candidates = money or inside
+            amount = candidates[0] if candidates else None
             frame = attribution_at(frames[index], commitment.start, commitment.end)
             speaker, attribution = _speaker(frame, context)
             found.append(
                 Suggestion(
-                    kind=ClaimKind.COMMITMENT, start=commitment.start, end=commitment.end,
-                    quote=text[commitment.start : commitment.end], subject=commitment.committer,
-                    speaker=speaker, attribution=attribution, committer=commitment.committer,
-                    action=commitment.action, amount=amount.value if amount else None,
-                    unit=amount.unit if amount else None, value=amount.value if amount else None,
-                    qualifier=amount.qualifier if amount else None, deadline=commitment.deadline,
-                    period=amount.period if amount else None, cue=commitment.cue,
-                    score=0.8 if amount else 0.65, group=amount.group if amount else None,
+                    kind=ClaimKind.COMMITMENT,
+                    start=commitment.start,
+                    end=commitment.end,
+                    quote=text[commitment.start : commitment.end],
+                    subject=commitment.committer,
+                    speaker=speaker,
+                    attribution=attribution,
+                    committer=commitment.committer,
+                    action=commitment.action,
+                    amount=amount.value if amount else None,
+                    unit=amount.unit if amount else None,
+                    value=amount.value if amount else None,
+                    qualifier=amount.qualifier if amount else None,
+                    deadline=commitment.deadline,
+                    period=amount.period if amount else None,
+                    cue=commitment.cue,
+                    score=0.8 if amount else 0.65,
+                    group=amount.group if amount else None,
                 )
             )
     return found
 
 
-def _claims(text: str, sentences: list[Sentence], frames: list[list[Frame]], context: Context) -> list[Suggestion]:
+def _claims(
+    text: str, sentences: list[Sentence], frames: list[list[Frame]], context: Context
+) -> list[Suggestion]:
     found: list[Suggestion] = []
     seen: set[tuple[int, int]] = set()
 
@@ -132,8 +161,14 @@ def _claims(text: str, sentences: list[Sentence], frames: list[list[Frame]], con
         why = cue + (f"; {', '.join(reasons)}" if reasons else "")
         found.append(
             Suggestion(
-                kind=ClaimKind.CLAIM, start=start, end=end, quote=text[start:end], speaker=speaker,
-                attribution=attribution, cue=why, score=round(min(1.0, score + bonus), 3),
+                kind=ClaimKind.CLAIM,
+                start=start,
+                end=end,
+                quote=text[start:end],
+                speaker=speaker,
+                attribution=attribution,
+                cue=why,
+                score=round(min(1.0, score + bonus), 3),
             )
         )
 
@@ -143,21 +178,39 @@ def _claims(text: str, sentences: list[Sentence], frames: list[list[Frame]], con
             continue  # headings and captions are not claims of their own
         sentence_frames = frames[index]
         if sentence.after_article:
-            score, reasons = check_worthiness(body)
+            score, _reasons = check_worthiness(body)
             if score >= 0.4:
                 add(sentence.start, sentence.end, sentence_frames[0], 0.0, "a reader comment", always=True)
             continue
         for frame in sentence_frames:
             if frame.quote:
-                add(frame.content_start, frame.content_end, frame, 0.2, f"a quotation of {frame.speaker}",
-                    always=True)
+                add(
+                    frame.content_start,
+                    frame.content_end,
+                    frame,
+                    0.2,
+                    f"a quotation of {frame.speaker}",
+                    always=True,
+                )
             elif frame.speaker and frame.content_end - frame.content_start > 20:
-                add(frame.content_start, frame.content_end, frame, 0.15,
-                    f"attributed to {frame.speaker} ({frame.cue})", always=False)
+                add(
+                    frame.content_start,
+                    frame.content_end,
+                    frame,
+                    0.15,
+                    f"attributed to {frame.speaker} ({frame.cue})",
+                    always=True,
+                )
         for match in _DASH_PAIR.finditer(body):
             if strong_reason(check_worthiness(match.group(1))[1]):
-                add(sentence.start + match.start(1), sentence.start + match.end(1), None, 0.0,
-                    "an aside stating a fact", always=False)
+                add(
+                    sentence.start + match.start(1),
+                    sentence.start + match.end(1),
+                    None,
+                    0.0,
+                    "an aside stating a fact",
+                    always=False,
+                )
         if any(not f.quote for f in sentence_frames):
             continue  # the attributed parts above already carry this sentence's claims
         if strong_reason(check_worthiness(body)[1]):

@@ -39,22 +39,33 @@ _SUFFIX = re.compile(
     rf"[\s-]?(?P<measure>{units.MEASURE_RE}))"
 )
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
-    (r"at\s+least|at\s+or\s+(?:over|above|more\s+than)|no\s+(?:less|fewer)\s+than|not\s+less\s+than|"
-     r"a\s+minimum\s+of|upwards\s+of", Qualifier.AT_LEAST),
-    (r"no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|at\s+or\s+(?:below|under)",
-     Qualifier.AT_MOST),
-    (r"more\s+than|greater\s+than|over|above|exceeding|in\s+excess\s+of|just\s+over|better\s+than",
-     Qualifier.MORE_THAN),
+    (
+        r"at\s+least|at\s+or\s+(?:over|above|more\s+than)|no\s+(?:less|fewer)\s+than|not\s+less\s+than|"
+        r"a\s+minimum\s+of|upwards\s+of",
+        Qualifier.AT_LEAST,
+    ),
+    (
+        r"no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|at\s+or\s+(?:below|under)",
+        Qualifier.AT_MOST,
+    ),
+    (
+        r"more\s+than|greater\s+than|over|above|exceeding|in\s+excess\s+of|just\s+over|better\s+than",
+        Qualifier.MORE_THAN,
+    ),
     (r"less\s+than|fewer\s+than|under|below|just\s+under|shy\s+of|lower\s+than", Qualifier.LESS_THAN),
     (r"up\s+to|as\s+(?:much|many|high)\s+as", Qualifier.UP_TO),
     (r"nearly|almost|close\s+to|just\s+shy\s+of", Qualifier.NEARLY),
-    (r"about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|circa|an\s+approximate",
-     Qualifier.APPROXIMATELY),
+    (
+        r"about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|circa|an\s+approximate",
+        Qualifier.APPROXIMATELY,
+    ),
 ]
 _QUALIFIER_BEFORE = [
     (re.compile(rf"(?i:\b(?:{pattern}))\s+$"), qualifier) for pattern, qualifier in _QUALIFIERS
 ]
-_QUALIFIER_AFTER = re.compile(r"\s+(?i:(?P<more>or\s+more|or\s+higher|plus)|(?P<less>or\s+less|or\s+fewer))\b")
+_QUALIFIER_AFTER = re.compile(
+    r"\s+(?i:(?P<more>or\s+more|or\s+higher|plus)|(?P<less>or\s+less|or\s+fewer))\b"
+)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
 _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from))\s+$")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
@@ -91,8 +102,16 @@ def _qualifier(text: str, start: int) -> tuple[int, Qualifier | None]:
     return start, None
 
 
+def text_before_is_digit(match: re.Match[str]) -> bool:
+    """Whether the number follows a digit and a space, as the second group of "10 000" does."""
+    before = match.string[max(0, match.start() - 2) : match.start()]
+    return len(before) == 2 and before[0].isdigit() and before[1] == " "
+
+
 def _number_value(match: re.Match[str]) -> _Token | None:
     if match.group("digits"):
+        if match.group("digits").startswith("0") and text_before_is_digit(match):
+            return None  # the tail of "10 000": a thousands group written with a space
         value = numbers.digits_value(match.group("digits"))
         scale = match.group("scale")
         if scale:
@@ -103,9 +122,10 @@ def _number_value(match: re.Match[str]) -> _Token | None:
             value *= numbers.scale_value(letter)
         return _Token(match.start(), match.end(), value, bool(scale))
     words = match.group("words")
-    value = numbers.words_value(words)
-    if value is None:
+    spelled = numbers.words_value(words)
+    if spelled is None:
         return None
+    value = spelled
     scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
     return _Token(match.start(), match.end(), value, scaled)
 
@@ -212,7 +232,7 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     else:
         return None
     gap = text[low_end : high.start]
-    if len(gap) > 6 or not _RANGE_JOIN.fullmatch(gap) and not _RANGE_JOIN.match(gap):
+    if len(gap) > 6 or (not _RANGE_JOIN.fullmatch(gap) and not _RANGE_JOIN.match(gap)):
         return None
     if not scaled_low and low_value < high.value and high.value >= 1000:
         scale = 10 ** (len(str(int(high.value))) - len(str(int(low_value))))
@@ -235,8 +255,17 @@ def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
         last = re.split(r"[\s-]", match.group("frac").lower())[-1]
         value = _FRACTION_VALUES.get(last, 50.0)
         q_start, qualifier = _qualifier(text, match.start())
-        found.append(Quantity(q_start, match.end("frac"), value, "%", "percent", qualifier,
-                              f"a fraction (“{match.group('frac')}”) read as a share"))
+        found.append(
+            Quantity(
+                q_start,
+                match.end("frac"),
+                value,
+                "%",
+                "percent",
+                qualifier,
+                f"a fraction (“{match.group('frac')}”) read as a share",
+            )
+        )
     return found
 
 

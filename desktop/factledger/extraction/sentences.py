@@ -8,14 +8,105 @@ from dataclasses import dataclass
 # Titles never end a sentence; initials and company suffixes end one only before a word that usually
 # starts a sentence ("... in the U.S. About 70% ...").
 _TITLES = frozenset(
-    "mr mrs ms dr pres sen rep gov gen lt col sgt capt prof st mt no vol fig vs jr sr rev hon sec amb "
-    "dept est approx etc e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "pres",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "st",
+        "mt",
+        "no",
+        "vol",
+        "fig",
+        "vs",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "sec",
+        "amb",
+        "dept",
+        "est",
+        "approx",
+        "etc",
+        "e.g",
+        "i.e",
+    ]
 )
-_SUFFIXES = frozenset("inc corp co ltd bros u.s u.k u.n e.u d.c".split())
+_SUFFIXES = frozenset(["inc", "corp", "co", "ltd", "bros", "u.s", "u.k", "u.n", "e.u", "d.c"])
 _STARTERS = frozenset(
-    "a an the about but and or so yet for in on at as after before since while when if this that these "
-    "those it its he she they we i his her their our there here some many most all only one two three "
-    "nearly more less however meanwhile still also separately by from with what who why how".split()
+    [
+        "a",
+        "an",
+        "the",
+        "about",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "for",
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "if",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "there",
+        "here",
+        "some",
+        "many",
+        "most",
+        "all",
+        "only",
+        "one",
+        "two",
+        "three",
+        "nearly",
+        "more",
+        "less",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "separately",
+        "by",
+        "from",
+        "with",
+        "what",
+        "who",
+        "why",
+        "how",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)|\n")
 _COMMENT_MARK = re.compile(
@@ -70,7 +161,7 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     if line[dot] != ".":
         return True
     word_start = dot
-    while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in "(“\"":
+    while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in '(“"':
         word_start -= 1
     word = line[word_start:dot].lower()
     rest = line[after:].lstrip()
@@ -79,10 +170,10 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     if word in _TITLES:
         return False
     if word in _SUFFIXES or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return following in _STARTERS and rest.lstrip("\"“‘(")[:1].isupper()
+        return following in _STARTERS and rest.lstrip('"“‘(')[:1].isupper()
     if len(word) == 1 and word.isalpha() and line[word_start].isupper():
         return False  # a middle initial: "Donald J. Trump"
-    return not rest.lstrip("\"“‘(")[:1].islower()
+    return not rest.lstrip('"“‘(')[:1].islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -103,8 +194,14 @@ def split_sentences(text: str) -> list[Sentence]:
                 inside = any(a < dot < b and match.end() <= b for a, b in quotes)
                 if inside or not _is_boundary(line, dot, match.end()):
                     continue
-                _add(sentences, text, line_start + piece_start, line_start + match.end(), paragraph,
-                     end_of_article)
+                _add(
+                    sentences,
+                    text,
+                    line_start + piece_start,
+                    line_start + match.end(),
+                    paragraph,
+                    end_of_article,
+                )
                 piece_start = match.end()
             _add(sentences, text, line_start + piece_start, line_end, paragraph, end_of_article)
             paragraph += 1

@@ -10,29 +10,209 @@ from .names import is_named, person_name
 
 # Nouns that can head an unnamed speaker ("a company official", "Japanese officials", "a source").
 SPEAKER_NOUNS = frozenset(
-    "official officials source sources spokesman spokeswoman spokesperson spokespeople representative "
-    "representatives executive executives analyst analysts insider insiders industry expert experts people "
-    "person aide aides adviser advisers advisor advisors lawmaker lawmakers leader leaders minister "
-    "ministers secretary president chairman chairwoman ceo chief director economist economists company "
-    "government ministry department administration agency officer officers member members observer "
-    "observers diplomat diplomats negotiator negotiators staff statement report factsheet document "
-    "documents data figures survey study analysis filing release automaker carmaker firm group party "
-    "campaign white house embassy office spokesmen employee employees worker workers dealer dealers "
-    "reporters reporter official’s administration’s officials’ organizers authorities police".split()
+    [
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "representative",
+        "representatives",
+        "executive",
+        "executives",
+        "analyst",
+        "analysts",
+        "insider",
+        "insiders",
+        "industry",
+        "expert",
+        "experts",
+        "people",
+        "person",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "lawmaker",
+        "lawmakers",
+        "leader",
+        "leaders",
+        "minister",
+        "ministers",
+        "secretary",
+        "president",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "chief",
+        "director",
+        "economist",
+        "economists",
+        "company",
+        "government",
+        "ministry",
+        "department",
+        "administration",
+        "agency",
+        "officer",
+        "officers",
+        "member",
+        "members",
+        "observer",
+        "observers",
+        "diplomat",
+        "diplomats",
+        "negotiator",
+        "negotiators",
+        "staff",
+        "statement",
+        "report",
+        "factsheet",
+        "sheet",
+        "union",
+        "document",
+        "documents",
+        "data",
+        "figures",
+        "survey",
+        "study",
+        "analysis",
+        "filing",
+        "release",
+        "automaker",
+        "carmaker",
+        "firm",
+        "group",
+        "party",
+        "campaign",
+        "white",
+        "house",
+        "embassy",
+        "office",
+        "spokesmen",
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "dealer",
+        "dealers",
+        "reporters",
+        "reporter",
+        "official’s",
+        "administration’s",
+        "officials’",
+        "organizers",
+        "authorities",
+        "police",
+    ]
 )
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 DETERMINERS = frozenset(
-    "a an the one two three several some other another his her its their our that this these those "
-    "many few".split()
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "other",
+        "another",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "that",
+        "this",
+        "these",
+        "those",
+        "many",
+        "few",
+    ]
 )
 _STOP = frozenset(
-    "to in on at of for from with by as and or but because while when if that which who whom whose is are "
-    "was were be been has have had will would could should may might can do does did not no so than then "
-    "also just only still even about after before since during into over under between through against "
-    "without within what where why how there here".split()
+    [
+        "to",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "and",
+        "or",
+        "but",
+        "because",
+        "while",
+        "when",
+        "if",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "so",
+        "than",
+        "then",
+        "also",
+        "just",
+        "only",
+        "still",
+        "even",
+        "about",
+        "after",
+        "before",
+        "since",
+        "during",
+        "into",
+        "over",
+        "under",
+        "between",
+        "through",
+        "against",
+        "without",
+        "within",
+        "what",
+        "where",
+        "why",
+        "how",
+        "there",
+        "here",
+    ]
 )
 _SOURCE_WORDS = re.compile(r"\b(?:source|sources|insider|insiders|familiar)\b", re.IGNORECASE)
-_SPOKES_WORDS = re.compile(
+SPOKES_WORDS = re.compile(
     r"\b(?:spokes(?:man|woman|person|people|men)|press secretary|representative|communications director)\b",
     re.IGNORECASE,
 )
@@ -51,7 +231,56 @@ _WORD = re.compile(r"[\w.’'&-]+")
 _INVERTED = re.compile(
     r"\s*((?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+?)(?=\s*[,.;]|\s+(?:who|of|at|in|on|to)\b)"
 )
-_AUX = frozenset("has have had also reportedly previously later earlier once again repeatedly".split())
+_PEOPLE_NOUNS = frozenset(
+    [
+        "analysts",
+        "analyst",
+        "experts",
+        "expert",
+        "economists",
+        "economist",
+        "officials",
+        "official",
+        "lawmakers",
+        "lawmaker",
+        "leaders",
+        "executives",
+        "executive",
+        "observers",
+        "diplomats",
+        "negotiators",
+        "aides",
+        "advisers",
+        "people",
+        "workers",
+        "employees",
+        "dealers",
+        "critics",
+        "supporters",
+        "residents",
+    ]
+)
+_POST_MODIFIED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:person|people|source|sources|official|officials|executive|executives|analyst|analysts|insider|"
+    r"aide|aides|adviser|advisers|diplomat|diplomats)\s+(?:familiar|briefed|close|involved|with|who|"
+    r"knowledgeable|at|in|from)\b[\w\s’'-]{0,80}$"
+)
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "previously",
+        "later",
+        "earlier",
+        "once",
+        "again",
+        "repeatedly",
+    ]
+)
 
 
 def speaker_before(text: str, position: int) -> tuple[int, int] | None:
@@ -70,6 +299,9 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if index < 0:
         return None
     head_start, head_end, head = words[index]
+    post_modified = _POST_MODIFIED.search(text, max(0, position - 140), position)
+    if post_modified:
+        return post_modified.start(), len(text[:position].rstrip())
     if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
         return None
     lowered = head.lower().rstrip(".")
@@ -90,7 +322,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         if low in DETERMINERS:
             start = word_start
             break
-        if low in _STOP or low.endswith("ing") and not word[0].isupper():
+        if low in _STOP or (low.endswith("ing") and not word[0].isupper()):
             break
         if not word[0].isupper() and not (low in SPEAKER_NOUNS or "-" in low or modifiers < 3):
             break
@@ -122,10 +354,13 @@ def sourcing(speaker: str, *, background: bool, according_to: bool) -> Attributi
         return Attribution.ON_BACKGROUND
     if _SOURCE_WORDS.search(speaker):
         return Attribution.ANONYMOUS
-    if _SPOKES_WORDS.search(speaker):
+    if SPOKES_WORDS.search(speaker):
         return Attribution.SPOKESPERSON
     if _DOCUMENT_WORDS.search(speaker):
         return Attribution.DOCUMENT
+    head = speaker.split()[-1].lower()
+    if head in _PEOPLE_NOUNS:
+        return Attribution.ON_RECORD  # "Analysts noted", "Japanese officials have argued"
     if person_name(speaker) and not _ORG_WORDS.search(speaker):
         return Attribution.ON_RECORD
     if according_to and (_ORG_WORDS.search(speaker) or is_named(speaker)):

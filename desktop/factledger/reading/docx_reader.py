@@ -22,7 +22,16 @@ _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What python-docx and zipfile raise on a truncated or inconsistent package; lxml's XMLSyntaxError and
 # ElementTree's ParseError are both SyntaxErrors.
-_DAMAGE = (zipfile.BadZipFile, OpcError, KeyError, ValueError, EOFError, zlib.error, SyntaxError)
+_DAMAGE = (
+    zipfile.BadZipFile,
+    OpcError,
+    KeyError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+    SyntaxError,
+)
 
 
 def check_zip(data: bytes, *, label: str) -> zipfile.ZipFile:
@@ -30,7 +39,7 @@ def check_zip(data: bytes, *, label: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise UserError(f"{label} is a damaged or truncated ZIP file and cannot be read.") from exc
     if expanded > MAX_EXPANDED_BYTES:
         raise UserError(

@@ -25,6 +25,7 @@ NETSCAPE_URL = "_netscape_url"
 SOURCE_URL_FORMATS = ("text/x-moz-url-priv", "chromium/x-source-url", "text/x-moz-url-data")
 PLAIN_FORMATS = ("text/plain;charset=utf-8", "text/plain", "utf8_string", "text/unicode", "string", "text")
 WINDOWS_HTML = 'application/x-qt-windows-mime;value="html format"'
+_KEY_SEPARATOR = re.compile(r"\s*;\s*")
 _CF_HTML_SOURCE = re.compile(r"^SourceURL:(\S+)", re.MULTILINE)
 _CF_HTML_START = re.compile(r"^StartHTML:(-?\d+)", re.MULTILINE)
 _CHROMIUM_SOURCE = re.compile(r"<!--\s*SourceURL:\s*(\S+?)\s*-->", re.IGNORECASE)
@@ -37,7 +38,7 @@ def decode_drop(payload: Mapping[str, bytes]) -> list[ImportInput]:
     is its URL; HTML wins over the plain text of the same selection and keeps the page's address as
     `base_url`; plain text that is a single web address is that URL; anything else is text.
     """
-    formats = {key.strip().lower().replace(" ", ""): value for key, value in payload.items()}
+    formats = {_KEY_SEPARATOR.sub(";", key.strip().lower()): value for key, value in payload.items()}
     linked = _uri_list(formats)
     if linked:
         return linked

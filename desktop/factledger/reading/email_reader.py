@@ -144,7 +144,7 @@ def _flowed(part: email.message.Message, text: str) -> str:
     delsp = str(part.get_param("delsp", "")).lower() == "yes"
     out: list[str] = []
     pending = ""
-    for line in text.split("\n"):
+    for line in text.replace("\r\n", "\n").split("\n"):
         quote = _FLOWED_QUOTE.match(line)
         body = line[quote.end() :] if quote else line
         if body.startswith(" "):

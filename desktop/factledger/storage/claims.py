@@ -12,7 +12,8 @@ from factledger.domain import Claim, ClaimFilter, ClaimOrder, UserError
 from .rows import CLAIM_COLUMNS, SELECT_CLAIM_COLUMNS, claim_from_row, claim_to_row
 from .search import fts_match_expression
 
-# Sort keys map to columns that have an (column, id) index, so ORDER BY ... LIMIT walks an index.
+# Sort keys map to columns that have an (column, id) index, so ORDER BY ... LIMIT walks an index
+# ("source" walks (source_id, start, id), so one source's facts read in text order).
 _ORDER_SQL: dict[str, str] = {
     "kind": "claims.kind",
     "statement": "claims.statement",
@@ -22,10 +23,13 @@ _ORDER_SQL: dict[str, str] = {
     "speaker": "claims.speaker",
     "attribution": "claims.attribution",
     "status": "claims.status",
-    "source": "claims.source_id",
+    "source": "claims.source_id {d}, claims.start",
     "stated_on": "claims.stated_on",
     "updated_at": "claims.updated_at",
 }
+# Past this offset a page is read from the far end when that is nearer: OFFSET steps through every
+# skipped index entry, so the last page of a million facts would otherwise cost a full index walk.
+REVERSE_AFTER = 20_000
 EDITABLE_COLUMNS = frozenset(CLAIM_COLUMNS) - {"id", "source_id", "quote", "start", "end", "created_at"}
 
 
@@ -67,7 +71,7 @@ def order_clause(order: ClaimOrder) -> str:
             f"Claims cannot be sorted by '{order.column}'; choose one of: {', '.join(_ORDER_SQL)}."
         )
     direction = "DESC" if order.descending else "ASC"
-    return f"{column} {direction}, claims.id {direction}"
+    return f"{column.format(d=direction)} {direction}, claims.id {direction}"
 
 
 class ClaimRepository:
@@ -114,13 +118,25 @@ class ClaimRepository:
     def page(
         self, claim_filter: ClaimFilter, order: ClaimOrder, *, offset: int = 0, limit: int = 200
     ) -> list[Claim]:
+        """Rows `offset` .. `offset + limit - 1` in `order`; a page in the far half is read backwards."""
         where, params = where_clause(claim_filter)
+        reverse = False
+        if offset > REVERSE_AFTER:
+            total = self.count(claim_filter)
+            if offset >= total:
+                return []
+            if offset > total // 2:
+                reverse = True
+                limit = min(limit, total - offset)
+                offset = total - offset - limit
+                order = ClaimOrder(order.column, descending=not order.descending)
         cursor = self._db.execute(
             f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE {where} ORDER BY {order_clause(order)} "
             "LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+        rows = [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+        return rows[::-1] if reverse else rows
 
     def for_source(self, source_id: str) -> list[Claim]:
         cursor = self._db.execute(

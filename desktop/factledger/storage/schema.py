@@ -196,5 +196,17 @@ def m002_readable_views(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_sort_indexes(db: Database) -> None:
+    """Every sortable column walks an index: unit had none, and source ties broke by id, not by position."""
+    db.executescript(
+        """
+        CREATE INDEX claims_unit ON claims(unit, id);
+        DROP INDEX claims_source;
+        CREATE INDEX claims_source ON claims(source_id, start, id);
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

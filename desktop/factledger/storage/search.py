@@ -9,6 +9,9 @@ from sqlite_utils import Database
 
 _TOKEN = re.compile(r"[\w$€£¥%][\w$€£¥%.,'-]*", re.UNICODE)
 MIN_PREFIX = 2  # one-letter prefixes match most of the index: treat them as whole words
+# Ranking scores every match, so a common word ("the", "said") would score most of the ledger: ranked
+# search orders the newest RANK_WINDOW matches (by rowid, i.e. import order) and is exact below that.
+RANK_WINDOW = 20_000
 
 
 def fts_match_expression(query: str) -> str | None:
@@ -42,23 +45,47 @@ def search(db: Database, query: str, *, limit: int = 100, ranked: bool = True) -
     match = fts_match_expression(query)
     if match is None:
         return []
-    order = "ORDER BY rank" if ranked else ""
-    claim_rows = db.execute(
-        f"""SELECT c.id, c.source_id, c.statement,
-                   snippet(claims_fts, 1, '[', ']', '…', 12)
-            FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-            WHERE claims_fts MATCH ? {order} LIMIT ?""",
-        [match, limit],
-    ).fetchall()
+    claim_rows = _matches(
+        db,
+        "claims_fts",
+        "c.id, c.source_id, c.statement, snippet(claims_fts, 1, '[', ']', '…', 12)",
+        "claims c ON c.rowid = claims_fts.rowid",
+        match,
+        limit=limit,
+        ranked=ranked,
+    )
     hits = [SearchHit("claim", r[0], r[1], r[2], r[3]) for r in claim_rows]
     remaining = limit - len(hits)
     if remaining > 0:
-        source_rows = db.execute(
-            f"""SELECT s.id, coalesce(s.title, s.file_name, s.id),
-                       snippet(sources_fts, 2, '[', ']', '…', 12)
-                FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid
-                WHERE sources_fts MATCH ? {order} LIMIT ?""",
-            [match, remaining],
-        ).fetchall()
+        source_rows = _matches(
+            db,
+            "sources_fts",
+            "s.id, coalesce(s.title, s.file_name, s.id), snippet(sources_fts, 2, '[', ']', '…', 12)",
+            "sources s ON s.rowid = sources_fts.rowid",
+            match,
+            limit=remaining,
+            ranked=ranked,
+        )
         hits.extend(SearchHit("source", r[0], r[0], r[1], r[2]) for r in source_rows)
     return hits
+
+
+def _matches(
+    db: Database, fts: str, columns: str, join: str, match: str, *, limit: int, ranked: bool
+) -> list[tuple[str, ...]]:
+    """Unranked: the first `limit` matches. Ranked: best `limit` of the newest `RANK_WINDOW` matches.
+
+    The window's lower rowid comes from walking the match list newest-first, which FTS5 does without
+    scoring; the outer query then scores only rows above it (FTS5 honours rowid ranges natively).
+    """
+    if not ranked:
+        sql = f"SELECT {columns} FROM {fts} JOIN {join} WHERE {fts} MATCH ? LIMIT ?"
+        return db.execute(sql, [match, limit]).fetchall()
+    floor = db.execute(
+        f"SELECT min(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        [match, RANK_WINDOW],
+    ).fetchone()[0]
+    if floor is None:
+        return []
+    sql = f"SELECT {columns} FROM {fts} JOIN {join} WHERE {fts} MATCH ? AND {fts}.rowid >= ? ORDER BY rank LIMIT ?"
+    return db.execute(sql, [match, floor, limit]).fetchall()

@@ -37,10 +37,17 @@ COLUMNS: tuple[Column, ...] = (
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _number(value: float | None) -> str:
+    """Large figures as people write them ("10 billion"), small ones exactly."""
     if value is None:
         return ""
-    return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
 class ClaimTableModel(QAbstractTableModel):

@@ -242,12 +242,13 @@ class ReaderPanel(QWidget):
         return selection
 
     def _select_span(self, start: int, end: int, *, move_cursor_to_start: bool) -> None:
+        # Moving the triage cursor is not choosing a fact: keep cursorPositionChanged quiet meanwhile.
+        self.text.blockSignals(True)
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(self._positions.to_qt(end))
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
         cursor.setPosition(self._positions.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
-        self.text.blockSignals(True)
         self.text.setTextCursor(cursor)
         self.text.blockSignals(False)
 
@@ -269,7 +270,10 @@ class ReaderPanel(QWidget):
 
     # -- keeping up ---------------------------------------------------------------------------------------
     def _on_text_cursor_position_changed(self) -> None:
-        position = self._positions.to_python(self.text.textCursor().position())
+        cursor = self.text.textCursor()
+        if cursor.hasSelection():  # a person selecting words to log is not choosing the fact under them
+            return
+        position = self._positions.to_python(cursor.position())
         for claim in self.claims:
             if claim.start <= position < claim.end and claim.id != self.selected_claim_id:
                 self.selected_claim_id = claim.id

@@ -70,10 +70,13 @@ class TaskRunner(QObject):
 
     Signals:
         active_changed: the number of running tasks changed.
+        task_started: a task was started; carries the Task.
     """
 
     active_changed = Signal(int)
     """The number of running tasks changed; the payload is the new number."""
+    task_started = Signal(object)
+    """A task was started; the payload is the `Task`, so a status bar can follow it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +92,7 @@ class TaskRunner(QObject):
         task.failed.connect(self._on_task_finished)
         self._tasks.append(task)
         self.active_changed.emit(len(self._tasks))
+        self.task_started.emit(task)
         self._pool.start(_Runnable(task, work))
         return task
 

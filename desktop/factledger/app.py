@@ -1,0 +1,81 @@
+"""Composition root of the desktop app: QApplication, settings, the open ledger, the main window, crash handling."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from factledger import __version__
+from factledger.core import Ledger
+from factledger.domain import UserError
+
+log = logging.getLogger("factledger")
+
+SCREENSHOT_ENV = "FACTLEDGER_SCREENSHOT"
+"""A headless hook for tests and packaging checks: grab the main window to this PNG after first show, then quit."""
+
+
+def install_crash_handler() -> None:
+    """Anything that reaches here is a bug: log it with its traceback and tell the person, then keep going."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("Unexpected error (a bug in FactLedger):\n%s", details)
+        if isinstance(error, UserError):  # escaped a handler: still only the person's sentence
+            QMessageBox.warning(None, "FactLedger", error.message)
+            return
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "FactLedger hit a bug",
+                              "Something went wrong inside FactLedger. Your ledger is safe: every change is saved "
+                              "as one transaction. Please report this with the details below.")
+            box.setDetailedText(details)
+            box.exec()
+
+    sys.excepthook = handle
+
+
+def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
+    """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.main_window import MainWindow
+    from factledger.ui.preferences_dialog import REVIEWER_KEY
+    from factledger.ui.session import LedgerSession
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("FactLedger")
+    app.setOrganizationName("FactLedger")
+    app.setApplicationVersion(__version__)
+    install_crash_handler()
+    settings = QSettings("FactLedger", "FactLedger")
+    reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
+    try:
+        ledger = Ledger.open(Path(ledger_path) if ledger_path else None, actor=reviewer)
+    except UserError as error:
+        QMessageBox.critical(None, "FactLedger", error.message)
+        return 2
+    session = LedgerSession(ledger)
+    window = MainWindow(session, settings)
+    window.show()
+    screenshot = os.environ.get(SCREENSHOT_ENV)
+    if screenshot:
+        sources = window.sources.source_ids()
+        if sources:
+            window.sources.select_source(sources[0])
+        QTimer.singleShot(800, lambda: (window.grab().save(screenshot), window.close(), app.quit()))
+    else:
+        window.show_welcome_if_first_launch()
+    try:
+        return app.exec()
+    finally:
+        session.ledger.close()

@@ -1,0 +1,76 @@
+"""ImportFlow: runs imports in the background on the open ledger's file and reports what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from factledger.core import ImportResult, Ledger
+from factledger.domain import Changes, UserError
+from factledger.reading import ImportInput
+
+from .session import LedgerSession
+from .tasks import Cancelled, Progress, Task, TaskRunner, Work
+
+
+def import_work(path: Path, actor: str, inputs: Sequence[ImportInput]) -> Work:
+    """The background half: its own Ledger on the same file, because SQLite connections stay on one thread."""
+    items = list(inputs)
+
+    def work(progress: Progress, cancelled: Cancelled) -> list[ImportResult]:
+        with Ledger.open(path, actor=actor) as ledger:
+            return ledger.import_inputs(
+                items, progress=lambda done, total, result: progress(done, total, result.label), cancelled=cancelled
+            )
+
+    return work
+
+
+class ImportFlow(QObject):
+    """Starts imports and turns their results into `Changes` on the session and failure reports.
+
+    Signals:
+        import_failed: one input could not be imported; carries its label and the reason.
+        import_finished: an import run ended; carries the list of ImportResult.
+    """
+
+    import_failed = Signal(str, str)
+    """One input failed; the payload is its label and the sentence saying why."""
+    import_finished = Signal(object)
+    """An import run ended (maybe cancelled); the payload is the list of ImportResult."""
+
+    def __init__(self, session: LedgerSession, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+
+    def start(self, inputs: Sequence[ImportInput]) -> Task | None:
+        if not inputs:
+            self._session.failed.emit("There was nothing to import in what was dropped or pasted.")
+            return None
+        label = inputs[0].label if len(inputs) == 1 else f"{len(inputs)} inputs"
+        ledger = self._session.ledger
+        task = self._runner.start(f"Importing {label}", import_work(ledger.path, ledger.actor, inputs))
+        task.finished.connect(self._on_task_finished)
+        task.failed.connect(self._on_task_failed)
+        return task
+
+    def _on_task_finished(self, results: list[ImportResult]) -> None:
+        changes = Changes()
+        for result in results:
+            changes = changes | result.changes
+            if result.source_id:
+                changes = changes | Changes(sources=frozenset({result.source_id}))
+            if result.outcome == "failed":
+                self.import_failed.emit(result.label, result.message)
+        self._session.notify(changes)
+        self.import_finished.emit(results)
+
+    def _on_task_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.import_failed.emit("Import", error.message)
+            self.import_finished.emit([])
+            return
+        raise error

@@ -1,0 +1,236 @@
+"""InspectorPanel: one fact in full: quote in context, editable fields, status, evidence and history."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_around
+from factledger.domain import Changes, Claim, Status, UserError
+
+from .claim_fields_form import ClaimFieldsForm
+from .evidence_dialog import EvidenceDialog
+from .session import LedgerSession
+from .style import STATUS_COLOURS, kind_label
+
+EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class InspectorPanel(QScrollArea):
+    """Shows the fact chosen anywhere in the window; every button becomes one undoable edit.
+
+    Signals:
+        claim_deleted: the shown fact was deleted; carries its id.
+    """
+
+    claim_deleted = Signal(str)
+    """The fact shown was deleted by the person; the payload is its id."""
+
+    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.claim: Claim | None = None
+        self.evidence_dialog: EvidenceDialog | None = None
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextFormat(Qt.TextFormat.RichText)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields = ClaimFieldsForm()
+        self.save_button = QPushButton("Save changes")
+        self.delete_button = QPushButton("Delete fact")
+        self.status_box = QComboBox()
+        for status in Status:
+            self.status_box.addItem(status.label, status.value)
+        self.reason = QLineEdit(placeholderText="Reason (required for false, disputed, partly true)")
+        self.status_button = QPushButton("Set status")
+        self.status_note = QLabel()
+        self.evidence_list = QListWidget()
+        self.evidence_list.setWordWrap(True)
+        self.add_evidence_button = QPushButton("Add evidence…")
+        self.remove_evidence_button = QPushButton("Remove")
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(["When", "Who", "What", "Why"])
+        self.history.setRootIsDecorated(False)
+        self._build(body)
+        self.show_claim(None)
+        session.changed.connect(self._on_session_changed)
+
+    def _build(self, body: QWidget) -> None:
+        fields_box = QGroupBox("Fact")
+        fields_layout = QVBoxLayout(fields_box)
+        fields_layout.addWidget(self.fields)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        fields_layout.addLayout(buttons)
+        status_box = QGroupBox("Verification")
+        status_form = QFormLayout(status_box)
+        status_form.addRow("Status", self.status_box)
+        status_form.addRow("Reason", self.reason)
+        status_form.addRow(self.status_note, self.status_button)
+        evidence_box = QGroupBox("Evidence")
+        evidence_layout = QVBoxLayout(evidence_box)
+        evidence_layout.addWidget(self.evidence_list)
+        evidence_buttons = QHBoxLayout()
+        evidence_buttons.addWidget(self.remove_evidence_button)
+        evidence_buttons.addStretch(1)
+        evidence_buttons.addWidget(self.add_evidence_button)
+        evidence_layout.addLayout(evidence_buttons)
+        history_box = QGroupBox("History")
+        QVBoxLayout(history_box).addWidget(self.history)
+        layout = QVBoxLayout(body)
+        for widget in (self.title, self.quote, fields_box, status_box, evidence_box, history_box):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.save_fields)
+        self.delete_button.clicked.connect(self.delete_claim)
+        self.status_button.clicked.connect(self.apply_status)
+        self.status_box.currentIndexChanged.connect(self._update_status_button)
+        self.reason.textChanged.connect(self._update_status_button)
+        self.add_evidence_button.clicked.connect(self.open_evidence_dialog)
+        self.remove_evidence_button.clicked.connect(self.remove_selected_evidence)
+
+    # -- showing ------------------------------------------------------------------------------------------
+    def show_claim(self, claim_id: str | None) -> None:
+        try:
+            self.claim = None if claim_id is None else self._session.ledger.claim(claim_id)
+        except UserError:
+            self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
+        claim = self.claim
+        self.widget().setEnabled(claim is not None)
+        if claim is None:
+            self.title.setText("<b>No fact selected</b>")
+            self.quote.setText("Choose a fact in the table or the reader.")
+            self.evidence_list.clear()
+            self.history.clear()
+            return
+        colour = STATUS_COLOURS[claim.status].name()
+        self.title.setText(f"<b>{kind_label(claim.kind)}</b> · <span style='color:{colour}'>"
+                           f"{html.escape(claim.status.label)}</span> · <small>{claim.id}</small>")
+        text = self._session.ledger.source(claim.source_id).text
+        context = html.escape(context_around(text, claim.start, claim.end))
+        quote = html.escape(" ".join(claim.quote.split()))
+        self.quote.setText(context.replace(quote, f"<b>{quote}</b>", 1) if quote in context else f"<b>{quote}</b>")
+        self.fields.load(claim)
+        self.status_box.setCurrentIndex(self.status_box.findData(claim.status.value))
+        self.reason.setText(claim.status_reason or "")
+        self._update_status_button()
+        self._load_evidence()
+        self._load_history()
+
+    def _load_evidence(self) -> None:
+        self.evidence_list.clear()
+        if self.claim is None:
+            return
+        for evidence in self._session.ledger.evidence(self.claim.id):
+            where = evidence.url or (self._title_of(evidence.source_id) if evidence.source_id else "")
+            quote = f" “{evidence.quote}”" if evidence.quote else ""
+            note = f" — {evidence.note}" if evidence.note else ""
+            item = QListWidgetItem(f"{evidence.stance.value.capitalize()}: {where}{quote}{note}")
+            item.setData(EVIDENCE_ID_ROLE, evidence.id)
+            self.evidence_list.addItem(item)
+
+    def _load_history(self) -> None:
+        self.history.clear()
+        if self.claim is None:
+            return
+        for event in self._session.ledger.history(self.claim.id):
+            what = event.action
+            if event.after and event.action in ("edit", "status"):
+                try:
+                    after = json.loads(event.after)
+                    what += ": " + ", ".join(f"{k} → {v}" for k, v in after.items() if k != "updated_at")
+                except (ValueError, AttributeError):
+                    pass
+            item = QTreeWidgetItem([event.at[:19].replace("T", " "), event.actor, what, event.reason or ""])
+            item.setToolTip(2, what)
+            self.history.addTopLevelItem(item)
+        for column in range(3):
+            self.history.resizeColumnToContents(column)
+
+    def _title_of(self, source_id: str) -> str:
+        try:
+            source = self._session.ledger.source(source_id)
+        except UserError:
+            return source_id
+        return source.title or source.file_name or source_id
+
+    # -- editing ------------------------------------------------------------------------------------------
+    def save_fields(self) -> None:
+        if self.claim is None:
+            return
+        changed = self.fields.changed_fields()
+        if changed:
+            claim_id = self.claim.id
+            self._session.try_apply(lambda: self._session.ledger.edit_claim_edit(claim_id, **changed))
+
+    def apply_status(self) -> None:
+        if self.claim is None:
+            return
+        status = Status(self.status_box.currentData())
+        reason = self.reason.text().strip() or None
+        if status.needs_reason and reason is None:
+            self._session.failed.emit(f"Say why the fact is {status.label.lower()}: a reason is required.")
+            return
+        claim_id = self.claim.id
+        self._session.try_apply(
+            lambda: self._session.ledger.set_status_edit(claim_id, status=status, reason=reason),
+            text=f"Set status to {status.label}",
+        )
+
+    def open_evidence_dialog(self) -> None:
+        if self.claim is None:
+            return
+        dialog = EvidenceDialog(self._session.ledger, exclude_source=self.claim.source_id, parent=self)
+        claim_id = self.claim.id
+        dialog.accepted.connect(lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence())))
+        dialog.finished.connect(dialog.deleteLater)
+        self.evidence_dialog = dialog
+        dialog.open()
+
+    def remove_selected_evidence(self) -> None:
+        item = self.evidence_list.currentItem()
+        if item is not None:
+            self._session.try_apply(RemoveEvidence(item.data(EVIDENCE_ID_ROLE)))
+
+    def delete_claim(self) -> None:
+        if self.claim is not None:
+            claim_id = self.claim.id
+            if self._session.try_apply(DeleteClaim(claim_id)) is not None:
+                self.claim_deleted.emit(claim_id)
+
+    def _update_status_button(self) -> None:
+        status = Status(self.status_box.currentData())
+        missing = status.needs_reason and not self.reason.text().strip()
+        self.status_button.setEnabled(not missing)
+        self.status_note.setText("A reason is required." if missing else "")
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.ledger_replaced:
+            self.show_claim(None)
+        elif self.claim is not None and (self.claim.id in changes.claims or changes.evidence):
+            self.show_claim(self.claim.id)

@@ -1,0 +1,267 @@
+"""MainWindow: assembles the panels, routes selection between them, and takes drops and pastes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from factledger.domain import Changes
+from factledger.reading import decode_drop
+from factledger.resources import sample_article_path
+
+try:  # TEMPORARY while the charts package is being written
+    from .charts import ChartsPanel
+except ImportError:
+    ChartsPanel = None
+from .claim_table_view import ClaimTableView
+from .drop_overlay import DropOverlay
+from .failures_panel import FailuresPanel
+from .import_flow import ImportFlow
+from .inspector_panel import InspectorPanel
+from .main_menus import MainMenus, remember_ledger
+from .reader_panel import ReaderPanel
+from .session import LedgerSession
+from .sources_panel import SourcesPanel
+from .tasks import Task, TaskRunner
+from .welcome_dialog import WelcomeDialog
+
+WELCOMED_KEY = "welcome/shown"
+
+
+def mime_payload(mime: QMimeData) -> dict[str, bytes]:
+    """Everything a drop or paste carries, as plain bytes per MIME type, for the Qt-free decoder."""
+    return {fmt: bytes(mime.data(fmt).data()) for fmt in mime.formats()}
+
+
+class MainWindow(QMainWindow):
+    """Sources | reader over (claims table, charts) | inspector, with failures in a dock and tasks in the status bar."""
+
+    def __init__(self, session: LedgerSession, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.runner = TaskRunner(self)
+        self.import_flow = ImportFlow(session, self.runner, self)
+        self.sources = SourcesPanel(session)
+        self.reader = ReaderPanel(session)
+        self.table = ClaimTableView(session)
+        self.charts = ChartsPanel(session, self) if ChartsPanel is not None else None
+        self.inspector = InspectorPanel(session)
+        self.failures = FailuresPanel()
+        self.failures_dock = QDockWidget("Import problems", self)
+        self.failures_dock.setObjectName("failures_dock")
+        self.failures_dock.setWidget(self.failures)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures_dock)
+        self.failures_dock.hide()
+        self.welcome_dialog: WelcomeDialog | None = None
+        self._error_box: QMessageBox | None = None
+        self._selecting = False
+        self._build_layout()
+        self._build_status_bar()
+        self.menus = MainMenus(self)
+        self.overlay = DropOverlay(self)
+        self.setAcceptDrops(True)
+        self._connect()
+        self._restore_layout()
+        self.update_title()
+
+    def _build_layout(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "Facts")
+        if self.charts is not None:
+            self.tabs.addTab(self.charts, "Charts")
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.reader)
+        self.centre.addWidget(self.tabs)
+        self.centre.setSizes([460, 340])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.sources)
+        self.main_splitter.addWidget(self.centre)
+        self.main_splitter.addWidget(self.inspector)
+        self.main_splitter.setSizes([250, 820, 380])
+        self.main_splitter.setStretchFactor(1, 1)
+        for splitter in (self.centre, self.main_splitter):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1450, 900)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.task_label = QLabel()
+        self.task_progress = QProgressBar()
+        self.task_progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton("Cancel")
+        for widget in (self.task_label, self.task_progress, self.cancel_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+        self.cancel_button.clicked.connect(self.runner.cancel_all)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.changed.connect(self._on_session_changed)
+        s.failed.connect(self._on_session_failed)
+        self.sources.source_selected.connect(self._on_sources_source_selected)
+        self.reader.claim_selected.connect(self.select_claim)
+        self.table.claim_selected.connect(self.select_claim)
+        if self.charts is not None:
+            self.charts.claim_selected.connect(self.select_claim)
+        self.inspector.claim_deleted.connect(self._on_inspector_claim_deleted)
+        self.runner.task_started.connect(self._on_runner_task_started)
+        self.runner.active_changed.connect(self._on_runner_active_changed)
+        self.import_flow.import_failed.connect(self._on_import_flow_import_failed)
+        self.import_flow.import_finished.connect(self._on_import_flow_import_finished)
+        self.table.model.modelReset.connect(self._on_table_filter_changed)
+
+    # -- selection routing --------------------------------------------------------------------------------
+    def select_claim(self, claim_id: str) -> None:
+        """One fact chosen anywhere (table, reader, chart) is shown in the table, the reader and the inspector."""
+        if self._selecting:
+            return
+        self._selecting = True
+        try:
+            self.inspector.show_claim(claim_id)
+            claim = self.inspector.claim
+            if claim is not None:
+                self.sources.select_source(claim.source_id)
+                self.reader.show_claim(claim)
+            self.table.select_claim(claim_id)
+        finally:
+            self._selecting = False
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.table)
+        self.table.focus_search()
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"FactLedger — {self.session.path.name}")
+
+    # -- drop and paste -----------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasHtml() or mime.hasText():
+            event.acceptProposedAction()
+            self.overlay.setGeometry(self.rect())
+            self.overlay.raise_()
+            self.overlay.show()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.overlay.hide()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        event.acceptProposedAction()
+        self.import_payload(mime_payload(event.mimeData()))
+
+    def paste_clipboard(self) -> Task | None:
+        mime = QGuiApplication.clipboard().mimeData()
+        return None if mime is None else self.import_payload(mime_payload(mime))
+
+    def import_payload(self, payload: dict[str, bytes]) -> Task | None:
+        return self.import_flow.start(decode_drop(payload))
+
+    def open_sample(self) -> Task | None:
+        from factledger.reading import expand_inputs
+
+        return self.import_flow.start(expand_inputs([sample_article_path()]))
+
+    def show_welcome_if_first_launch(self) -> WelcomeDialog | None:
+        if self.settings.value(WELCOMED_KEY, False, type=bool) or self.session.ledger.sources():
+            return None
+        self.settings.setValue(WELCOMED_KEY, True)
+        dialog = WelcomeDialog(self)
+        dialog.sample_requested.connect(self.open_sample)
+        self.welcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- reacting -----------------------------------------------------------------------------------------
+    def _on_sources_source_selected(self, source_id: str) -> None:
+        if not self._selecting:
+            self.reader.show_source(source_id)
+
+    def _on_inspector_claim_deleted(self, _claim_id: str) -> None:
+        self.inspector.show_claim(None)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.ledger_replaced:
+            self.update_title()
+            sources = self.sources.source_ids()
+            if sources:
+                self.sources.select_source(sources[0])
+
+    def _on_session_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "FactLedger", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._error_box = box
+        box.open()
+
+    def _on_runner_task_started(self, task: Task) -> None:
+        self.task_label.setText(task.label)
+        self.task_progress.setRange(0, 0)
+        task.progressed.connect(self._on_task_progressed)
+
+    def _on_task_progressed(self, done: int, total: int, label: str) -> None:
+        self.task_progress.setRange(0, max(total, 1))
+        self.task_progress.setValue(done)
+        self.task_label.setText(f"{label} ({done}/{total})")
+
+    def _on_runner_active_changed(self, count: int) -> None:
+        for widget in (self.task_label, self.task_progress, self.cancel_button):
+            widget.setVisible(count > 0)
+
+    def _on_import_flow_import_failed(self, label: str, reason: str) -> None:
+        self.failures.add_failure(label, reason)
+        self.failures_dock.show()
+
+    def _on_import_flow_import_finished(self, results: list) -> None:
+        imported = [r for r in results if r.outcome != "failed" and r.source_id]
+        failed = len(results) - len(imported)
+        self.statusBar().showMessage(
+            f"Imported {len(imported)} source{'s' if len(imported) != 1 else ''}"
+            + (f", {failed} failed" if failed else ""), 8000)
+        if imported:
+            self.sources.select_source(imported[-1].source_id)
+            self.reader.text.setFocus()
+
+    def _on_table_filter_changed(self) -> None:
+        if self.charts is not None:
+            self.charts.set_filter(self.table.model.claim_filter)
+
+    # -- layout memory ------------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/main_splitter", self.main_splitter.restoreState),
+                             ("window/centre_splitter", self.centre.restoreState)):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
+        self.settings.setValue("window/centre_splitter", self.centre.saveState())
+        remember_ledger(self.settings, self.session.path)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.shutdown()
+        super().closeEvent(event)
