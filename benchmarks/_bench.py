@@ -41,12 +41,21 @@ def emit(
     met: bool | None = None,
     note: str = "",
     median: float | None = None,
+    stat: str = "median",
 ) -> dict[str, Any]:
     """Print one result line for run_all and a readable line for a person; returns the record."""
     middle = statistics.median(values) if median is None else median
     record: dict[str, Any] = {
-        "name": name, "median": middle, "min": min(values), "max": max(values), "unit": unit,
-        "runs": len(values), "target": target, "met": met, "note": note,
+        "name": name,
+        "median": middle,
+        "min": min(values),
+        "max": max(values),
+        "unit": unit,
+        "stat": stat,
+        "runs": len(values),
+        "target": target,
+        "met": met,
+        "note": note,
     }
     if baseline:
         base = statistics.median(baseline)
@@ -56,7 +65,9 @@ def emit(
         record["ratio"] = middle / base if base else None
     ratio = f", baseline {record['baseline']:.3g} {unit}, ratio {record['ratio']:.2f}x" if baseline else ""
     verdict = "" if met is None else ("  MET" if met else "  MISSED")
-    print(f"{name}: median {middle:.3g} {unit} (min {min(values):.3g}, max {max(values):.3g}, n={len(values)})"
-          f"{ratio}  target {target or '-'}{verdict}")
+    print(
+        f"{name}: {stat} {middle:.3g} {unit} (min {min(values):.3g}, max {max(values):.3g}, n={len(values)})"
+        f"{ratio}  target {target or '-'}{verdict}"
+    )
     print("BENCH " + json.dumps(record), flush=True)
     return record

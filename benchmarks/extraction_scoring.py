@@ -86,7 +86,14 @@ def score_seed(corpus: Path) -> dict[str, Any]:
     """All seed scores: quantities per unit class (detection and normalization), commitments, attribution."""
     text = (corpus / "seed" / "toyota-us-investment.txt").read_text(encoding="utf-8")
     gold = json.loads((corpus / "seed" / "gold.json").read_text(encoding="utf-8"))
-    found = suggest(Document(text=text))
+    return score_gold(Document(text=text), gold)
+
+
+def score_gold(document: Document, gold: dict[str, Any]) -> dict[str, Any]:
+    """Scores of `suggest(document)` against a gold file in the seed's format (quantities, commitments, claims)."""
+    text = document.text
+    gold = {"quantities": [], "commitments": [], "claims": [], **gold}
+    found = suggest(document)
     stats = [s for s in found if s.kind is ClaimKind.STATISTIC]
     result: dict[str, Any] = {"quantities": {}, "suggestions": len(found)}
     classes = sorted(
@@ -170,3 +177,20 @@ def _attribution(text: str, gold: dict[str, Any], found: list[Suggestion]) -> di
         "all_right": sum(1 for *_, right in rows if right),
         "all": len(rows),
     }
+
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "extraction" / "gold"
+
+
+def score_briefings(corpus: Path) -> dict[str, dict[str, Any]]:
+    """Scores per White House briefing against the project's own gold (tests/extraction/gold), read as users
+    import them (through `factledger.reading`), keyed by gold file stem; files absent from `corpus` are skipped."""
+    from factledger.reading.read import read_file
+
+    result: dict[str, dict[str, Any]] = {}
+    for gold_path in sorted(GOLD_DIR.glob("wh-*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = corpus / gold["source"]
+        if source.is_file():
+            result[gold_path.stem] = score_gold(read_file(source), gold)
+    return result

@@ -31,7 +31,7 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
 
 def save(image: QImage, path: Path, fmt: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), fmt.encode()):
+    if not image.save(str(path), fmt):  # type: ignore[call-overload]  # stubs say bytes; PySide6 wants str
         raise SystemExit(f"render_icons: Qt could not write {path} as {fmt}")
 
 

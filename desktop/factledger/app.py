@@ -35,9 +35,12 @@ def install_crash_handler() -> None:
             QMessageBox.warning(None, "FactLedger", error.message)
             return
         if QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "FactLedger hit a bug",
-                              "Something went wrong inside FactLedger. Your ledger is safe: every change is saved "
-                              "as one transaction. Please report this with the details below.")
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "FactLedger hit a bug",
+                "Something went wrong inside FactLedger. Your ledger is safe: every change is saved "
+                "as one transaction. Please report this with the details below.",
+            )
             box.setDetailedText(details)
             box.exec()
 

@@ -47,7 +47,7 @@ type=$(gio info -a standard::content-type "$ledger" | awk '/standard::content-ty
 [[ "$type" == application/x-factledger ]] || fail "a ledger file is typed '$type', not application/x-factledger"
 renamed="$work/ledger-without-suffix"; cp "$ledger" "$renamed"
 magic=$(gio info -a standard::content-type "$renamed" | awk '/standard::content-type/ {print $2}')
-echo "content type by name: $type; by content (no suffix): $magic"
+echo "content type by name: $type; by content alone (no suffix): $magic (application/x-factledger once storage sets PRAGMA application_id = 0x464C4447)"
 handler=$(XDG_DATA_DIRS=/usr/local/share:/usr/share gio mime application/x-factledger)
 echo "$handler"
 grep -q "factledger.desktop" <<<"$handler" || fail "gio mime does not name factledger.desktop"

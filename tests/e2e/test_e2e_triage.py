@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from factledger.core import Ledger
 from factledger.domain import ClaimKind, Status
-from factledger.resources import sample_article_path, resource_path
+from factledger.resources import resource_path, sample_article_path
 from factledger.ui.main_window import MainWindow
 from factledger.ui.session import LedgerSession
 
@@ -35,7 +35,9 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
 def _drop(qtbot, window: MainWindow, mime: QMimeData) -> list:
     point = QPointF(window.width() / 2, window.height() / 2)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(point.toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point.toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted() and window.overlay.isVisible()
     drop = QDropEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -92,8 +94,9 @@ def _triage_and_verify(qtbot, window: MainWindow, article: Path) -> None:
     qtbot.keyClick(text, Qt.Key.Key_D)
     assert dismissed_id not in {i for i, _ in reader.suggestions}
     ledger.refresh_suggestions(reader.source.id)
-    assert (dismissed.start, dismissed.end) not in {(s.suggestion.start, s.suggestion.end)
-                                                    for s in ledger.suggestions(reader.source.id)}
+    assert (dismissed.start, dismissed.end) not in {
+        (s.suggestion.start, s.suggestion.end) for s in ledger.suggestions(reader.source.id)
+    }
     assert window.table.model.rowCount() == 4
 
     # Selecting words and pressing 2 logs exactly that span as a statistic.
@@ -106,10 +109,16 @@ def _triage_and_verify(qtbot, window: MainWindow, article: Path) -> None:
     text.setTextCursor(cursor)
     qtbot.keyClick(text, Qt.Key.Key_2)
     logged = [c for c in ledger.claims(limit=100) if (c.start, c.end) == (start, end)]
-    assert len(logged) == 1 and logged[0].kind == ClaimKind.STATISTIC and logged[0].quote == source_text[start:end]
+    assert (
+        len(logged) == 1
+        and logged[0].kind == ClaimKind.STATISTIC
+        and logged[0].quote == source_text[start:end]
+    )
 
     # A second source arrives as a text/html drop.
-    second = _drop_html(qtbot, window, resource_path("sample", "sample-article.html").read_text(encoding="utf-8"))
+    second = _drop_html(
+        qtbot, window, resource_path("sample", "sample-article.html").read_text(encoding="utf-8")
+    )
     assert second and second[0].outcome in ("imported", "duplicate") and second[0].source_id
     evidence_source = next(s.id for s in ledger.sources() if s.id != results[0].source_id)
 
@@ -169,7 +178,9 @@ def test_person_triages_the_seed_article(qtbot, window: MainWindow) -> None:
     _triage_and_verify(qtbot, window, SEED.resolve())
 
 
-def test_a_file_that_cannot_be_read_is_listed_in_the_failures_panel(qtbot, window: MainWindow, tmp_path) -> None:
+def test_a_file_that_cannot_be_read_is_listed_in_the_failures_panel(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
     """A dropped file that fails is listed with its name and reason, and the window keeps going."""
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"this is not a pdf")

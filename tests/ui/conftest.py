@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
-from factledger.core import Ledger  # noqa: E402
-from factledger.reading import expand_inputs  # noqa: E402
-from factledger.resources import sample_article_path  # noqa: E402
-from factledger.ui.session import LedgerSession  # noqa: E402
+from factledger.core import Ledger
+from factledger.reading import expand_inputs
+from factledger.resources import sample_article_path
+from factledger.ui.session import LedgerSession
 
 
 @pytest.fixture

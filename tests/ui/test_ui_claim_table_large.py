@@ -27,8 +27,18 @@ def big_ledger(tmp_path: Path) -> Path:
         source = ledger.source(ledger.sources()[0].id)
     quote = source.text[0:20]
     rows = [
-        (f"clm_{i:07d}", source.id, ("claim", "statistic", "commitment")[i % 3], quote, 0, 20,
-         f"Statement number {i:07d}", float(i), "2025-01-01T00:00:00", f"2025-01-01T00:00:{i % 60:02d}")
+        (
+            f"clm_{i:07d}",
+            source.id,
+            ("claim", "statistic", "commitment")[i % 3],
+            quote,
+            0,
+            20,
+            f"Statement number {i:07d}",
+            float(i),
+            "2025-01-01T00:00:00",
+            f"2025-01-01T00:00:{i % 60:02d}",
+        )
         for i in range(CLAIMS)
     ]
     conn = sqlite3.connect(path)

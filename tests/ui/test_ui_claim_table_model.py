@@ -43,7 +43,9 @@ def test_sorting_requeries_in_the_ledger_order(session: LedgerSession) -> None:
     shown = [model.claim_id_at(r) for r in range(model.rowCount())]
     from factledger.domain import ClaimOrder
 
-    expected = [c.id for c in session.ledger.claims(ClaimFilter(), ClaimOrder("statement", False), limit=1000)]
+    expected = [
+        c.id for c in session.ledger.claims(ClaimFilter(), ClaimOrder("statement", False), limit=1000)
+    ]
     assert shown == expected
 
 
@@ -52,7 +54,9 @@ def test_filter_by_kind_counts_only_that_kind(session: LedgerSession) -> None:
     _accept_all(session)
     model = ClaimTableModel(session)
     model.set_filter(ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC})))
-    assert model.rowCount() == session.ledger.count_claims(ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC})))
+    assert model.rowCount() == session.ledger.count_claims(
+        ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC}))
+    )
     assert all(model.index(r, 0).data() == "Statistic" for r in range(model.rowCount()))
 
 

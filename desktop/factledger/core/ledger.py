@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import Any
 
 from factledger import extraction
+from factledger.checking import Finding
 from factledger.domain import (
     Changes,
     Claim,
@@ -24,7 +25,6 @@ from factledger.domain import (
     Status,
     UserError,
 )
-from factledger.checking import Finding
 from factledger.domain.factsheet import FactSheetRow
 from factledger.exporting import ExportOptions, export
 from factledger.reading import ImportInput
@@ -363,7 +363,9 @@ class Ledger:
     ) -> list[chart_series.CommitmentTotal]:
         return chart_series.commitments(self._ctx.db, claim_filter, today=today)
 
-    def link(self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None) -> Changes:
+    def link(
+        self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
+    ) -> Changes:
         """Draw a relation (restates, contradicts, part of) that checks and exports can use."""
         parsed = LinkKind(normalize_link_kind(kind))
         return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from factledger.domain import UserError
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n\s*\n")
+from factledger.extraction.sentences import split_sentences
 
 
 def checked_quote(text: str, start: int, end: int, quote: str | None = None) -> str:
@@ -27,14 +24,23 @@ def checked_quote(text: str, start: int, end: int, quote: str | None = None) -> 
 
 
 def sentence_around(text: str, start: int, end: int, *, limit: int = 600) -> str:
-    """The sentence(s) containing a span: the default statement of a new fact, readable on its own."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - limit), start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, end, min(len(text), end + limit))
-    right = right_match.start() if right_match is not None else min(len(text), end + limit)
-    sentence = " ".join(text[left:right].split())
-    return sentence or " ".join(text[start:end].split())
+    """The sentence(s) containing a span: the default statement of a new fact, readable on its own.
+
+    Uses the extractor's sentence splitter (it knows "U.S." and "Pres." do not end a sentence) on a
+    window of whole lines around the span, so it stays cheap on long documents.
+    """
+    window_start = text.rfind("\n", 0, max(0, start - limit)) + 1
+    window_end = text.find("\n", min(len(text), end + limit))
+    window_end = len(text) if window_end < 0 else window_end
+    window = text[window_start:window_end]
+    covering = [
+        s for s in split_sentences(window) if s.start + window_start < end and s.end + window_start > start
+    ]
+    if not covering:
+        return " ".join(text[start:end].split())
+    left = covering[0].start + window_start
+    right = covering[-1].end + window_start
+    return " ".join(text[min(left, start) : max(right, end)].split())
 
 
 def context_around(text: str, start: int, end: int, *, width: int = 160) -> str:

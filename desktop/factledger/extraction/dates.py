@@ -46,9 +46,43 @@ _DEADLINE = re.compile(
 _YEAR_IN = re.compile(YEAR)
 
 
+_ANCHOR = re.compile(r"\d|@|https?://|www\.")
+_MARGIN = 80
+_TOKEN_START = re.compile(r"\s")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around digits, e-mail and web addresses, each starting and ending at white space.
+
+    Every date, id or address the exclusion pattern matches holds one of those anchors within a few
+    words, so scanning only these stretches finds the same spans at a fraction of the cost on prose.
+    """
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for match in _ANCHOR.finditer(text):
+        position = match.start()
+        if windows and position - _MARGIN <= windows[-1][1]:
+            start = windows[-1][0]
+            windows.pop()
+        else:
+            start = max(0, position - _MARGIN)
+            # Back up to a word start so that `\b` and `\S+` see the same boundary as a full scan.
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+        end = min(size, position + _MARGIN)
+        space = _TOKEN_START.search(text, end)
+        end = space.start() if space else size
+        windows.append((start, end))
+    return windows
+
+
 def non_statistic_spans(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that hold numbers which are dates, times, identifiers or addresses."""
-    spans = [(m.start(), m.end()) for m in _NOT_STATISTICS.finditer(text)]
+    spans = [
+        (m.start(), m.end())
+        for start, end in _windows(text)
+        for m in _NOT_STATISTICS.finditer(text, start, end)
+    ]
     spans.extend((m.start(), m.end()) for m in _BARE_YEAR.finditer(text))
     spans.sort()
     return spans

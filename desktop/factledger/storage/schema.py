@@ -208,5 +208,23 @@ def m003_sort_indexes(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_fts_prefix_indexes(db: Database) -> None:
+    """Two- and three-letter prefix indexes: search-as-you-type asks for `th*`, which otherwise merges the
+    doclists of every word starting so; the per-row triggers refer to the tables by name and stay valid."""
+    for table, columns in (
+        ("sources", ("title", "outlet", "text")),
+        ("claims", ("statement", "quote", "subject", "speaker", "committer")),
+    ):
+        names = ", ".join(f'"{c}"' for c in columns)
+        db.executescript(
+            f"""
+            DROP TABLE "{table}_fts";
+            CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({names}, content="{table}", prefix='2 3');
+            INSERT INTO "{table}_fts" ("{table}_fts") VALUES ('rebuild');
+            """
+        )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

@@ -58,7 +58,9 @@ class AcceptDialog(QDialog):
         form.addRow("Sourcing", self.attribution)
         form.addRow("Value", self.value)
         form.addRow("Unit", self.unit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

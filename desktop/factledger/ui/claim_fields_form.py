@@ -5,7 +5,15 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factledger.domain import Attribution, Claim, ClaimKind, Fulfilment, Qualifier
 
@@ -37,7 +45,9 @@ class ClaimFieldsForm(QWidget):
         super().__init__(parent)
         self.statement = QPlainTextEdit()
         self.statement.setFixedHeight(70)
-        self.lines: dict[str, QLineEdit] = {name: QLineEdit() for name in (*_TEXT_FIELDS, *_COMMITMENT_FIELDS)}
+        self.lines: dict[str, QLineEdit] = {
+            name: QLineEdit() for name in (*_TEXT_FIELDS, *_COMMITMENT_FIELDS)
+        }
         self.lines["stated_on"].setPlaceholderText("YYYY-MM-DD")
         self.lines["deadline"].setPlaceholderText("YYYY-MM-DD")
         self.combos: dict[str, QComboBox] = {

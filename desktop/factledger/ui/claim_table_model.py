@@ -79,7 +79,9 @@ class ClaimTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(COLUMNS):
                 return COLUMNS[section].title
@@ -91,8 +93,12 @@ class ClaimTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._count:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, CLAIM_ID_ROLE):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            CLAIM_ID_ROLE,
+        ):
             return None
         claim = self.claim_at(index.row())
         if claim is None:
@@ -101,7 +107,11 @@ class ClaimTableModel(QAbstractTableModel):
             return claim.id
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.ForegroundRole:
-            return STATUS_COLOURS[claim.status] if key == "status" and claim.status != Status.UNVERIFIED else None
+            return (
+                STATUS_COLOURS[claim.status]
+                if key == "status" and claim.status != Status.UNVERIFIED
+                else None
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return claim.quote if key == "statement" else None
         return self._display(claim, key)

@@ -38,14 +38,18 @@ class ClaimTableView(QWidget):
         super().__init__(parent)
         self._session = session
         self.model = ClaimTableModel(session, self)
-        self.search_box = QLineEdit(placeholderText="Search facts (full text)…  Ctrl+F", clearButtonEnabled=True)
+        self.search_box = QLineEdit(
+            placeholderText="Search facts (full text)…  Ctrl+F", clearButtonEnabled=True
+        )
         self.search_box.setMinimumWidth(220)
         self.kind_box = self._combo("All kinds", [(kind_label(k), k) for k in ClaimKind])
         self.status_box = self._combo("All statuses", [(s.label, s) for s in Status])
         self.sourcing_box = self._combo("All sourcing", [(a.label, a) for a in Attribution])
         self.source_box = QComboBox()
-        self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD", maximumWidth=105)
-        self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD", maximumWidth=105)
+        self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
+        self.date_from.setMaximumWidth(105)
+        self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD")
+        self.date_to.setMaximumWidth(105)
         self.count_label = QLabel()
         self.table = QTableView()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -58,8 +62,15 @@ class ClaimTableView(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
-        for widget in (self.kind_box, self.status_box, self.sourcing_box, self.source_box, self.date_from,
-                       self.date_to, self.count_label):
+        for widget in (
+            self.kind_box,
+            self.status_box,
+            self.sourcing_box,
+            self.source_box,
+            self.date_from,
+            self.date_to,
+            self.count_label,
+        ):
             bar.addWidget(widget)
         table = self.table
         table.setModel(self.model)
@@ -74,8 +85,17 @@ class ClaimTableView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        widths = {"kind": 90, "statement": 380, "value": 120, "subject": 120, "speaker": 120, "attribution": 110,
-                  "status": 100, "source": 160, "stated_on": 90}
+        widths = {
+            "kind": 90,
+            "statement": 380,
+            "value": 120,
+            "subject": 120,
+            "speaker": 120,
+            "attribution": 110,
+            "status": 100,
+            "source": 160,
+            "stated_on": 90,
+        }
         for i, column in enumerate(COLUMNS):
             header.resizeSection(i, widths[column.key])
         header.setStretchLastSection(True)
@@ -111,9 +131,12 @@ class ClaimTableView(QWidget):
 
         text = self.search_box.text().strip()
         return ClaimFilter(
-            kinds=chosen(self.kind_box), statuses=chosen(self.status_box),
-            attributions=chosen(self.sourcing_box), source_ids=chosen(self.source_box),
-            date_from=self.date_from.text().strip() or None, date_to=self.date_to.text().strip() or None,
+            kinds=chosen(self.kind_box),
+            statuses=chosen(self.status_box),
+            attributions=chosen(self.sourcing_box),
+            source_ids=chosen(self.source_box),
+            date_from=self.date_from.text().strip() or None,
+            date_to=self.date_to.text().strip() or None,
             text=text or None,
         )
 

@@ -54,7 +54,9 @@ class EvidenceDialog(QDialog):
         self.tabs.addTab(source_page, "From a source in this ledger")
         self.tabs.addTab(url_page, "From a web page")
         self.note = QLineEdit(placeholderText="Why this matters (optional)")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,13 +88,19 @@ class EvidenceDialog(QDialog):
             cursor = self.source_text.textCursor()
             if cursor.hasSelection():
                 return EvidenceInput(
-                    stance=stance, source_id=self.source_box.currentData(),
+                    stance=stance,
+                    source_id=self.source_box.currentData(),
                     start=self._positions.to_python(cursor.selectionStart()),
-                    end=self._positions.to_python(cursor.selectionEnd()), note=note,
+                    end=self._positions.to_python(cursor.selectionEnd()),
+                    note=note,
                 )
             return EvidenceInput(stance=stance, source_id=self.source_box.currentData(), note=note)
-        return EvidenceInput(stance=stance, url=self.url.text().strip() or None,
-                             quote=self.url_quote.toPlainText().strip() or None, note=note)
+        return EvidenceInput(
+            stance=stance,
+            url=self.url.text().strip() or None,
+            quote=self.url_quote.toPlainText().strip() or None,
+            note=note,
+        )
 
     def _on_source_box_current_index_changed(self, _index: int) -> None:
         source_id = self.source_box.currentData()

@@ -40,8 +40,13 @@ def export_work(path: Path, target: Path, fmt: str, claim_filter: ClaimFilter, t
 
     def work(progress: Progress, cancelled: Cancelled) -> int:
         with Ledger.open(path, create=False) as ledger:
-            return ledger.export(target, fmt=fmt, claim_filter=claim_filter,
-                                 progress=lambda done: progress(done, total, "rows"), cancelled=cancelled)
+            return ledger.export(
+                target,
+                fmt=fmt,
+                claim_filter=claim_filter,
+                progress=lambda done: progress(done, total, "rows"),
+                cancelled=cancelled,
+            )
 
     return work
 
@@ -60,7 +65,8 @@ def _checklist(items: list[tuple[str, object]]) -> QListWidget:
 
 def _checked(widget: QListWidget) -> frozenset:
     return frozenset(
-        widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+        widget.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(widget.count())
         if widget.item(i).checkState() == Qt.CheckState.Checked
     )
 
@@ -134,8 +140,9 @@ class ExportDialog(QDialog):
         self.resize(760, 600)
 
     def claim_filter(self) -> ClaimFilter:
-        return ClaimFilter(statuses=_checked(self.statuses), kinds=_checked(self.kinds),
-                           source_ids=_checked(self.sources))
+        return ClaimFilter(
+            statuses=_checked(self.statuses), kinds=_checked(self.kinds), source_ids=_checked(self.sources)
+        )
 
     def refresh_preview(self) -> None:
         claim_filter = self.claim_filter()

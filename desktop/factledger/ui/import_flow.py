@@ -22,7 +22,9 @@ def import_work(path: Path, actor: str, inputs: Sequence[ImportInput]) -> Work:
     def work(progress: Progress, cancelled: Cancelled) -> list[ImportResult]:
         with Ledger.open(path, actor=actor) as ledger:
             return ledger.import_inputs(
-                items, progress=lambda done, total, result: progress(done, total, result.label), cancelled=cancelled
+                items,
+                progress=lambda done, total, result: progress(done, total, result.label),
+                cancelled=cancelled,
             )
 
     return work

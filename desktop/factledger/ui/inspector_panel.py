@@ -50,7 +50,9 @@ class InspectorPanel(QScrollArea):
         self.claim: Claim | None = None
         self.evidence_dialog: EvidenceDialog | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
+        self._body = body
         self.setWidget(body)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -121,7 +123,7 @@ class InspectorPanel(QScrollArea):
         except UserError:
             self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
         claim = self.claim
-        self.widget().setEnabled(claim is not None)
+        self._body.setEnabled(claim is not None)
         if claim is None:
             self.title.setText("<b>No fact selected</b>")
             self.quote.setText("Choose a fact in the table or the reader.")
@@ -129,12 +131,16 @@ class InspectorPanel(QScrollArea):
             self.history.clear()
             return
         colour = STATUS_COLOURS[claim.status].name()
-        self.title.setText(f"<b>{kind_label(claim.kind)}</b> · <span style='color:{colour}'>"
-                           f"{html.escape(claim.status.label)}</span> · <small>{claim.id}</small>")
+        self.title.setText(
+            f"<b>{kind_label(claim.kind)}</b> · <span style='color:{colour}'>"
+            f"{html.escape(claim.status.label)}</span> · <small>{claim.id}</small>"
+        )
         text = self._session.ledger.source(claim.source_id).text
         context = html.escape(context_around(text, claim.start, claim.end))
         quote = html.escape(" ".join(claim.quote.split()))
-        self.quote.setText(context.replace(quote, f"<b>{quote}</b>", 1) if quote in context else f"<b>{quote}</b>")
+        self.quote.setText(
+            context.replace(quote, f"<b>{quote}</b>", 1) if quote in context else f"<b>{quote}</b>"
+        )
         self.fields.load(claim)
         self.status_box.setCurrentIndex(self.status_box.findData(claim.status.value))
         self.reason.setText(claim.status_reason or "")
@@ -207,7 +213,9 @@ class InspectorPanel(QScrollArea):
             return
         dialog = EvidenceDialog(self._session.ledger, exclude_source=self.claim.source_id, parent=self)
         claim_id = self.claim.id
-        dialog.accepted.connect(lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence())))
+        dialog.accepted.connect(
+            lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence()))
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.evidence_dialog = dialog
         dialog.open()

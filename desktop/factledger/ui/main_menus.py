@@ -27,7 +27,9 @@ IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.eml *.docx
 
 def recent_ledgers(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    items: list[object] = (
+        [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    )
     return [str(item) for item in items if item]
 
 
@@ -47,8 +49,12 @@ class MainMenus(QObject):
         bar = window.menuBar()
         session = window.session
         file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New ledger…", QKeySequence.StandardKey.New, self.new_ledger)
-        self.open_action = self._action(file_menu, "&Open ledger…", QKeySequence.StandardKey.Open, self.open_ledger)
+        self.new_action = self._action(
+            file_menu, "&New ledger…", QKeySequence.StandardKey.New, self.new_ledger
+        )
+        self.open_action = self._action(
+            file_menu, "&Open ledger…", QKeySequence.StandardKey.Open, self.open_ledger
+        )
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -64,9 +70,12 @@ class MainMenus(QObject):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.paste_action = self._action(edit_menu, "&Paste article", QKeySequence.StandardKey.Paste,
-                                         window.paste_clipboard)
-        self.find_action = self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, window.focus_search)
+        self.paste_action = self._action(
+            edit_menu, "&Paste article", QKeySequence.StandardKey.Paste, window.paste_clipboard
+        )
+        self.find_action = self._action(
+            edit_menu, "&Find…", QKeySequence.StandardKey.Find, window.focus_search
+        )
         edit_menu.addSeparator()
         self._action(edit_menu, "Pr&eferences…", QKeySequence.StandardKey.Preferences, self.open_preferences)
         view_menu = bar.addMenu("&View")
@@ -84,14 +93,22 @@ class MainMenus(QObject):
 
     # -- ledgers ------------------------------------------------------------------------------------------
     def new_ledger(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self._window, "New ledger", str(self._window.session.path.parent),
-                                                "FactLedger ledgers (*.sqlite *.factledger);;All files (*)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._window,
+            "New ledger",
+            str(self._window.session.path.parent),
+            "FactLedger ledgers (*.sqlite *.factledger);;All files (*)",
+        )
         if chosen:
             self.switch_to(Path(chosen), create=True)
 
     def open_ledger(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self._window, "Open ledger", str(self._window.session.path.parent),
-                                                "FactLedger ledgers (*.sqlite *.factledger);;All files (*)")
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Open ledger",
+            str(self._window.session.path.parent),
+            "FactLedger ledgers (*.sqlite *.factledger);;All files (*)",
+        )
         if chosen:
             self.switch_to(Path(chosen), create=False)
 
@@ -134,7 +151,9 @@ class MainMenus(QObject):
     # -- preferences and about ----------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:
         session = self._window.session
-        dialog = PreferencesDialog(self._window.settings, current_name=session.ledger.actor, parent=self._window)
+        dialog = PreferencesDialog(
+            self._window.settings, current_name=session.ledger.actor, parent=self._window
+        )
         dialog.accepted.connect(lambda: setattr(session.ledger, "actor", dialog.reviewer_name()))
         self.preferences_dialog = dialog
         dialog.open()
@@ -142,7 +161,8 @@ class MainMenus(QObject):
 
     def about(self) -> None:
         QMessageBox.about(
-            self._window, "About FactLedger",
+            self._window,
+            "About FactLedger",
             f"<h3>FactLedger {__version__}</h3><p>Find, verify and export the facts in news articles. Every fact "
             "keeps its exact quote, its sourcing and the history of how it was checked.</p>"
             f"<p>Ledger: {self._window.session.path}</p>",

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -20,10 +27,7 @@ from factledger.domain import Changes
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
 
-try:  # TEMPORARY while the charts package is being written
-    from .charts import ChartsPanel
-except ImportError:
-    ChartsPanel = None
+from .charts import ChartsPanel
 from .claim_table_view import ClaimTableView
 from .drop_overlay import DropOverlay
 from .failures_panel import FailuresPanel
@@ -56,7 +60,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(session)
         self.reader = ReaderPanel(session)
         self.table = ClaimTableView(session)
-        self.charts = ChartsPanel(session, self) if ChartsPanel is not None else None
+        self.charts = ChartsPanel(session, self)
         self.inspector = InspectorPanel(session)
         self.failures = FailuresPanel()
         self.failures_dock = QDockWidget("Import problems", self)
@@ -80,8 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, "Facts")
-        if self.charts is not None:
-            self.tabs.addTab(self.charts, "Charts")
+        self.tabs.addTab(self.charts, "Charts")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.reader)
         self.centre.addWidget(self.tabs)
@@ -92,6 +95,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.inspector)
         self.main_splitter.setSizes([250, 820, 380])
         self.main_splitter.setStretchFactor(1, 1)
+        self.sources.setMinimumWidth(200)
+        self.inspector.setMinimumWidth(340)
+        self.tabs.setMinimumWidth(420)
         for splitter in (self.centre, self.main_splitter):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
@@ -115,8 +121,7 @@ class MainWindow(QMainWindow):
         self.sources.source_selected.connect(self._on_sources_source_selected)
         self.reader.claim_selected.connect(self.select_claim)
         self.table.claim_selected.connect(self.select_claim)
-        if self.charts is not None:
-            self.charts.claim_selected.connect(self.select_claim)
+        self.charts.claim_selected.connect(self.select_claim)
         self.inspector.claim_deleted.connect(self._on_inspector_claim_deleted)
         self.runner.task_started.connect(self._on_runner_task_started)
         self.runner.active_changed.connect(self._on_runner_active_changed)
@@ -204,7 +209,9 @@ class MainWindow(QMainWindow):
 
     def _on_session_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "FactLedger", message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "FactLedger", message, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._error_box = box
         box.open()
@@ -232,20 +239,24 @@ class MainWindow(QMainWindow):
         failed = len(results) - len(imported)
         self.statusBar().showMessage(
             f"Imported {len(imported)} source{'s' if len(imported) != 1 else ''}"
-            + (f", {failed} failed" if failed else ""), 8000)
+            + (f", {failed} failed" if failed else ""),
+            8000,
+        )
         if imported:
             self.sources.select_source(imported[-1].source_id)
             self.reader.text.setFocus()
 
     def _on_table_filter_changed(self) -> None:
-        if self.charts is not None:
-            self.charts.set_filter(self.table.model.claim_filter)
+        self.charts.set_filter(self.table.model.claim_filter)
 
     # -- layout memory ------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
-                             ("window/main_splitter", self.main_splitter.restoreState),
-                             ("window/centre_splitter", self.centre.restoreState)):
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/main_splitter", self.main_splitter.restoreState),
+            ("window/centre_splitter", self.centre.restoreState),
+        ):
             value = self.settings.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))

@@ -17,7 +17,9 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         self.reviewer = QLineEdit(str(settings.value(REVIEWER_KEY, current_name)))
         self.reviewer.setPlaceholderText("Your name, as it should appear in the history")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -20,8 +20,12 @@ TRIAGE_HELP = (
     "J/K next/previous suggestion · A accept · E accept with edits · D dismiss · W why suggested · "
     "select text and press 1 claim, 2 statistic, 3 commitment"
 )
-_LOG_KEYS = {Qt.Key.Key_1: ClaimKind.CLAIM, Qt.Key.Key_L: ClaimKind.CLAIM, Qt.Key.Key_2: ClaimKind.STATISTIC,
-             Qt.Key.Key_3: ClaimKind.COMMITMENT}
+_LOG_KEYS = {
+    Qt.Key.Key_1: ClaimKind.CLAIM,
+    Qt.Key.Key_L: ClaimKind.CLAIM,
+    Qt.Key.Key_2: ClaimKind.STATISTIC,
+    Qt.Key.Key_3: ClaimKind.COMMITMENT,
+}
 
 
 class ReaderPanel(QWidget):
@@ -103,7 +107,9 @@ class ReaderPanel(QWidget):
         self.current = max(0, min(index, len(self.suggestions) - 1))
         _, suggestion = self.suggestions[self.current]
         self._select_span(suggestion.start, suggestion.end, move_cursor_to_start=True)
-        self.why.setText(f"{self.current + 1} of {len(self.suggestions)} suggestions · {kind_label(suggestion.kind)}")
+        self.why.setText(
+            f"{self.current + 1} of {len(self.suggestions)} suggestions · {kind_label(suggestion.kind)}"
+        )
         self._paint()
 
     # -- triage ---------------------------------------------------------------------------------------------
@@ -144,12 +150,22 @@ class ReaderPanel(QWidget):
             return ""
         s = current[1]
         parts = [f"<b>{kind_label(s.kind)}</b>, score {s.score:.2f}", html.escape(s.cue or "no cue recorded")]
-        understood = [f"{name}: {html.escape(str(value))}" for name, value in (
-            ("value", s.value), ("unit", s.unit), ("qualifier", s.qualifier), ("period", s.period),
-            ("subject", s.subject), ("speaker", s.speaker),
-            ("sourcing", s.attribution.label if s.attribution else None), ("committer", s.committer),
-            ("amount", s.amount), ("deadline", s.deadline),
-        ) if value is not None]
+        understood = [
+            f"{name}: {html.escape(str(value))}"
+            for name, value in (
+                ("value", s.value),
+                ("unit", s.unit),
+                ("qualifier", s.qualifier),
+                ("period", s.period),
+                ("subject", s.subject),
+                ("speaker", s.speaker),
+                ("sourcing", s.attribution.label if s.attribution else None),
+                ("committer", s.committer),
+                ("amount", s.amount),
+                ("deadline", s.deadline),
+            )
+            if value is not None
+        ]
         if understood:
             parts.append("understood: " + ", ".join(understood))
         text = "Why suggested: " + " — ".join(parts)
@@ -182,12 +198,18 @@ class ReaderPanel(QWidget):
             self.log_selection(_LOG_KEYS[key])
             return True
         actions = {
-            Qt.Key.Key_J: self.next_suggestion, Qt.Key.Key_N: self.next_suggestion,
-            Qt.Key.Key_K: self.previous_suggestion, Qt.Key.Key_P: self.previous_suggestion,
-            Qt.Key.Key_A: self.accept_current, Qt.Key.Key_Return: self.accept_current,
-            Qt.Key.Key_Enter: self.accept_current, Qt.Key.Key_E: self.accept_current_with_edit,
-            Qt.Key.Key_D: self.dismiss_current, Qt.Key.Key_Delete: self.dismiss_current,
-            Qt.Key.Key_W: self.explain_current, Qt.Key.Key_Question: self.explain_current,
+            Qt.Key.Key_J: self.next_suggestion,
+            Qt.Key.Key_N: self.next_suggestion,
+            Qt.Key.Key_K: self.previous_suggestion,
+            Qt.Key.Key_P: self.previous_suggestion,
+            Qt.Key.Key_A: self.accept_current,
+            Qt.Key.Key_Return: self.accept_current,
+            Qt.Key.Key_Enter: self.accept_current,
+            Qt.Key.Key_E: self.accept_current_with_edit,
+            Qt.Key.Key_D: self.dismiss_current,
+            Qt.Key.Key_Delete: self.dismiss_current,
+            Qt.Key.Key_W: self.explain_current,
+            Qt.Key.Key_Question: self.explain_current,
         }
         action = actions.get(key)
         if action is None:
@@ -200,7 +222,8 @@ class ReaderPanel(QWidget):
         current = self.current_suggestion()
         cursor = self.text.textCursor()
         return current is not None and (
-            self._positions.to_python(cursor.selectionStart()), self._positions.to_python(cursor.selectionEnd())
+            self._positions.to_python(cursor.selectionStart()),
+            self._positions.to_python(cursor.selectionEnd()),
         ) == (current[1].start, current[1].end)
 
     # -- painting -----------------------------------------------------------------------------------------
@@ -208,7 +231,9 @@ class ReaderPanel(QWidget):
         if self.source is None:
             return
         stored = self._session.ledger.suggestions(self.source.id)
-        self.suggestions = sorted(((s.id, s.suggestion) for s in stored), key=lambda p: (p[1].start, p[1].end))
+        self.suggestions = sorted(
+            ((s.id, s.suggestion) for s in stored), key=lambda p: (p[1].start, p[1].end)
+        )
         self.claims = self._session.ledger.claims_for_source(self.source.id)
         self._paint()
 
@@ -225,7 +250,9 @@ class ReaderPanel(QWidget):
             selections.append(self._extra(claim.start, claim.end, fmt))
         for index, (_, suggestion) in enumerate(self.suggestions):
             fmt = QTextCharFormat()
-            fmt.setBackground(suggestion_background(suggestion.kind, current=index == self.current, dark=dark))
+            fmt.setBackground(
+                suggestion_background(suggestion.kind, current=index == self.current, dark=dark)
+            )
             if index == self.current:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(KIND_HUES[suggestion.kind].darker(130))
@@ -237,8 +264,8 @@ class ReaderPanel(QWidget):
         cursor.setPosition(self._positions.to_qt(start))
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[misc]
-        selection.format = fmt  # type: ignore[misc]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def _select_span(self, start: int, end: int, *, move_cursor_to_start: bool) -> None:
@@ -253,8 +280,10 @@ class ReaderPanel(QWidget):
         self.text.blockSignals(False)
 
     def _show_empty(self) -> None:
-        self.header.setText("<b>No source open</b><br>Drop an article anywhere on the window, paste one with "
-                            "Ctrl+V, or use File ▸ Import…")
+        self.header.setText(
+            "<b>No source open</b><br>Drop an article anywhere on the window, paste one with "
+            "Ctrl+V, or use File ▸ Import…"
+        )
         self.text.clear()
         self.suggestions, self.claims, self.current = [], [], -1
         self.text.setExtraSelections([])
@@ -262,11 +291,15 @@ class ReaderPanel(QWidget):
     @staticmethod
     def _header_html(source: Source) -> str:
         title = html.escape(source.title or source.file_name or source.id)
-        meta = [html.escape(p) for p in (source.outlet, (source.published or "")[:10], ", ".join(source.authors))
-                if p]
+        meta = [
+            html.escape(p)
+            for p in (source.outlet, (source.published or "")[:10], ", ".join(source.authors))
+            if p
+        ]
         where = html.escape(source.url or source.file_name or "")
-        return (f"<span style='font-size:large'><b>{title}</b></span><br>{' · '.join(meta)}"
-                + (f"<br><span style='color:gray'>{where}</span>" if where else ""))
+        return f"<span style='font-size:large'><b>{title}</b></span><br>{' · '.join(meta)}" + (
+            f"<br><span style='color:gray'>{where}</span>" if where else ""
+        )
 
     # -- keeping up ---------------------------------------------------------------------------------------
     def _on_text_cursor_position_changed(self) -> None:

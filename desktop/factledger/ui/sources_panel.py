@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factledger.domain import Changes
 
@@ -51,8 +58,9 @@ class SourcesPanel(QWidget):
         for source in self._session.ledger.sources():
             title = source.title or source.file_name or source.url or source.id
             meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10]) if p)
-            item = QTreeWidgetItem([f"{title}\n{meta}" if meta else title, str(source.claim_count),
-                                    str(source.suggestion_count)])
+            item = QTreeWidgetItem(
+                [f"{title}\n{meta}" if meta else title, str(source.claim_count), str(source.suggestion_count)]
+            )
             item.setData(0, SOURCE_ID_ROLE, source.id)
             item.setToolTip(0, "\n".join(p for p in (title, meta, source.url or source.file_name or "") if p))
             for column in (1, 2):
@@ -67,13 +75,14 @@ class SourcesPanel(QWidget):
         return None if item is None else item.data(0, SOURCE_ID_ROLE)
 
     def source_ids(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, SOURCE_ID_ROLE) for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item.data(0, SOURCE_ID_ROLE) for item in items if item is not None]
 
     def select_source(self, source_id: str) -> None:
         """Choose a source (and announce it), e.g. after an import or when another panel shows a fact."""
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.data(0, SOURCE_ID_ROLE) == source_id:
+            if item is not None and item.data(0, SOURCE_ID_ROLE) == source_id:
                 if self.tree.currentItem() is item:
                     self.source_selected.emit(source_id)
                 else:
