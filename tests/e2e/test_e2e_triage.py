@@ -145,7 +145,7 @@ def _triage_and_verify(qtbot, window: MainWindow, article: Path) -> None:
 
     # Then the table shows it verified, and its history names the reviewer and the status change.
     row = window.table.model.row_of(claim.id)
-    assert row is not None and window.table.model.index(row, 6).data() == "Verified"
+    assert row is not None and window.table.model.index(row, 1).data() == "Verified"
     history = [inspector.history.topLevelItem(i) for i in range(inspector.history.topLevelItemCount())]
     assert any("status" in item.text(2) and item.text(1) == "Ada Reviewer" for item in history)
     assert inspector.evidence_list.count() == 1

@@ -31,7 +31,7 @@ def test_model_shows_every_accepted_fact(session: LedgerSession) -> None:
     model = ClaimTableModel(session)
     assert count > 3
     assert model.rowCount() == count
-    statements = {model.index(r, 1).data() for r in range(model.rowCount())}
+    statements = {model.index(r, 2).data() for r in range(model.rowCount())}
     assert statements == {c.statement for c in session.ledger.claims(limit=1000)}
 
 
@@ -39,7 +39,7 @@ def test_sorting_requeries_in_the_ledger_order(session: LedgerSession) -> None:
     """Sorting by statement ascending gives the rows in the ledger's own statement order."""
     _accept_all(session)
     model = ClaimTableModel(session)
-    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.sort(2, Qt.SortOrder.AscendingOrder)
     shown = [model.claim_id_at(r) for r in range(model.rowCount())]
     from factledger.domain import ClaimOrder
 
@@ -64,7 +64,7 @@ def test_status_change_announces_exactly_the_changed_row(qtbot, session: LedgerS
     """Changing one fact's status (sorted by statement, so rows stay put) emits dataChanged for its row only."""
     _accept_all(session)
     model = ClaimTableModel(session)
-    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.sort(2, Qt.SortOrder.AscendingOrder)
     row = 2
     claim_id = model.claim_id_at(row)
     assert claim_id is not None
@@ -73,7 +73,7 @@ def test_status_change_announces_exactly_the_changed_row(qtbot, session: LedgerS
     top, bottom = blocker.args[0], blocker.args[1]
     assert (top.row(), bottom.row()) == (row, row)
     assert (top.column(), bottom.column()) == (0, len(COLUMNS) - 1)
-    assert model.index(row, 6).data() == "Verified"
+    assert model.index(row, 1).data() == "Verified"
 
 
 def test_undo_of_an_accept_removes_the_row(session: LedgerSession) -> None:

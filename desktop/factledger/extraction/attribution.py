@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from factledger.domain import Attribution
@@ -16,7 +17,7 @@ _SPEECH = re.compile(
     r"acknowledges|confirmed|confirms|insisted|warned|wrote|writes|stated|states|indicated|indicates|"
     r"suggested|suggests|claimed|claims|predicted|reported|responded|announced|declared|asserted|"
     r"contended|maintained|disclosed|revealed|testified|recalled|conceded|cautioned|stressed|emphasized|"
-    r"believes|contends|estimates|estimated)\b"
+    r"believes|contends|estimates|estimated|affirmed|affirms|reiterated|underscored|found|finds)\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
@@ -28,6 +29,13 @@ _BACKGROUND = re.compile(
 )
 _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
+_LINE_LABEL = re.compile(r"^([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s", re.MULTILINE)
+_ROLE_WORDS = re.compile(
+    r"\b(?:president|minister|official|moderator|secretary|mr|mrs|ms|dr|senator|governor|ambassador|"
+    r"spokes\w*|director|chair\w*|advis[eo]r|operator|representative|speaker|leader|chancellor|king|queen|"
+    r"ceo|admiral|general)\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
 _TRAIL_WORDS = frozenset(
     [
@@ -60,7 +68,8 @@ _TRAIL_WORDS = frozenset(
 )
 _PERSON_NEXT = re.compile(r"\s+(?:that\s+)?(?:he|she|his|her|him)\b")
 _DOCUMENT_BEFORE = re.compile(
-    r"\b(?:report|statement|fact ?sheet|filing|release|document|data|figures|study|survey)s?\s+"
+    r"\b(?:report|statement|fact ?sheet|filing|release|document|data|figures|study|survey|analysis|"
+    r"analyses|research|paper|studies)s?\s+"
     r"(?:released|published|issued|compiled|prepared)?\s*(?:by|from)\s+$",
     re.IGNORECASE,
 )
@@ -87,6 +96,7 @@ class Context:
 
     outlet: str | None
     background_document: bool  # a transcript given on background: unnamed officials are on background
+    issuer: str | None = None  # a fact sheet or release: unattributed statements are this issuer's document
 
 
 def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> list[list[Frame]]:
@@ -97,6 +107,8 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
     last_quote: tuple[Frame, int] | None = None
     previous_actor: str | None = None
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+    label_counts = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
+    label_quoted = False
     for sentence in sentences:
         if sentence.after_article:
             result.append(
@@ -115,10 +127,13 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
         offset = sentence.start
         if sentence.start in line_starts:
             label_match = _LABEL.match(body)
-            if label_match:
+            if label_match and _speaker_label(label_match.group(1), label_counts):
                 label = _label_source(label_match.group(1), context)
                 offset += label_match.end()
                 body = body[label_match.end() :]
+                label_quoted = body.lstrip().startswith(("“", '"'))
+            elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
+                label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
         if result and not result[-1] and previous_actor:
             last_person = (previous_actor, Attribution.ON_RECORD)
         frames = _sentence_frames(body, offset, context, last_person)
@@ -161,6 +176,15 @@ def _person_like(frame: Frame) -> bool:
     if SPOKES_WORDS.search(frame.speaker):
         return True
     return frame.attribution in (Attribution.ON_RECORD, Attribution.ON_BACKGROUND, Attribution.ANONYMOUS)
+
+
+def _speaker_label(raw: str, counts: Counter[str]) -> bool:
+    """Whether "NAME:" at a line start names a speaker: a role or title, or a label that recurs.
+
+    Fact sheets open paragraphs with one-off upper-case headings ("SECURING BILLIONS IN EXPORTS:"),
+    which are not speakers; transcripts repeat their speakers' labels.
+    """
+    return raw.strip() == "Q" or bool(_ROLE_WORDS.search(raw)) or counts[raw] >= 2
 
 
 def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
@@ -206,8 +230,12 @@ def _sentence_frames(
             if not np or not np.group(0).strip():
                 continue
             speaker, attribution = resolve(np.start(), np.end(), according=True, verb_end=np.end())
+            if body[segment_start : match.start()].strip():
+                content_start, content_end = segment_start, match.start()
+            else:  # "According to X, …": what follows is X's
+                content_start, content_end = np.end(), len(body)
             frames.append(
-                Frame(speaker, attribution, offset + segment_start, offset + match.start(), "“according to”")
+                Frame(speaker, attribution, offset + content_start, offset + content_end, "“according to”")
             )
             segment_start = np.end()
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from factledger.domain import Attribution, ClaimKind, Document, Suggestion
 
@@ -20,6 +21,21 @@ from .sentences import Sentence, split_sentences
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|yen)\b")
 _BACKGROUND_DOCUMENT = re.compile(r"background (?:press )?(?:call|briefing)|on background", re.IGNORECASE)
+# Releases that speak in their issuer's voice: what they say unattributed is the issuer's, as a document.
+_RELEASE = re.compile(
+    r"^\s*(?:fact\s*sheet|press\s+release|news\s+release|readout|joint\s+statement|statement)\b|"
+    r"/(?:fact-sheets|press-releases|news-releases|statements-releases|readouts)/",
+    re.IGNORECASE,
+)
+_ISSUERS = {
+    "whitehouse.gov": "the White House",
+    "ustr.gov": "the Office of the U.S. Trade Representative",
+    "commerce.gov": "the Department of Commerce",
+    "state.gov": "the Department of State",
+    "treasury.gov": "the Department of the Treasury",
+    "energy.gov": "the Department of Energy",
+    "usda.gov": "the Department of Agriculture",
+}
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
@@ -34,7 +50,11 @@ def suggest(document: Document) -> list[Suggestion]:
     text = document.text
     sentences = split_sentences(text)
     head = text[:3000] + " " + (document.title or "")
-    context = Context(outlet=document.outlet, background_document=bool(_BACKGROUND_DOCUMENT.search(head)))
+    context = Context(
+        outlet=document.outlet,
+        background_document=bool(_BACKGROUND_DOCUMENT.search(head)),
+        issuer=_issuer(document),
+    )
     frames = find_frames(text, sentences, context=context)
     china = len(_CHINA.findall(text)) > len(_JAPAN.findall(text))
     quantities = find_quantities(text, excluded=non_statistic_spans(text), china_context=china)
@@ -54,8 +74,29 @@ def suggest(document: Document) -> list[Suggestion]:
     return found
 
 
+def _issuer(document: Document) -> str | None:
+    """Who a fact sheet or press release speaks for, when its title or address says it is one.
+
+    The outlet when the reader found one, else the issuing site named from its address.
+    """
+    title = document.title or ""
+    url = document.url or ""
+    if not (_RELEASE.search(title) or _RELEASE.search(url) or _RELEASE.match(document.text[:200])):
+        return None
+    if document.outlet:
+        return document.outlet
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    for domain, name in _ISSUERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host or None
+
+
 def _speaker(frame: Frame | None, context: Context) -> tuple[str | None, Attribution]:
     if frame is None:
+        if context.issuer:
+            return context.issuer, Attribution.DOCUMENT
         return context.outlet, Attribution.OUTLET
     return frame.speaker, frame.attribution
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -130,17 +131,37 @@ def _number_value(match: re.Match[str]) -> _Token | None:
     return _Token(match.start(), match.end(), value, scaled)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start < b or a < end <= b for a, b in spans if a < end and start < b)
+@dataclass(frozen=True, slots=True)
+class _Excluded:
+    """Excluded spans sorted by start, with the longest length, so a lookup only visits nearby spans."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Excluded:
+        ordered = sorted(spans)
+        return cls(ordered, [a for a, _ in ordered], max((b - a for a, b in ordered), default=0))
+
+
+def _inside(excluded: _Excluded, start: int, end: int) -> bool:
+    """Whether a span holding `start` or `end` overlaps the figure (spans only inside the figure do not count)."""
+    low = bisect.bisect_left(excluded.starts, start - excluded.longest)
+    high = bisect.bisect_left(excluded.starts, end)
+    return any(
+        a <= start < b or a < end <= b for a, b in excluded.spans[low:high] if a < end and start < b
+    )
 
 
 def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context: bool) -> list[Quantity]:
     """Every statistic in `text`, in text order, skipping numbers inside `excluded` spans (dates, ids)."""
     found: list[Quantity] = []
     pending: _Token | None = None
+    skip = _Excluded.of(excluded)
     for match in _NUMBER.finditer(text):
         token = _number_value(match)
-        if token is None or _inside(excluded, token.start, token.end):
+        if token is None or _inside(skip, token.start, token.end):
             continue
         quantity = _classify(text, match, token, china_context=china_context)
         if quantity is None:
@@ -151,8 +172,8 @@ def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context
             quantity = merged
         pending = None
         found.append(quantity)
-    found.extend(_fractions(text, excluded))
-    found.extend(_multipliers(text, excluded))
+    found.extend(_fractions(text, skip))
+    found.extend(_multipliers(text, skip))
     found.sort(key=lambda q: (q.start, -q.end))
     return _drop_overlaps(found)
 
@@ -247,7 +268,7 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     return Quantity(start, high.end, low_value, high.unit, high.kind, high.qualifier, cue, upper=high.value)
 
 
-def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+def _fractions(text: str, excluded: _Excluded) -> list[Quantity]:
     found = []
     for match in _FRACTION.finditer(text):
         if _inside(excluded, match.start(), match.end()):
@@ -269,7 +290,7 @@ def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
     return found
 
 
-def _multipliers(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+def _multipliers(text: str, excluded: _Excluded) -> list[Quantity]:
     found = []
     for match in _MULTIPLIER.finditer(text):
         if _inside(excluded, match.start(), match.end()):

@@ -227,6 +227,11 @@ _ORG_WORDS = re.compile(
     r"carmaker|firm|embassy|treasury|congress|parliament|senate|court)\b",
     re.IGNORECASE,
 )
+# "Former Treasury Secretary Janet Yellen": a person named after a title, whatever office the title names.
+_TITLED_NAME = re.compile(
+    r"\b(?:Secretary|Minister|President|Senator|Governor|Ambassador|Director|Chair(?:man|woman)?|CEO|"
+    r"Representative|Rep\.|Sen\.|Gov\.)\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,2}$"
+)
 _WORD = re.compile(r"[\w.’'&-]+")
 _INVERTED = re.compile(
     r"\s*((?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+?)(?=\s*[,.;]|\s+(?:who|of|at|in|on|to)\b)"
@@ -361,7 +366,7 @@ def sourcing(speaker: str, *, background: bool, according_to: bool) -> Attributi
     head = speaker.split()[-1].lower()
     if head in _PEOPLE_NOUNS:
         return Attribution.ON_RECORD  # "Analysts noted", "Japanese officials have argued"
-    if person_name(speaker) and not _ORG_WORDS.search(speaker):
+    if _TITLED_NAME.search(speaker) or (person_name(speaker) and not _ORG_WORDS.search(speaker)):
         return Attribution.ON_RECORD
     if according_to and (_ORG_WORDS.search(speaker) or is_named(speaker)):
         return Attribution.DOCUMENT

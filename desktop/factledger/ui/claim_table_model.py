@@ -24,12 +24,12 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("kind", "Kind"),
+    Column("status", "Status"),
     Column("statement", "Statement"),
     Column("value", "Value / unit"),
     Column("subject", "Subject"),
     Column("speaker", "Speaker"),
     Column("attribution", "Sourcing"),
-    Column("status", "Status"),
     Column("source", "Source"),
     Column("stated_on", "Date"),
 )
