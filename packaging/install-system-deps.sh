@@ -10,7 +10,8 @@ packages=(
   xvfb xauth sqlite3 shared-mime-info desktop-file-utils libglib2.0-bin
 )
 if [[ "${1:-}" == "--ci" ]]; then
-  packages+=(libreoffice-calc-nogui)
+  # LibreOffice for the CSV round trip; the rest for building and checking the .deb.
+  packages+=(libreoffice-calc-nogui dpkg-dev xdg-utils hicolor-icon-theme binutils xz-utils)
 fi
 
 missing=()

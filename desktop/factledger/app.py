@@ -9,12 +9,16 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factledger import __version__
 from factledger.core import Ledger
 from factledger.domain import UserError
+from factledger.resources import resource_path
 
 log = logging.getLogger("factledger")
 
@@ -47,6 +51,20 @@ def install_crash_handler() -> None:
     sys.excepthook = handle
 
 
+class FileOpenFilter(QObject):
+    """Opens the ledger macOS Finder asks for: a double-clicked .factledger arrives as a QFileOpenEvent."""
+
+    def __init__(self, open_path: Callable[[Path], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_path = open_path
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self._open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
     from factledger.ui.main_window import MainWindow
@@ -60,6 +78,9 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     app.setOrganizationName("FactLedger")
     app.setApplicationVersion(__version__)
     install_crash_handler()
+    icon = resource_path("icons", "factledger.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings("FactLedger", "FactLedger")
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
     try:
@@ -70,6 +91,15 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     session = LedgerSession(ledger)
     window = MainWindow(session, settings)
     window.show()
+
+    def open_path(path: Path) -> None:
+        try:
+            session.replace_ledger(Ledger.open(path, actor=reviewer))
+        except UserError as error:
+            QMessageBox.warning(window, "FactLedger", error.message)
+
+    # Installed before exec(): a double-click launch delivers the event as soon as the loop starts.
+    app.installEventFilter(FileOpenFilter(open_path, app))
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
         sources = window.sources.source_ids()

@@ -99,7 +99,7 @@ def _run(workdir: Path, *, started: float) -> SelftestReport:
 def _render_chart(ledger: Ledger, path: Path) -> str:
     # Headless whatever the environment says: a CI runner may export a display it does not have.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from factledger.selftest_chart import BlankChartError, render_ledger_chart  # the only Qt import
+    from factledger.ui.selftest_chart import BlankChartError, render_ledger_chart  # the only Qt import
 
     try:
         return render_ledger_chart(ledger, path)

@@ -62,7 +62,7 @@ HOME="$work" FACTLEDGER_SCREENSHOT="$shot" timeout 120 \
   || { cat "$work/app.log" >&2; fail "the installed app did not start and quit under Xvfb"; }
 [[ -s "$shot" ]] || { cat "$work/app.log" >&2; fail "the app wrote no screenshot (is FACTLEDGER_SCREENSHOT handled?)"; }
 PYTHONPATH=$ROOT/desktop "$PY" -c 'import sys; from pathlib import Path
-from factledger.selftest_chart import png_is_blank
+from factledger.ui.selftest_chart import png_is_blank
 sys.exit(1 if png_is_blank(Path(sys.argv[1])) else 0)' "$shot" || fail "the screenshot is blank"
 cp "$shot" "$ROOT/dist/installed-screenshot.png"
 echo "screenshot not blank: dist/installed-screenshot.png"

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QColor, QImage
 
-from factledger.selftest_chart import image_is_blank, png_is_blank, render_claims_by_kind
+from factledger.ui.selftest_chart import image_is_blank, png_is_blank, render_claims_by_kind
 
 
 def test_a_single_colour_image_is_blank() -> None:

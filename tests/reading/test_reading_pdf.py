@@ -103,3 +103,13 @@ def test_statistics_table_keeps_rows_together(corpus: Path) -> None:
     assert rows["Alabama"].endswith("71,137")
     assert rows["Wyoming"].endswith("5,017")
     assert document.text.startswith("NICS Firearm Background Checks\nNovember - 2015")
+
+
+def test_a_pdf_that_places_every_word_alone_reads_as_words_with_spaces_and_no_ligatures() -> None:
+    """Qt and browser PDFs give pypdf tab-separated words and "ﬁ" ligatures; the text gets plain spaces."""
+    from factledger.reading.pdf_reader import _plain_words
+
+    tabbed = "\t".join(["The", "ﬁrst", "plant", "will", "open"] * 10)
+    assert _plain_words(tabbed) == " ".join(["The", "first", "plant", "will", "open"] * 10)
+    table = "Alabama\t12,345\t6,789\nNew York\t1,234\t567\n" * 3
+    assert _plain_words(table) == table

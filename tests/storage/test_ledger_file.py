@@ -203,3 +203,8 @@ def test_a_process_killed_mid_write_leaves_a_sound_ledger_with_none_of_that_writ
     conn = sqlite3.connect(ledger_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_ledger_carries_the_application_id_file_managers_recognise(ledger_path: Path) -> None:
+    open_database(ledger_path).conn.close()
+    assert ledger_path.read_bytes()[68:72] == b"FLDG"

@@ -9,9 +9,10 @@ from .dates import find_deadline
 from .names import actor_before, name_runs
 
 _MODAL = (
-    r"(?:(?:has|have|had)\s+)?(?:also\s+|now\s+|already\s+|formally\s+|publicly\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:also\s+|now\s+|already\s+|formally\s+|publicly\s+|both\s+|all\s+)?"
     r"(?P<modal>committed\s+to|commits\s+to|pledged\s+to|pledges\s+to|promised\s+to|promises\s+to|"
-    r"vowed\s+to|vows\s+to|agreed\s+to|agrees\s+to|plans\s+to|planned\s+to|intends\s+to|aims\s+to|"
+    r"vowed\s+to|vows\s+to|agreed\s+to|agrees\s+to|agree\s+to|expect\s+to|hopes\s+to|hope\s+to|"
+    r"signed\s+(?:an\s+)?agreements?\s+to|plans\s+to|planned\s+to|intends\s+to|aims\s+to|"
     r"expects\s+to|is\s+set\s+to|are\s+set\s+to|is\s+going\s+to|are\s+going\s+to|will|shall|"
     r"announced\s+plans\s+to|is\s+committed\s+to|are\s+committed\s+to|has\s+undertaken\s+to|"
     r"pledged|committed|promised)"
@@ -38,6 +39,7 @@ _ACTOR_NOUNS = frozenset(
         "agency",
         "country",
         "nation",
+        "nations",
         "state",
         "party",
         "we",
@@ -82,7 +84,20 @@ _NOT_ACTIONS = frozenset(
     ]
 ) - {"make"}
 _MONEY_VERBS = frozenset(
-    ["invest", "commit", "spend", "pledge", "provide", "contribute", "fund", "purchase", "buy", "allocate"]
+    [
+        "invest",
+        "commit",
+        "spend",
+        "pledge",
+        "provide",
+        "contribute",
+        "fund",
+        "purchase",
+        "buy",
+        "allocate",
+        "disburse",
+        "lend",
+    ]
 )
 _CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because)\s")
 _OBJECT_STARTS = frozenset(
@@ -125,7 +140,9 @@ def find_commitments(text: str, start: int, end: int) -> list[Commitment]:
             if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
                 continue
             action = _LEMMAS.get(modal, modal)
-        elif action in _NOT_ACTIONS or (modal == "expects to" and action not in _MONEY_VERBS):
+        elif action in _NOT_ACTIONS or (
+            modal in ("expects to", "expect to", "hopes to", "hope to") and action not in _MONEY_VERBS
+        ):
             continue
         clause_end = _CLAUSE_END.search(body, match.end("action"))
         stop = clause_end.start() if clause_end else len(body.rstrip(".!?"))
@@ -161,7 +178,7 @@ def _actor(body: str, match: re.Match[str]) -> tuple[int, str] | None:
         named = actor_before(body, start)
         return (start, named) if named else None
     if lowered in _ACTOR_NOUNS:
-        determiner = re.search(r"(?:\b(?:the|her|his|its|their|our|this|that)\s+)$", body[:start])
+        determiner = re.search(r"(?:\b(?:the|her|his|its|their|our|this|that|both)\s+)$", body[:start])
         if determiner is None:
             return None
         owner = determiner.group(0).strip().lower()

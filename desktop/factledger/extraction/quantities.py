@@ -149,9 +149,7 @@ def _inside(excluded: _Excluded, start: int, end: int) -> bool:
     """Whether a span holding `start` or `end` overlaps the figure (spans only inside the figure do not count)."""
     low = bisect.bisect_left(excluded.starts, start - excluded.longest)
     high = bisect.bisect_left(excluded.starts, end)
-    return any(
-        a <= start < b or a < end <= b for a, b in excluded.spans[low:high] if a < end and start < b
-    )
+    return any(a <= start < b or a < end <= b for a, b in excluded.spans[low:high] if a < end and start < b)
 
 
 def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context: bool) -> list[Quantity]:

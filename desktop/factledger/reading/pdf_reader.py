@@ -32,6 +32,7 @@ _DAMAGE = (
     struct.error,
     zlib.error,
 )
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _COLUMN_GAP = re.compile(r" {3,}")
 _SPACE_RUN = re.compile(r" {2,}")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
@@ -50,7 +51,7 @@ def read_pdf(data: bytes, *, label: str, file_name: str | None, url: str | None)
         raise
     except _DAMAGE as exc:
         raise UserError(f"{label} could not be read as a PDF; the file looks damaged ({exc}).") from exc
-    text = join_paragraphs(pages)
+    text = _plain_words(join_paragraphs(pages))
     if not text.strip():
         raise UserError(
             f"{label} has no text layer (it is probably a scan); run it through OCR and import the result."
@@ -65,6 +66,19 @@ def read_pdf(data: bytes, *, label: str, file_name: str | None, url: str | None)
         file_name=file_name,
         original=data,
     )
+
+
+def _plain_words(text: str) -> str:
+    """Undo two artefacts of PDF producers (Qt, browsers' print-to-PDF) that would break search and quotes.
+
+    Some place every word on its own, so pypdf separates all words by tabs: when tabs far outnumber
+    spaces they are word gaps, not table columns. Typographic ligatures ("ﬁ") are spelled out so that
+    "financial" matches what a person types.
+    """
+    tabs = text.count("\t")
+    if tabs > 20 and text.count(" ") < 0.05 * tabs:
+        text = text.replace("\t", " ")
+    return text.translate(_LIGATURES)
 
 
 def _decrypt(reader: pypdf.PdfReader, *, label: str) -> None:

@@ -15,6 +15,9 @@ from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
 LEDGER_SUFFIX = ".factledger"
 BUSY_TIMEOUT_MS = 15_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = (
+    0x464C4447  # "FLDG" at header offset 68: lets file managers tell a ledger from any SQLite file
+)
 
 
 def open_database(path: Path, *, create: bool = True) -> Database:
@@ -81,6 +84,7 @@ def _migrate(db: Database, path: Path) -> None:
         backup_copy(db, path, reason=f"schema-v{len(applied)}")
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def backup_copy(db: Database, path: Path, *, reason: str) -> Path:
