@@ -41,3 +41,39 @@ def ledger(ledger_path: Path) -> Iterator[object]:
     opened = Ledger.open(ledger_path, actor="Test Reviewer")
     yield opened
     opened.close()
+
+
+class QtHygiene:
+    """Ends what a Qt test leaves behind, so nothing of one test can run during the next one.
+
+    pytest-qt closes the widgets a test registered and calls `deleteLater`, but a deferred delete only
+    happens in a later event loop, which is usually the next test's `waitSignal`: until then the old
+    widgets, their timers and their queued signals are alive against a ledger their fixture has closed.
+    """
+
+    def delete_closed_widgets(self) -> None:
+        """Carry out pending `deleteLater`s now, while the ledgers those widgets show are still open."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def close_windows_and_join(self) -> None:
+        """Close every window still shown, join every background task, and delete what was closed."""
+        from PySide6.QtWidgets import QApplication
+
+        from factledger.ui.tasks import TaskRunner
+
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+                widget.deleteLater()
+            for runner in widget.findChildren(TaskRunner):
+                runner.shutdown()
+        self.delete_closed_widgets()
+
+
+@pytest.fixture
+def qt_hygiene(qapp: object) -> QtHygiene:
+    """Requested by the autouse fixtures of the Qt test areas (tests/ui, tests/e2e)."""
+    return QtHygiene()

@@ -279,3 +279,35 @@ def test_commitments_tracker_sums_pledged_and_fulfilled_amounts_per_committer(fi
     )
     assert (toyota.pledged, toyota.delivered, toyota.fulfilled, toyota.overdue) == (10e9, 10e9, 1, 0)
     assert ledger.commitments(today=date(2030, 1, 1))[0].overdue == 2
+
+
+def test_aggregated_buckets_count_facts_dated_by_their_own_day_and_by_their_source(fixture_ledger) -> None:
+    """Counts per bucket, row and status add up per row whether the date is the claim's or its source's."""
+    ledger, _ = fixture_ledger
+    single = ledger.timeline(today=TODAY)
+    counted = ledger.timeline(today=TODAY, max_markers=0)
+    assert counted.aggregated and counted.groups == single.groups
+    per_row = np.bincount(counted.markers.row, weights=counted.markers.count, minlength=len(single.groups))
+    assert list(per_row) == list(np.bincount(single.markers.row, minlength=len(single.groups)))
+    buckets = np.floor(single.markers.x / counted.bucket_seconds)
+    assert set(np.floor(counted.markers.x / counted.bucket_seconds)) == set(buckets)
+
+
+def test_a_window_keeps_only_the_facts_stated_in_it(fixture_ledger) -> None:
+    """Asking for July 2025 leaves out the September facts; the source-dated ones follow their source."""
+    ledger, ids = fixture_ledger
+    july = (day_seconds(date(2025, 7, 1)), day_seconds(date(2025, 7, 31)))
+    timeline = ledger.timeline(today=TODAY, window=july)
+    assert set(timeline.markers.ids) == {ids["pledge_550"], ids["plant"], ids["exports_1"]}
+    assert timeline.dated == 3 and timeline.window == july
+
+
+def test_a_source_date_edit_moves_the_facts_that_have_no_date_of_their_own(fixture_ledger) -> None:
+    """A fact with no date of its own (raw SQL, older ledgers) is looked up: a new published date moves it."""
+    ledger, ids = fixture_ledger
+    ledger._ctx.db.execute("UPDATE claims SET stated_on = NULL WHERE id = ?", [ids["historic"]])
+    ledger._ctx.db.execute("UPDATE sources SET published = '2024-01-02' WHERE title = 'Nikkei report'")
+    markers = ledger.timeline(today=TODAY).markers
+    x = dict(zip(markers.ids, markers.x, strict=True))
+    assert x[ids["historic"]] == day_seconds(date(2024, 1, 2))
+    assert x[ids["pledge_500"]] == day_seconds(date(2025, 9, 4))

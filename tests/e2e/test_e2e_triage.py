@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -19,9 +20,7 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seed"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:
-    from PySide6.QtCore import QSettings
-
+def window(qtbot, tmp_path: Path, qt_hygiene) -> Iterator[MainWindow]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("welcome/shown", True)
     session = LedgerSession(Ledger.open(tmp_path / "ledger.sqlite", actor="Ada Reviewer"))
@@ -29,7 +28,9 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    qt_hygiene.close_windows_and_join()  # joins the window's imports before its ledger closes
+    session.ledger.close()
 
 
 def _drop(qtbot, window: MainWindow, mime: QMimeData) -> list:

@@ -339,9 +339,15 @@ class Ledger:
         grouping: chart_series.TimelineGrouping = chart_series.TimelineGrouping.SUBJECT,
         today: date | None = None,
         max_markers: int = chart_series.MAX_MARKERS,
+        window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._ctx.db, claim_filter, grouping=grouping, today=today, max_markers=max_markers
+            self._ctx.db,
+            claim_filter,
+            grouping=grouping,
+            today=today,
+            max_markers=max_markers,
+            window=window,
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:

@@ -7,6 +7,7 @@ Times are POSIX seconds at UTC midnight of the day named (what pyqtgraph's `Date
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,9 +25,13 @@ from factledger.storage import series as sql
 KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 FULFILMENT_ORDER: tuple[Fulfilment, ...] = tuple(Fulfilment)
-MAX_MARKERS = 150_000
-"""Above this many dated facts the timeline counts facts per time bucket instead of drawing each one."""
+MAX_MARKERS = 20_000
+"""Above this many dated facts (in view) the timeline counts facts per time bucket instead of drawing each."""
+MAX_BARS = 5_000
+"""Above this many commitments a bar per commitment is a solid smear: bars wait until fewer are in view."""
 DAY = 86_400.0
+BUCKET_ORIGIN = -719_162
+"""Day 1 of year 1 in days since 1970: buckets are numbered from it, so panning never shifts their edges."""
 
 FloatArray = npt.NDArray[np.float64]
 CodeArray = npt.NDArray[np.int8]
@@ -92,6 +97,8 @@ class Timeline:
     aggregated: bool
     bucket_seconds: float  # width of a bucket when aggregated, else 0
     today: float
+    window: tuple[float, float] | None = None  # the x range asked for; None is every date
+    bars_omitted: int = 0  # commitments not drawn as bars because too many are in view
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,16 +130,23 @@ def _row_index(
     return tuple(groups), {g: i for i, g in enumerate(groups)}
 
 
-BUCKETS_ACROSS = 2_000
-"""A full-width chart is about 2,000 pixels: finer buckets than span/2,000 cannot be told apart."""
+BUCKETS_ACROSS = 250
+"""A full-width chart is about 2,000 pixels and a counted marker up to ~10 wide: finer buckets overlap."""
 
 
-def _bucket_for(span: float) -> float:
+def _bucket_days(span_days: float) -> float:
     """The narrowest of day, week, month, quarter, year that cuts the span into at most BUCKETS_ACROSS."""
     for days in (1.0, 7.0, 30.4375, 91.3125):
-        if span / (days * DAY) <= BUCKETS_ACROSS:
-            return days * DAY
-    return 365.25 * DAY
+        if span_days / days <= BUCKETS_ACROSS:
+            return days
+    return 365.25
+
+
+def _day_window(window: tuple[float, float] | None) -> tuple[int, int] | None:
+    if window is None:
+        return None
+    low, high = sorted(window)
+    return math.floor(low / DAY), math.ceil(high / DAY)
 
 
 def timeline(
@@ -142,30 +156,44 @@ def timeline(
     grouping: TimelineGrouping = TimelineGrouping.SUBJECT,
     today: date | None = None,
     max_markers: int = MAX_MARKERS,
+    window: tuple[float, float] | None = None,
 ) -> Timeline:
-    """Every filtered fact at the date it was stated; counts per bucket when there are too many to draw."""
+    """Every filtered fact at the date it was stated; counts per bucket when there are too many to draw.
+
+    `window` (x seconds, as drawn) narrows the facts to those stated in it: a chart zoomed in asks again
+    for its visible range, and gets single facts once few enough are in view.
+    """
     today = today or date.today()
     group_by = str(TimelineGrouping(grouping))
-    dated, undated, first, last = sql.timeline_extent(db, claim_filter)
+    days = _day_window(window)
+    dated, undated, first, last = sql.timeline_extent(db, claim_filter, window=days)
     aggregated = dated > max_markers
     bucket = 0.0
+    ids: tuple[str, ...] = ()
     if aggregated:
-        bucket = _bucket_for((last or 0.0) - (first or 0.0) + DAY)
-        buckets = sql.timeline_bucket_rows(db, claim_filter, group_by=group_by, bucket_seconds=bucket)
-        ids: tuple[str, ...] = ()
-        xs, kinds, statuses, keys, counts = _columns(buckets, 5)
+        low, high = days or (first or 0, last or 0)
+        bucket = _bucket_days(high - low + 1)
+        buckets = sql.timeline_bucket_rows(
+            db, claim_filter, group_by=group_by, first_day=BUCKET_ORIGIN, bucket_days=bucket, window=days
+        )
+        numbers, kinds, statuses, keys, counts = _columns(buckets, 5)
+        xs = (BUCKET_ORIGIN + (np.asarray(numbers, dtype=np.float64) + 0.5) * bucket) * DAY
     else:
-        rows = sql.timeline_marker_rows(db, claim_filter, group_by=group_by, limit=max_markers)
-        ids, xs, kinds, statuses, keys = _columns(rows, 5)
+        rows = sql.timeline_marker_rows(db, claim_filter, group_by=group_by, limit=max_markers, window=days)
+        ids, stated, kinds, statuses, keys = _columns(rows, 5)
+        xs = np.asarray(stated, dtype=np.float64) * DAY
         counts = (1,) * len(ids)
-    bar_rows = sql.commitment_rows(
-        db, claim_filter, group_by=group_by, today=today.isoformat(), limit=max_markers
+    commitments = sql.commitment_count(db, claim_filter)
+    bar_rows = (
+        sql.commitment_rows(db, claim_filter, group_by=group_by, today=today.isoformat(), limit=MAX_BARS)
+        if commitments <= MAX_BARS
+        else []
     )
-    bar_ids, starts, ends, fulfilments, overdue, bar_keys, amounts, units = _columns(bar_rows, 8)
+    bar_ids, made, ends, fulfilments, overdue, bar_keys, amounts, units = _columns(bar_rows, 8)
     groups, index = _row_index(keys, bar_keys)
     markers = TimelineMarkers(
         ids=ids,
-        x=np.asarray(xs, dtype=np.float64),
+        x=xs,
         kind=np.asarray(kinds, dtype=np.int8),
         status=np.asarray(statuses, dtype=np.int8),
         row=np.fromiter((index[k] for k in keys), dtype=np.int32, count=len(keys)),
@@ -173,7 +201,7 @@ def timeline(
     )
     bars = CommitmentBars(
         ids=bar_ids,
-        start=_floats(starts),
+        start=_floats(made) * DAY,
         end=_floats(ends),
         fulfilment=np.asarray(fulfilments, dtype=np.int8),
         overdue=np.asarray(overdue, dtype=np.bool_),
@@ -189,8 +217,10 @@ def timeline(
         dated=dated,
         undated=undated,
         aggregated=aggregated,
-        bucket_seconds=bucket,
+        bucket_seconds=bucket * DAY,
         today=day_seconds(today),
+        window=window,
+        bars_omitted=commitments - len(bar_ids) if commitments > MAX_BARS else 0,
     )
 
 

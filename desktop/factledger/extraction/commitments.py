@@ -1,105 +1,78 @@
-"""Commitments: a named actor pledging future action, with its verb, amount and deadline."""
+"""Commitments: an actor pledging future action, with its verb and deadline (amounts come from the pipeline)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .committers import resolve_actor
 from .dates import find_deadline
-from .names import actor_before, name_runs
+from .names import actor_before
 
-_MODAL = (
-    r"(?:(?:has|have|had)\s+)?(?:also\s+|now\s+|already\s+|formally\s+|publicly\s+|both\s+|all\s+)?"
-    r"(?P<modal>committed\s+to|commits\s+to|pledged\s+to|pledges\s+to|promised\s+to|promises\s+to|"
-    r"vowed\s+to|vows\s+to|agreed\s+to|agrees\s+to|agree\s+to|expect\s+to|hopes\s+to|hope\s+to|"
-    r"signed\s+(?:an\s+)?agreements?\s+to|plans\s+to|planned\s+to|intends\s+to|aims\s+to|"
-    r"expects\s+to|is\s+set\s+to|are\s+set\s+to|is\s+going\s+to|are\s+going\s+to|will|shall|"
-    r"announced\s+plans\s+to|is\s+committed\s+to|are\s+committed\s+to|has\s+undertaken\s+to|"
-    r"pledged|committed|promised)"
+_APOS = "[’']"
+# Between the subject and the cue: "has", "'ve", and adverbs ("Japan has also formally committed to").
+_LY = r"(?!(?:ap|sup|com|re|multi|im)ply\b|rely\b|fly\b|rally\b|ally\b)[a-z]+ly"
+_BETWEEN = (
+    r"(?:\s+|[’'](?=(?:ll|re|s|m|ve)\b))"
+    rf"(?:(?:ve|has|have|had|also|now|already|both|all|jointly|each|together|further|previously|{_LY})\s+)*"
 )
-_COMMIT = re.compile(
-    rf"(?P<actor>\b[\w’'.&-]+)\s+{_MODAL}\s+(?:also\s+|now\s+|further\s+|soon\s+|jointly\s+)?"
-    r"(?P<action>[a-z]+)\b"
+_CUE = (
+    r"(?P<modal>(?i:will|shall|ll|would|"
+    r"(?:is|are|am|re|s|m)\s+(?:going|set|planning)\s+to|"
+    r"(?:plans?|planned|intends?|intended|aims?|aimed|expects?|hopes?|seeks?)\s+to|"
+    r"(?:(?:is|are|am|re|m|was|were|remains?)\s+(?:(?:\w+ly|both|all|also|still|now|fully)\s+)*committed|"
+    r"commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?|aken)|agree[sd]?|"
+    r"resolved|decided|confirmed|signed\s+(?:an?\s+)?(?:\w+\s+){0,2}?agreements?|announced\s+plans)(?:\s+(?:itself|themselves|ourselves|himself|herself))?\s+to)|"
+    r"agreed\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\s+to|"
+    r"(?i:pledged|committed|promised))"
+)
+_AFTER_CUE = rf"\s+(?:(?:also|now|further|soon|jointly|each|both|all|then|still|together|again|{_LY})\s+)*"
+_COMMIT = re.compile(rf"(?P<actor>\b[\w.&-]+){_BETWEEN}{_CUE}{_AFTER_CUE}(?P<action>[a-z]+)\b")
+# "It commits the countries to work together": the committer is the object.
+_COMMITS_OBJECT = re.compile(
+    r"(?P<actor>\b[\w.&-]+)\s+(?P<modal>commits|committed|obliges|obligates|binds)\s+"
+    r"(?!(?i:to|itself|themselves|ourselves)\b)(?P<object>(?:(?i:the|both|all|its|their|our)\s+)?[\w.&’'-]+(?:\s+(?:and\s+)?[\w.&’'-]+){0,4}?)\s+"
+    r"to\s+(?P<action>[a-z]+)\b"
+)
+# "Hanwha Ocean announced a $5 billion infrastructure plan to ...": an announced plan is a pledge.
+_ANNOUNCE = re.compile(
+    r"(?P<actor>\b[\w.&-]+)\s+(?:(?:has|have|also|today)\s+)*(?P<modal>announced|announces|unveiled|unveils)\s+"
+    r"(?:(?:a|an|its|their|plans\s+for\s+an?)\s+)(?:[^\s,;:]+\s+){0,5}?"
+    r"(?P<action>plan|investment|program|programme|initiative|project|fund|partnership|commitment|expansion)s?\b"
+)
+# "A new fund will be established": a pledged creation whose committer the sentence or document names.
+_PASSIVE = re.compile(
+    r"(?P<modal>(?i:will|shall)(?:\s+also)?\s+be|[’']ll\s+be)\s+(?:[a-z]+ly\s+)?"
+    r"(?P<action>established|set\s+up|created|built|launched|opened|formed|founded|constructed|"
+    r"introduced|invested|allocated|made\s+available|deployed|provided|expanded|doubled|upgraded|undertaken|modernized|modernised)\b"
 )
 _NOUN_FORM = re.compile(
     r"(?P<actor>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<modal>pledge|commitment|promise|plan)\s+"
     r"to\s+(?P<action>[a-z]+)\b"
 )
-# Heads of unnamed actors that can still commit ("the company will", "her government will").
-_ACTOR_NOUNS = frozenset(
-    [
-        "government",
-        "administration",
-        "company",
-        "automaker",
-        "carmaker",
-        "firm",
-        "ministry",
-        "department",
-        "agency",
-        "country",
-        "nation",
-        "nations",
-        "state",
-        "party",
-        "we",
-        "group",
-        "companies",
-        "governments",
-        "countries",
-        "partners",
-        "leaders",
-        "president",
-        "minister",
-        "bank",
-        "fund",
-        "manufacturer",
-        "producer",
-        "council",
-        "commission",
-        "congress",
-        "parliament",
-        "city",
-        "county",
-    ]
-)
-_PRONOUN_ACTORS = frozenset(["it", "they", "we", "he", "she"])
+# Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
 _NOT_ACTIONS = frozenset(
-    [
-        "be",
-        "have",
-        "likely",
-        "also",
-        "not",
-        "need",
-        "see",
-        "probably",
-        "continue",
-        "remain",
-        "become",
-        "get",
-        "make",
-        "sure",
-        "have",
-    ]
-) - {"make"}
-_MONEY_VERBS = frozenset(
-    [
-        "invest",
-        "commit",
-        "spend",
-        "pledge",
-        "provide",
-        "contribute",
-        "fund",
-        "purchase",
-        "buy",
-        "allocate",
-        "disburse",
-        "lend",
-    ]
+    """be have likely not need see probably remain become get happen receive benefit face lose suffer want
+    like love feel know think believe say tell hear talk speak judge find turn go come stop pass leave note
+    add underscore emphasize highlight mention answer look let wrap defer refer thank welcome yield never
+    certainly definitely surely just only""".split()
 )
-_CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because)\s")
+_MONEY_VERBS = frozenset(
+    """invest commit spend pledge provide contribute fund purchase buy allocate disburse lend build open hire
+    create complete launch begin start sign deliver expand double triple""".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their our his her my your".split())
+_HOPE_CUES = ("expect", "hope", "aim", "seek")
+_STRONG_CUES = ("commit", "pledge", "promise", "vow", "undert", "agree", "resolve", "decide", "confirm")
+_CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because|whether)\s")
+_CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s")
+_CONDITION = re.compile(r"\b(?i:if|unless|whether|in case)\b")
+_OBJECT_RELATIVE = re.compile(r"\b(?i:what|whatever|all\s+that|everything\s+that|how|whether)\s+$")
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|confirmed|indicated|added|stated|pledged|promised|vowed|told\s+\w+)\s+(?:that\s+)?$"
+)
+_NEGATION = re.compile(r"\b(?i:not|never|no\s+longer)\b|n[’']t\b")
+_PROCEDURE = re.compile(r"[^.;]{0,60}?\b(?:questions?|call|briefing|podium|floor)\b")
 _OBJECT_STARTS = frozenset(
     ["a", "an", "the", "its", "their", "another", "over", "more", "up", "nearly", "about", "some"]
 )
@@ -107,87 +80,179 @@ _LEMMAS = {
     "committed": "commit",
     "pledged": "pledge",
     "promised": "promise",
-    "commits": "commit",
-    "pledges": "pledge",
-    "promises": "promise",
+    "set up": "set up",
+    "made available": "make available",
+    "built": "build",
+    "founded": "found",
+    "investment": "invest",
+    "expansion": "expand",
+    "partnership": "partner",
+    "commitment": "commit",
 }
+_E_AFTER = ("v", "c", "at", "ot", "ut", "ir", "ur", "iz", "yz", "dg", "rg", "ak", "us", "id", "in", "os", "as")
 
 
 @dataclass(frozen=True, slots=True)
 class Commitment:
-    """A pledge found in text: span from the actor to the end of its clause."""
+    """A pledge found in text: span from the actor to the end of its clause.
+
+    `committer` is None when the text names nobody (a passive "will be established"): the caller supplies
+    the speaker or the document's issuer. "I" is left for the caller to resolve to the speaker.
+    """
 
     start: int
     end: int
-    committer: str
+    committer: str | None
     action: str
     deadline: str | None
     cue: str
 
 
-def find_commitments(text: str, start: int, end: int) -> list[Commitment]:
-    """Commitments inside one sentence `text[start:end]`, in text order."""
+def find_commitments(
+    text: str, start: int, end: int, *, common_words: frozenset[str] = frozenset()
+) -> list[Commitment]:
+    """Commitments inside one sentence `text[start:end]`, in text order.
+
+    Questions, negated and conditional cues ("will not invest", "if Japan will"), hedges ("could", "may")
+    and reported past acts ("invested") are not commitments. `common_words` are the document's lower-case
+    words (see `committers.resolve_actor`).
+    """
     body = text[start:end]
+    if body.rstrip(" ”\"’')").endswith("?"):
+        return []
     found: list[Commitment] = []
-    for match in [*_COMMIT.finditer(body), *_NOUN_FORM.finditer(body)]:
-        actor = _actor(body, match)
-        if actor is None:
-            continue
-        actor_start, committer = actor
-        modal = re.sub(r"\s+", " ", match.group("modal"))
-        action = match.group("action")
-        if modal in ("pledged", "committed", "promised"):
-            if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
-                continue
-            action = _LEMMAS.get(modal, modal)
-        elif action in _NOT_ACTIONS or (
-            modal in ("expects to", "expect to", "hopes to", "hope to") and action not in _MONEY_VERBS
-        ):
-            continue
-        clause_end = _CLAUSE_END.search(body, match.end("action"))
-        stop = clause_end.start() if clause_end else len(body.rstrip(".!?"))
-        stop = max(stop, match.end())
-        clause = body[actor_start:stop]
-        found.append(
-            Commitment(
-                start + actor_start,
-                start + stop,
-                committer,
-                action,
-                find_deadline(clause),
-                f"a named actor ({committer}) with a commitment verb (“{modal}”)",
-            )
-        )
+    for match in _COMMIT.finditer(body):
+        item = _from_cue(body, match, common_words)
+        if item is not None:
+            found.append(item)
+    for pattern in (_COMMITS_OBJECT, _ANNOUNCE, _NOUN_FORM):
+        for match in pattern.finditer(body):
+            item = _from_other(body, match, common_words)
+            if item is not None:
+                found.append(item)
+    for match in _PASSIVE.finditer(body):
+        found.append(_from_passive(body, match))
     found.sort(key=lambda c: c.start)
     kept: list[Commitment] = []
     for item in found:
         if kept and item.start < kept[-1].end:
             continue
         kept.append(item)
-    return kept
+    return [_shift(item, start) for item in kept]
 
 
-def _actor(body: str, match: re.Match[str]) -> tuple[int, str] | None:
-    """Where the committing actor starts and who it is; None when the subject is not an actor."""
-    word = match.group("actor")
-    start = match.start("actor")
-    lowered = word.lower()
-    if lowered in _PRONOUN_ACTORS:
-        if lowered == "we":
-            return start, "we"
-        named = actor_before(body, start)
-        return (start, named) if named else None
-    if lowered in _ACTOR_NOUNS:
-        determiner = re.search(r"(?:\b(?:the|her|his|its|their|our|this|that|both)\s+)$", body[:start])
-        if determiner is None:
+def _shift(item: Commitment, offset: int) -> Commitment:
+    return Commitment(
+        item.start + offset, item.end + offset, item.committer, item.action, item.deadline, item.cue
+    )
+
+
+def _from_cue(body: str, match: re.Match[str], common_words: frozenset[str]) -> Commitment | None:
+    modal = re.sub(r"\s+", " ", match.group("modal")).lower()
+    strong = modal.startswith(_STRONG_CUES) or " committed" in modal or modal.startswith("agreed with")
+    prefix = body[: match.start("actor")]
+    if modal == "would" and not _REPORTED.search(prefix):
+        return None  # "would" pledges only in reported speech ("said it would invest")
+    actor = resolve_actor(
+        body, match.start("actor"), match.end("actor"), first_person=strong, common_words=common_words
+    )
+    if actor is None or not _fits_clause(body, actor.start, match.start("modal")):
+        return None
+    action = match.group("action")
+    action_end = match.end("action")
+    if modal in ("pledged", "committed", "promised"):
+        if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
             return None
-        owner = determiner.group(0).strip().lower()
-        if owner in ("her", "his", "their"):
-            person = actor_before(body, determiner.start())
-            if person:
-                return determiner.start(), f"{word} of {person}"
-        return determiner.start(), f"{owner} {word}"
-    runs = [run for run in name_runs(body[: match.end("actor")]) if run[1] == match.end("actor")]
-    if runs:
-        return runs[-1][0], runs[-1][2]
-    return None
+        action = _LEMMAS[modal]
+    else:
+        if action == "be" and modal in ("will", "shall", "ll", "would"):
+            progressive = re.compile(r"\s+([a-z]+ing)\b").match(body, action_end)
+            if progressive is None:
+                return None
+            action, action_end = _lemma(progressive.group(1)), progressive.end()
+        action = _lemma(action) if action.endswith("ing") and len(action) > 5 else action
+        if action in _NOT_ACTIONS or (action in ("take", "hold") and _PROCEDURE.match(body, action_end)):
+            return None
+        if modal.startswith(_HOPE_CUES) and action not in _MONEY_VERBS:
+            return None
+    return _commitment(body, actor.start, action_end, actor.name, action, modal)
+
+
+def _from_other(body: str, match: re.Match[str], common_words: frozenset[str]) -> Commitment | None:
+    """Commitments of the object form ("commits the countries to"), announced plans and "X's pledge to"."""
+    modal = match.group("modal").lower()
+    action = match.group("action")
+    if "object" in match.groupdict():
+        committer: str | None = match.group("object")
+        begin = match.start("actor")
+        if not _fits_clause(body, begin, match.start("modal")):
+            return None
+    else:
+        actor = resolve_actor(
+            body, match.start("actor"), match.end("actor"), first_person=False, common_words=common_words
+        )
+        if actor is None or not _fits_clause(body, actor.start, match.start("modal")):
+            return None
+        committer, begin = actor.name, actor.start
+    if modal.startswith(("announce", "unveil")):
+        purpose = re.compile(r"\s+to\s+([a-z]+)\b").match(body, match.end("action"))
+        action = purpose.group(1) if purpose else _LEMMAS.get(action.lower(), "announce")
+    if action in _NOT_ACTIONS or action in _DETERMINERS:
+        return None  # "America's commitment to the defense of Japan" is a noun phrase, not a pledge
+    return _commitment(body, begin, match.end("action"), committer, action, modal)
+
+
+def _from_passive(body: str, match: re.Match[str]) -> Commitment:
+    """ "A fund will be established": from the clause's start, by the actor named before it (or nobody)."""
+    clause_start = 0
+    for boundary in _CLAUSE_START.finditer(body, 0, match.start()):
+        clause_start = boundary.end()
+    while clause_start < match.start() and body[clause_start] in " \u00a0“\"'‘":
+        clause_start += 1
+    committer = actor_before(body, match.start())
+    raw = re.sub(r"\s+", " ", match.group("action"))
+    action = _LEMMAS.get(raw, _lemma(raw))
+    modal = re.sub(r"\s+", " ", match.group("modal")).lstrip("’'")
+    return _commitment(body, clause_start, match.end("action"), committer, action, f"{modal} {raw}")
+
+
+def _fits_clause(body: str, actor_start: int, cue_start: int) -> bool:
+    """Whether a cue is a main-clause pledge: not inside an "if" clause, a negation or "what X will"."""
+    if _NEGATION.search(body, actor_start, cue_start):
+        return False
+    clause_start = 0
+    for boundary in _CLAUSE_START.finditer(body, 0, actor_start):
+        clause_start = boundary.end()
+    if _CONDITION.search(body, clause_start, actor_start):
+        return False
+    return not _OBJECT_RELATIVE.search(body[clause_start:actor_start])
+
+
+def _commitment(
+    body: str, begin: int, action_end: int, committer: str | None, action: str, modal: str
+) -> Commitment:
+    clause_end = _CLAUSE_END.search(body, action_end)
+    stop = clause_end.start() if clause_end else len(body.rstrip(" .!?”\"’"))
+    stop = max(stop, action_end)
+    who = f"a named actor ({committer})" if committer else "an unnamed actor"
+    return Commitment(
+        begin,
+        stop,
+        committer,
+        action,
+        find_deadline(body[begin:stop]),
+        f"{who} with a commitment cue (“{modal}”)",
+    )
+
+
+def _lemma(word: str) -> str:
+    """A verb's base form from its "-ing" or "-ed" form, by spelling rules good enough for a label."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return stem[:-1]
+            if stem.endswith("i") and suffix == "ed":
+                return stem[:-1] + "y"
+            return stem + "e" if stem.endswith(_E_AFTER) else stem
+    return word

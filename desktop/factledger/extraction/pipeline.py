@@ -39,6 +39,7 @@ _ISSUERS = {
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z-]+\b")
 
 
 def suggest(document: Document) -> list[Suggestion]:
@@ -149,26 +150,31 @@ def _commitments(
     context: Context,
 ) -> list[Suggestion]:
     found = []
+    common_words = frozenset(_LOWER_WORD.findall(text))
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
             continue
-        for commitment in find_commitments(text, sentence.start, sentence.end):
+        for commitment in find_commitments(text, sentence.start, sentence.end, common_words=common_words):
+            frame = attribution_at(frames[index], commitment.start, commitment.end)
+            speaker, attribution = _speaker(frame, context)
+            committer = _committer(commitment.committer, frame, context)
+            if committer is None and index > 0:
+                previous = sentences[index - 1]
+                committer = actor_before(text[previous.start : previous.end], previous.end - previous.start)
             inside = [s for s in statistics if commitment.start <= s.start < commitment.end]
             money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
             candidates = money or inside
             amount = candidates[0] if candidates else None
-            frame = attribution_at(frames[index], commitment.start, commitment.end)
-            speaker, attribution = _speaker(frame, context)
             found.append(
                 Suggestion(
                     kind=ClaimKind.COMMITMENT,
                     start=commitment.start,
                     end=commitment.end,
                     quote=text[commitment.start : commitment.end],
-                    subject=commitment.committer,
+                    subject=committer,
                     speaker=speaker,
                     attribution=attribution,
-                    committer=commitment.committer,
+                    committer=committer,
                     action=commitment.action,
                     amount=amount.value if amount else None,
                     unit=amount.unit if amount else None,
@@ -182,6 +188,18 @@ def _commitments(
                 )
             )
     return found
+
+
+def _committer(found: str | None, frame: Frame | None, context: Context) -> str | None:
+    """Who commits: the actor the text names, else the speaker ("I"), else a release's issuer.
+
+    None when nobody is named (a passive "will be established" alone): still a pledge, its author unknown.
+    """
+    if found is not None and found != "I":
+        return found
+    if frame is not None and frame.speaker:
+        return frame.speaker
+    return found or context.issuer
 
 
 def _claims(

@@ -193,6 +193,12 @@ class ExportDialog(QDialog):
         else:
             self.reject()
 
+    def reject(self) -> None:
+        """Escape or the window's close button while exporting also stops the export: no half-wanted file."""
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
     def _on_task_progressed(self, done: int, _total: int, _label: str) -> None:
         self.progress.setValue(done)
 

@@ -78,10 +78,11 @@ class TaskRunner(QObject):
     task_started = Signal(object)
     """A task was started; the payload is the `Task`, so a status bar can follow it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        # Two threads on a two-core laptop: an import and an export can overlap without starving the UI.
+        self._pool.setMaxThreadCount(max_threads)
         self._tasks: list[Task] = []
 
     def start(self, label: str, work: Work) -> Task:
@@ -105,7 +106,11 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the threads, so no work outlives the window."""
+        """Cancel everything and join the threads, so no work outlives the window that started it.
+
+        Queued work still runs but sees the cancel at its first check, so every task reports back: its
+        `finished`/`failed` signal arrives afterwards and what was imported before the cancel is announced.
+        """
         self.cancel_all()
         self._pool.waitForDone()
 
