@@ -75,6 +75,8 @@ def run_script(args: list[str], *, shown: str, timeout: float) -> ScriptRun:
             print(line, flush=True)
             if "median" in line.lower():
                 run.prose.append(line.strip())
+    if run.results:  # a script that speaks BENCH already said everything its prose repeats
+        run.prose = []
     print(f"--- {run.status} in {run.seconds:.0f} s", flush=True)
     return run
 

@@ -28,19 +28,22 @@ def test_every_gold_file_is_scored(scores: dict[str, dict[str, Any]]) -> None:
 
 
 def test_briefing_quantities_are_found_with_value_and_unit(scores: dict[str, dict[str, Any]]) -> None:
-    """Pooled over the six documents, quantities keep precision and recall of at least 0.85."""
+    """Pooled over the six documents, quantities keep precision and recall of at least 0.92."""
     counts = [r["quantities"]["all/normalization"] for r in scores.values()]
     precision = sum(c.matched_found for c in counts) / sum(c.found for c in counts)
     recall = sum(c.matched_gold for c in counts) / sum(c.gold for c in counts)
-    assert precision >= 0.85 and recall >= 0.85
+    assert precision >= 0.92 and recall >= 0.92
 
 
 def test_briefing_commitments_are_found(scores: dict[str, dict[str, Any]]) -> None:
-    """Pooled commitment recall is at least 0.5 and precision at least 0.6 against a partial gold."""
+    """Pooled commitment recall is at least 0.9 and precision at least 0.65 against a partial gold.
+
+    Precision is a lower bound: the press conference's gold leaves out pledges such as "we'll work together".
+    """
     counts = [r["commitments"]["counts"] for r in scores.values()]
     precision = sum(c.matched_found for c in counts) / sum(c.found for c in counts)
     recall = sum(c.matched_gold for c in counts) / sum(c.gold for c in counts)
-    assert recall >= 0.5 and precision >= 0.6
+    assert recall >= 0.9 and precision >= 0.65
 
 
 def test_briefing_speakers_and_sourcing_are_right(scores: dict[str, dict[str, Any]]) -> None:

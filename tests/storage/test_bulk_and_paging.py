@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from factledger.domain import Claim, ClaimFilter, ClaimKind, ClaimOrder, Status
 from factledger.domain.query import SORTABLE_COLUMNS
-from factledger.storage import ClaimRepository, open_database, search, write_transaction
+from factledger.storage import ClaimRepository, SourceRepository, open_database, search, write_transaction
 from factledger.storage import claims as claims_module
 from factledger.storage.bulk import fts_batched, insert_claims, insert_sources
 
@@ -131,3 +131,27 @@ def test_pages_in_the_far_half_match_the_forward_order(
     for offset, limit in ((40, 10), (60, 20), (68, 5), (69, 5), (35, 34)):
         got = [c.id for c in repo.page(ClaimFilter(), order, offset=offset, limit=limit)]
         assert got == everything[offset : offset + limit]
+
+
+def test_a_cached_count_follows_writes_from_this_and_other_connections(db: Database, tmp_path: Path) -> None:
+    with write_transaction(db), fts_batched(db):
+        insert_sources(db, [_source_row(1)])
+        insert_claims(db, _claims(1, 4))
+    repo = ClaimRepository(db)
+    assert repo.count() == 4
+    with write_transaction(db):
+        insert_claims(db, _claims(1, 5)[4:])
+    assert repo.count() == 5
+    other = open_database(tmp_path / "bulk.factledger", create=False)
+    with write_transaction(other):
+        other.execute("DELETE FROM claims WHERE id = ?", ["clm_0001_000"])
+    other.conn.close()
+    assert repo.count() == 4
+    assert repo.count(ClaimFilter(statuses=frozenset({Status.VERIFIED}))) == 2  # clm 2 and 4
+
+
+def test_titles_name_only_the_sources_asked_for(db: Database) -> None:
+    with write_transaction(db), fts_batched(db):
+        insert_sources(db, [_source_row(n) for n in range(3)])
+    names = SourceRepository(db).titles(["src_0002", "src_0000", "src_9999"])
+    assert names == {"src_0000": "Title 0", "src_0002": "Title 2"}

@@ -40,6 +40,33 @@ _FEATURES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.I), 0.05, "a factual statement"),
     (re.compile(r"\b(?:will|plans? to|pledged?|promised?|committed)\b", re.I), 0.05, "a stated intention"),
     (re.compile(r"\b(?:actually|in fact|truth|false|lie|wrong)\b", re.I), 0.1, "a disputed point"),
+    (
+        re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:%|percent|million|billion|trillion|jobs)\b", re.I),
+        0.15,
+        "an amount or share",
+    ),
+    (
+        re.compile(
+            r"\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:said|called|voted|approved|signed|supported|opposed|"
+            r"wanted|started|built|gave|lost|won|took|cut|raised|created|passed|did)\b"
+        ),
+        0.15,
+        "a reported act",
+    ),
+    (
+        re.compile(
+            r"\b(?:jobs?|tax(?:es)?|debt|deficit|trade|deals?|economy|tariffs?|investments?|wages?|"
+            r"unemployment|exports?|imports?)\b",
+            re.I,
+        ),
+        0.1,
+        "an economic topic",
+    ),
+    (
+        re.compile(r"\b(?:we have|we've|we’ve|there are|there is|there were)\b", re.I),
+        0.1,
+        "a state of affairs",
+    ),
 ]
 _PENALTIES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\?\s*$"), 0.3),
@@ -51,6 +78,13 @@ _PENALTIES: list[tuple[re.Pattern[str], float]] = [
     ),
     (re.compile(r"\b(?:I|we) (?:think|believe|feel|hope|want|wish|love|guess)\b", re.I), 0.15),
     (re.compile(r"\b(?:could|may|might|perhaps|possibly|maybe)\b", re.I), 0.1),
+    # A speaker's own promise ("we will", "I'm going to") is a commitment to track, not a fact to check.
+    (
+        re.compile(
+            r"\b(?:I|we)\s*(?:will|[’']ll|am going to|[’']m going to|are going to|[’']re going to)\b", re.I
+        ),
+        0.1,
+    ),
 ]
 _NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _WORD = re.compile(r"\w+")

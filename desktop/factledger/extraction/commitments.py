@@ -39,6 +39,7 @@ _ANNOUNCE = re.compile(
     r"(?P<actor>\b[\w.&-]+)\s+(?:(?:has|have|also|today)\s+)*(?P<modal>announced|announces|unveiled|unveils)\s+"
     r"(?:(?:a|an|its|their|plans\s+for\s+an?)\s+)(?:[^\s,;:]+\s+){0,5}?"
     r"(?P<action>plan|investment|program|programme|initiative|project|fund|partnership|commitment|expansion)s?\b"
+    r"(?:\s+(?:plan|program|programme|project|initiative|fund)s?\b)?"
 )
 # "A new fund will be established": a pledged creation whose committer the sentence or document names.
 _PASSIVE = re.compile(
@@ -52,16 +53,98 @@ _NOUN_FORM = re.compile(
 )
 # Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
 _NOT_ACTIONS = frozenset(
-    """be have likely not need see probably remain become get happen receive benefit face lose suffer want
-    like love feel know think believe say tell hear talk speak judge find turn go come stop pass leave note
-    add underscore emphasize highlight mention answer look let wrap defer refer thank welcome yield never
-    certainly definitely surely just only""".split()
+    [
+        "be",
+        "have",
+        "likely",
+        "not",
+        "need",
+        "see",
+        "probably",
+        "remain",
+        "become",
+        "get",
+        "happen",
+        "receive",
+        "benefit",
+        "face",
+        "lose",
+        "suffer",
+        "want",
+        "like",
+        "love",
+        "feel",
+        "know",
+        "think",
+        "believe",
+        "say",
+        "tell",
+        "hear",
+        "talk",
+        "speak",
+        "judge",
+        "find",
+        "turn",
+        "go",
+        "come",
+        "stop",
+        "pass",
+        "leave",
+        "note",
+        "add",
+        "underscore",
+        "emphasize",
+        "highlight",
+        "mention",
+        "answer",
+        "look",
+        "let",
+        "wrap",
+        "defer",
+        "refer",
+        "thank",
+        "welcome",
+        "yield",
+        "never",
+        "certainly",
+        "definitely",
+        "surely",
+        "just",
+        "only",
+    ]
 )
 _MONEY_VERBS = frozenset(
-    """invest commit spend pledge provide contribute fund purchase buy allocate disburse lend build open hire
-    create complete launch begin start sign deliver expand double triple""".split()
+    [
+        "invest",
+        "commit",
+        "spend",
+        "pledge",
+        "provide",
+        "contribute",
+        "fund",
+        "purchase",
+        "buy",
+        "allocate",
+        "disburse",
+        "lend",
+        "build",
+        "open",
+        "hire",
+        "create",
+        "complete",
+        "launch",
+        "begin",
+        "start",
+        "sign",
+        "deliver",
+        "expand",
+        "double",
+        "triple",
+    ]
 )
-_DETERMINERS = frozenset("the a an this that these those its their our his her my your".split())
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"]
+)
 _HOPE_CUES = ("expect", "hope", "aim", "seek")
 _STRONG_CUES = ("commit", "pledge", "promise", "vow", "undert", "agree", "resolve", "decide", "confirm")
 _CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because|whether)\s")
@@ -89,7 +172,25 @@ _LEMMAS = {
     "partnership": "partner",
     "commitment": "commit",
 }
-_E_AFTER = ("v", "c", "at", "ot", "ut", "ir", "ur", "iz", "yz", "dg", "rg", "ak", "us", "id", "in", "os", "as")
+_E_AFTER = (
+    "v",
+    "c",
+    "at",
+    "ot",
+    "ut",
+    "ir",
+    "ur",
+    "iz",
+    "yz",
+    "dg",
+    "rg",
+    "ak",
+    "us",
+    "id",
+    "in",
+    "os",
+    "as",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +296,11 @@ def _from_other(body: str, match: re.Match[str], common_words: frozenset[str]) -
             return None
         committer, begin = actor.name, actor.start
     if modal.startswith(("announce", "unveil")):
-        purpose = re.compile(r"\s+to\s+([a-z]+)\b").match(body, match.end("action"))
+        purpose = re.compile(r"\s+to\s+([a-z]+)\b").match(body, match.end())
         action = purpose.group(1) if purpose else _LEMMAS.get(action.lower(), "announce")
     if action in _NOT_ACTIONS or action in _DETERMINERS:
         return None  # "America's commitment to the defense of Japan" is a noun phrase, not a pledge
-    return _commitment(body, begin, match.end("action"), committer, action, modal)
+    return _commitment(body, begin, match.end(), committer, action, modal)
 
 
 def _from_passive(body: str, match: re.Match[str]) -> Commitment:
@@ -232,7 +333,7 @@ def _commitment(
     body: str, begin: int, action_end: int, committer: str | None, action: str, modal: str
 ) -> Commitment:
     clause_end = _CLAUSE_END.search(body, action_end)
-    stop = clause_end.start() if clause_end else len(body.rstrip(" .!?”\"’"))
+    stop = clause_end.start() if clause_end else len(body.rstrip(' .!?”"’'))
     stop = max(stop, action_end)
     who = f"a named actor ({committer})" if committer else "an unnamed actor"
     return Commitment(

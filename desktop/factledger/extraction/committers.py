@@ -10,16 +10,74 @@ from .names import actor_before, name_runs
 # Heads of unnamed actors that can still commit ("the company will", "her government will", "our two
 # countries will"): organizations, governments and the people who lead them.
 ACTOR_NOUNS = frozenset(
-    """government governments administration company companies automaker automakers carmaker carmakers
-    firm firms ministry department agency country countries nation nations state states party group
-    partners leaders president minister ministers bank fund manufacturer manufacturers producer producers
-    council commission congress parliament city county sides allies alliance coalition union board
-    authority authorities regulator operator utility university airline airlines investors commander
-    secretary team economies members consortium venture""".split()
+    [
+        "government",
+        "governments",
+        "administration",
+        "company",
+        "companies",
+        "automaker",
+        "automakers",
+        "carmaker",
+        "carmakers",
+        "firm",
+        "firms",
+        "ministry",
+        "department",
+        "agency",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "state",
+        "states",
+        "party",
+        "group",
+        "partners",
+        "leaders",
+        "president",
+        "minister",
+        "ministers",
+        "bank",
+        "fund",
+        "manufacturer",
+        "manufacturers",
+        "producer",
+        "producers",
+        "parties",
+        "council",
+        "commission",
+        "congress",
+        "parliament",
+        "city",
+        "county",
+        "sides",
+        "allies",
+        "alliance",
+        "coalition",
+        "union",
+        "board",
+        "authority",
+        "authorities",
+        "regulator",
+        "operator",
+        "utility",
+        "university",
+        "airline",
+        "airlines",
+        "investors",
+        "commander",
+        "secretary",
+        "team",
+        "economies",
+        "members",
+        "consortium",
+        "venture",
+    ]
 )
 # Heads that stand for their named owner ("NASA's Artemis II mission will", "Toyota's team will").
 _OWNED_NOUNS = ACTOR_NOUNS | frozenset(
-    "mission program programme project initiative unit subsidiary division arm".split()
+    ["mission", "program", "programme", "project", "initiative", "unit", "subsidiary", "division", "arm"]
 )
 _PRONOUNS = frozenset(["it", "they", "he", "she"])
 _DETERMINER = re.compile(
@@ -95,7 +153,9 @@ def _sentence_subject(body: str, before: int, common_words: frozenset[str]) -> A
         return None
     word_end = opening.end("subject")
     if opening.group("subject").lower() in ("we", "they", "i"):
-        return resolve_actor(body, opening.start("subject"), word_end, first_person=True, common_words=common_words)
+        return resolve_actor(
+            body, opening.start("subject"), word_end, first_person=True, common_words=common_words
+        )
     runs = [run for run in name_runs(body[:before]) if run[0] <= word_end + 1 and run[1] >= word_end]
     if not runs or runs[0][0] < opening.start("subject") - 4:
         return None

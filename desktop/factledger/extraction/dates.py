@@ -21,7 +21,7 @@ _NOT_STATISTICS = re.compile(
     r"\b(?:Section|Sec\.|Article|Art\.|Chapter|Title|Rule|No\.|Number|Part|Clause|Paragraph|Amendment|"
     r"Resolution|Order|Proclamation|Page|p\.|pp\.|Vol\.|Volume|Item|Annex|Schedule|Room|Suite|Route|"
     r"Highway|Interstate|Flight|Level|Phase|Stage|Tier|Class|Category|Group|Round|Game|Week|Day|Step|"
-    r"Model|Version|Gen|Generation|Figure|Table)\s+\d+[\w.()-]*|"
+    r"Model|Version|Gen|Generation|Figure|Table)s?\s+\d+[\w.()-]*(?:(?:,\s*|,?\s+(?:and|or)\s+)\d+[\w.()-]*)*|"
     r"\b[A-Za-z]+-\d[\w-]*|\b[A-Z]+\d+[A-Za-z\d]*\b|\b\d+(?:st|nd|rd|th)\b|"
     r"\b\d+(?:\.\d+){2,}\b|#\d+|\b\d+-year-old\b|\b(?:19|20)\d0s\b|\b'\d\ds\b"
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from factledger.domain import Qualifier
 
 from . import numbers, units
-from .count_nouns import counted_noun, noun_from_context
+from .count_nouns import counted_noun, noun_from_context, noun_in_brackets
 
 _WORD_NUMBER = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -67,7 +67,11 @@ _QUALIFIER_BEFORE = [
 _QUALIFIER_AFTER = re.compile(
     r"\s+(?i:(?P<more>or\s+more|or\s+higher|plus)|(?P<less>or\s+less|or\s+fewer))\b"
 )
-_RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
+# "2 to 3", "$6- or $7 billion" (an alternative read as a range), "between 2 and 3".
+_RANGE_JOIN = re.compile(r"\s*(?:-\s*)?(?:to|and|or|-|–|—)\s*$")
+# "8 out of the 10 countries": the count is the first number, of the noun after the second.
+_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?:{numbers.DIGITS}|(?i:{_SPELLED}))(?=\s)")
+_BARE_SCALE = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
 _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from))\s+$")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
 
@@ -123,6 +127,8 @@ def _number_value(match: re.Match[str]) -> _Token | None:
             value *= numbers.scale_value(letter)
         return _Token(match.start(), match.end(), value, bool(scale))
     words = match.group("words")
+    if words.lower() in _BARE_SCALE:
+        return None  # "several hundred of those trees", "thousands": no figure of their own
     spelled = numbers.words_value(words)
     if spelled is None:
         return None
@@ -208,15 +214,16 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             kind, unit = "measure", units.measure_unit(measure)
         end = suffix.end()
     else:
-        noun = counted_noun(text, end)
+        out_of = _OUT_OF.match(text, end)
+        noun = counted_noun(text, out_of.end() if out_of else end)
         if noun is not None:
             kind, unit, end = "count", noun[0], noun[1]
         else:
-            inferred = noun_from_context(text, end, start)
+            inferred = noun_from_context(text, end, start) or noun_in_brackets(text, end, start)
             if inferred is None:
                 return None
             kind, unit = "count", inferred
-        if match.group("words") and not token.scaled and value < 10:
+        if match.group("words") and not token.scaled and value < 10 and out_of is None:
             return None  # "one senior official", "two countries": too common to be statistics
     q_start, qualifier = _qualifier(text, start)
     after = _QUALIFIER_AFTER.match(text, end)

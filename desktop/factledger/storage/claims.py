@@ -77,6 +77,14 @@ def order_clause(order: ClaimOrder) -> str:
 class ClaimRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # count(*) of a million rows costs tens of milliseconds and a table asks for it on every reload
+        # and far page; the answer stays valid until this connection or another one writes.
+        self._counts: dict[tuple[str, tuple[Any, ...]], tuple[tuple[int, int], int]] = {}
+
+    def _data_version(self) -> tuple[int, int]:
+        """Changes by this connection, and SQLite's counter of commits by other connections."""
+        other = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        return self._db.conn.total_changes, other
 
     def insert(self, claim: Claim) -> None:
         row = claim_to_row(claim)
@@ -113,7 +121,16 @@ class ClaimRepository:
 
     def count(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
         where, params = where_clause(claim_filter)
-        return int(self._db.execute(f"SELECT count(*) FROM claims WHERE {where}", params).fetchone()[0])
+        key = (where, tuple(params))
+        version = self._data_version()
+        cached = self._counts.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        total = int(self._db.execute(f"SELECT count(*) FROM claims WHERE {where}", params).fetchone()[0])
+        if len(self._counts) > 32:
+            self._counts.clear()
+        self._counts[key] = (version, total)
+        return total
 
     def page(
         self, claim_filter: ClaimFilter, order: ClaimOrder, *, offset: int = 0, limit: int = 200

@@ -119,9 +119,7 @@ class MainMenus(QObject):
         except UserError as error:
             session.failed.emit(error.message)
             return False
-        session.replace_ledger(ledger)
-        remember_ledger(self._window.settings, path)
-        self._window.update_title()
+        session.replace_ledger(ledger)  # the window remembers it among the recent ledgers
         return True
 
     def _fill_recent(self) -> None:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._connect()
         self._restore_layout()
+        remember_ledger(settings, session.path)  # the ledger opened at launch belongs in File > Open recent
         self.update_title()
 
     def _build_layout(self) -> None:
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
+            remember_ledger(self.settings, self.session.path)
             self.update_title()
             sources = self.sources.source_ids()
             if sources:

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -84,17 +84,24 @@ class TaskRunner(QObject):
         # Two threads on a two-core laptop: an import and an export can overlap without starving the UI.
         self._pool.setMaxThreadCount(max_threads)
         self._tasks: list[Task] = []
+        self._waiting: list[_Runnable] = []
 
     def start(self, label: str, work: Work) -> Task:
-        """Run `work` in the background; connect to the returned task's signals before the event loop runs."""
+        """Run `work` in the background from the next event-loop turn; connect to the returned task meanwhile.
+
+        The work is handed to a thread only once control is back in the event loop. A signal emitted by
+        another thread reaches only the connections that exist at that moment, so starting at once would
+        let a quick import finish before its caller had connected `finished`, and the result would be lost.
+        """
         task = Task(label, self)
         # Bound methods of objects on the UI thread: the cross-thread emit is queued to this thread.
         task.finished.connect(self._on_task_finished)
         task.failed.connect(self._on_task_finished)
         self._tasks.append(task)
+        self._waiting.append(_Runnable(task, work))
+        QTimer.singleShot(0, self, self._launch_waiting)
         self.active_changed.emit(len(self._tasks))
         self.task_started.emit(task)
-        self._pool.start(_Runnable(task, work))
         return task
 
     @property
@@ -112,7 +119,13 @@ class TaskRunner(QObject):
         `finished`/`failed` signal arrives afterwards and what was imported before the cancel is announced.
         """
         self.cancel_all()
+        self._launch_waiting()
         self._pool.waitForDone()
+
+    def _launch_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for runnable in waiting:
+            self._pool.start(runnable)
 
     def _on_task_finished(self, _payload: object) -> None:
         task = self.sender()

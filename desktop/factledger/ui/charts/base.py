@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QEventLoop, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from factledger.core import Ledger
@@ -14,19 +15,36 @@ from factledger.ui.session import LedgerSession
 
 from .export import export_chart
 from .palette import Theme, theme_for
+from .queries import ChartQueries, Deliver, Query
 
 
 class ChartView(QWidget):
     """A chart of the open ledger that redraws from `Ledger` series when told its data is stale.
 
-    Subclasses implement `reload` (query and update their items in place) and `export_item`.
+    Subclasses implement `reload` (ask their query through `ask` and draw the answer in place) and
+    `export_item`. Queries run in the background (`ChartQueries`); a chart built without one gets its own,
+    which it closes with itself.
+
+    Signals:
+        drawn: the answer to the chart's newest query was drawn.
     """
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+    drawn = Signal()
+    """The newest query's answer is on screen (tests and the self-check wait for it)."""
+
+    title = "chart"
+
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, queries: ChartQueries | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._filter = ClaimFilter()
         self.stale = True
+        self._owns_queries = queries is None
+        self.queries = queries if queries is not None else ChartQueries(session, self)
+        self._key = f"{type(self).__name__}@{id(self):x}"
+        self.note = ""  # why the chart is empty, when a query was refused
 
     @property
     def ledger(self) -> Ledger:
@@ -47,6 +65,42 @@ class ChartView(QWidget):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def ask(self, query: Query, deliver: Deliver, *, part: str = "") -> int:
+        """Run `query` in the background and draw its answer with `deliver`, unless a newer ask came first."""
+
+        def draw(answer: object) -> None:
+            self.note = ""
+            deliver(answer)
+            self.drawn.emit()
+
+        return self.queries.ask(
+            self._key + part, f"Updating {self.title}", query, draw, refuse=self._on_query_refused
+        )
+
+    def wait_until_drawn(self, timeout_ms: int = 30_000) -> bool:
+        """Block in a local event loop until the newest answer is drawn (for the headless self-check)."""
+        if not self.queries.busy:
+            return True
+        loop = QEventLoop()
+        self.queries.busy_changed.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        while self.queries.busy and timer.isActive():
+            loop.exec()
+        self.queries.busy_changed.disconnect(loop.quit)
+        return not self.queries.busy
+
+    def _on_query_refused(self, message: str) -> None:
+        self.note = message
+        self.drawn.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._owns_queries:
+            self.queries.close()
+        super().closeEvent(event)
 
     def export_item(self) -> QGraphicsItem | pg.GraphicsLayout:
         raise NotImplementedError

@@ -12,6 +12,7 @@ from factledger.ui.session import LedgerSession
 from .axes import AmountAxisItem
 from .base import ChartView, plot_widget, style_plot
 from .palette import FULFILMENT_COLOURS
+from .queries import ChartQueries
 
 PLEDGED = "#94a3b8"
 NOBODY = "(no one named)"
@@ -23,8 +24,12 @@ class CommitmentsChart(ChartView):
     Amounts in different units are never added: a unit picker chooses which to show.
     """
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    title = "commitments tracker"
+
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, queries: ChartQueries | None = None
+    ) -> None:
+        super().__init__(session, parent, queries=queries)
         self.totals: list[CommitmentTotal] = []
         self._unit = QComboBox()
         self._unit.currentIndexChanged.connect(self._on_unit_changed)
@@ -52,7 +57,11 @@ class CommitmentsChart(ChartView):
         layout.addWidget(self.plot, 1)
 
     def reload(self) -> None:
-        self.totals = self.ledger.commitments(self.claim_filter)
+        claim_filter = self.claim_filter
+        self.ask(lambda ledger: ledger.commitments(claim_filter), self.show_totals)
+
+    def show_totals(self, totals: list[CommitmentTotal]) -> None:
+        self.totals = totals
         current = self._unit.currentData()
         units: list[str | None] = []
         for total in self.totals:

@@ -14,13 +14,18 @@ from factledger.ui.session import LedgerSession
 
 from .base import ChartView, style_plot
 from .palette import STATUS_COLOURS
+from .queries import ChartQueries
 
 
 class ProgressChart(ChartView):
     """Left: stacked bars, one per kind, split by status. Right: cumulative verdicts by day given."""
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    title = "verification progress"
+
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, queries: ChartQueries | None = None
+    ) -> None:
+        super().__init__(session, parent, queries=queries)
         self.progress: Progress | None = None
         theme = self.theme()
         self.layout_widget = pg.GraphicsLayoutWidget()
@@ -60,7 +65,11 @@ class ProgressChart(ChartView):
         layout.addWidget(self.layout_widget)
 
     def reload(self) -> None:
-        self.progress = progress = self.ledger.progress(self.claim_filter)
+        claim_filter = self.claim_filter
+        self.ask(lambda ledger: ledger.progress(claim_filter), self.show_progress)
+
+    def show_progress(self, progress: Progress) -> None:
+        self.progress = progress
         x0, widths, ys, brushes = [], [], [], []
         for row, kind in enumerate(KIND_ORDER):
             left = 0
