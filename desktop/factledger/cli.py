@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attribution", action="append", default=[])
     p.add_argument("--sort", default="updated_at", choices=SORTABLE_COLUMNS)
     p.add_argument("--asc", action="store_true", help="ascending order")
-    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--limit", type=int, default=None, help="at most this many (default: all)")
     p = command("search", "full-text search over facts and sources")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=100)

@@ -197,7 +197,8 @@ def log(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def claims(ledger: Ledger, args: argparse.Namespace) -> int:
-    found = ledger.claims(_filter(args), ClaimOrder(args.sort, descending=not args.asc), limit=args.limit)
+    limit = -1 if args.limit is None else max(0, args.limit)  # SQLite reads LIMIT -1 as "no limit"
+    found = ledger.claims(_filter(args), ClaimOrder(args.sort, descending=not args.asc), limit=limit)
     if args.json:
         _print_json([claim_json(c) for c in found])
     else:

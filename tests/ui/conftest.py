@@ -50,9 +50,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: Any, settings: QSettings, tmp_path: Path, qt_hygiene: Any
-) -> Iterator[WindowFactory]:
+def make_window(qtbot: Any, settings: QSettings, tmp_path: Path, qt_hygiene: Any) -> Iterator[WindowFactory]:
     """Builds shown main windows on ledgers in tmp_path; closes them (joining their tasks) and their ledgers."""
     sessions: list[LedgerSession] = []
 

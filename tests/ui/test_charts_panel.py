@@ -19,6 +19,7 @@ from factledger.core.series import (
 )
 from factledger.domain import Changes, ClaimFilter, ClaimKind, Document
 from factledger.ui.charts import ChartsPanel, ProgressChart, TimelineChart
+from factledger.ui.charts.timeline_text import summary_text
 from factledger.ui.session import LedgerSession
 
 TEXT = (
@@ -75,7 +76,8 @@ def test_clicking_a_marker_emits_claim_selected_with_its_id(qtbot, tmp_path: Pat
     qtbot.addWidget(panel)
     panel.resize(900, 500)
     panel.show()
-    panel.refresh_now()
+    with qtbot.waitSignal(panel.timeline.drawn, timeout=5000):
+        panel.refresh_now()
     chart = panel.timeline
     view = chart.plot
     scene_pos = chart.marker_scene_pos(ids["exports"])
@@ -98,7 +100,8 @@ def test_the_progress_chart_renders_the_sample_articles_facts(qtbot, session) ->
     qtbot.addWidget(chart)
     chart.resize(900, 500)
     chart.show()
-    chart.refresh()
+    with qtbot.waitSignal(chart.drawn, timeout=5000):
+        chart.refresh()
     assert chart.progress is not None and chart.progress.total == session.ledger.count_claims() > 1
     assert _distinct_colours(chart.layout_widget.grab().toImage()) >= 4
 
@@ -110,7 +113,8 @@ def test_the_timeline_draws_facts_in_their_status_colours(qtbot, tmp_path: Path)
     qtbot.addWidget(chart)
     chart.resize(900, 500)
     chart.show()
-    chart.refresh()
+    with qtbot.waitSignal(chart.drawn, timeout=5000):
+        chart.refresh()
     assert chart.timeline is not None and chart.timeline.dated == 2
     assert _distinct_colours(chart.plot.grab().toImage()) >= 6
     session.ledger.close()
@@ -124,8 +128,9 @@ def test_every_tab_exports_png_and_svg(qtbot, tmp_path: Path) -> None:
     panel.resize(900, 500)
     panel.show()
     for index in range(panel.tabs.count()):
-        panel.tabs.setCurrentIndex(index)
-        panel.refresh_now()
+        with qtbot.waitSignal(panel.charts[index].drawn, timeout=5000):
+            panel.tabs.setCurrentIndex(index)
+            panel.refresh_now()
         png = panel.export_current(tmp_path / f"chart{index}.png")
         svg = panel.export_current(tmp_path / f"chart{index}.svg")
         assert QImage(str(png)).width() >= 1600
@@ -138,13 +143,16 @@ def test_the_panel_follows_the_filter_and_refreshes_when_claims_change(qtbot, tm
     session, ids = _fixture_session(tmp_path)
     panel = ChartsPanel(session)
     qtbot.addWidget(panel)
-    panel.set_filter(ClaimFilter(kinds=frozenset({ClaimKind.COMMITMENT})))
-    panel.refresh_now()
+    panel.show()
+    with qtbot.waitSignal(panel.timeline.drawn, timeout=5000):
+        panel.set_filter(ClaimFilter(kinds=frozenset({ClaimKind.COMMITMENT})))
     assert panel.timeline.timeline is not None
     assert panel.timeline.timeline.markers.ids == (ids["pledge"],)
-    session.apply(session.ledger.set_status_edit(ids["pledge"], status="in_review"))
-    assert panel.timeline.stale
-    qtbot.waitUntil(lambda: not panel.timeline.stale, timeout=2000)
+    assert int(panel.timeline.timeline.markers.status[0]) == 0  # unverified
+    with qtbot.waitSignal(panel.timeline.drawn, timeout=5000):
+        session.apply(session.ledger.set_status_edit(ids["pledge"], status="in_review"))
+        assert panel.timeline.stale
+    assert int(panel.timeline.timeline.markers.status[0]) == 1  # in review, from a fresh query
     session.ledger.close()
 
 
@@ -201,15 +209,82 @@ def test_soak_100000_change_signals_and_10000_repaints(qtbot, tmp_path: Path) ->
     qtbot.addWidget(panel)
     panel.resize(240, 160)
     panel.show()
-    panel.refresh_now()
+    with qtbot.waitSignal(panel.timeline.drawn, timeout=5000):
+        panel.refresh_now()
     changes = Changes(claims=frozenset({ids["pledge"]}))
     for n in range(100_000):
         session.changed.emit(changes)
         if n % 10_000 == 0:
             qtbot.wait(1)
-    qtbot.waitUntil(lambda: not panel.timeline.stale, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.timeline.stale and not panel.queries.busy, timeout=5000)
     plot = panel.timeline.plot
     for _ in range(10_000):
         plot.viewport().repaint()
     assert panel.timeline.timeline is not None and len(panel.timeline.timeline.markers) == 2
     session.ledger.close()
+
+
+def test_a_chart_query_answers_from_the_background_and_a_superseded_answer_is_dropped(
+    qtbot, tmp_path: Path
+) -> None:
+    """Two quick refreshes: only the newer question is drawn, and `updating…` shows while it runs."""
+    session, ids = _fixture_session(tmp_path)
+    panel = ChartsPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    drawn: list[tuple[str, ...]] = []
+    panel.timeline.drawn.connect(lambda: drawn.append(panel.timeline.timeline.markers.ids))
+    panel.timeline.set_filter(ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC})))
+    panel.timeline.refresh()
+    assert panel.queries.busy and not panel.updating.isHidden()
+    panel.timeline.set_filter(ClaimFilter(kinds=frozenset({ClaimKind.COMMITMENT})))
+    panel.timeline.refresh()
+    qtbot.waitUntil(lambda: not panel.queries.busy and panel.queries.in_flight() == 0, timeout=5000)
+    assert drawn == [(ids["pledge"],)]
+    assert panel.updating.isHidden()
+    session.ledger.close()
+
+
+def test_zooming_into_a_counted_period_asks_again_and_shows_single_facts(qtbot, tmp_path: Path) -> None:
+    """Counted per bucket over every date, the view zoomed to March 2025 re-queries and draws the statistic."""
+    session, ids = _fixture_session(tmp_path)
+    panel = ChartsPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    chart = panel.timeline
+    chart.max_markers = 1
+    with qtbot.waitSignal(chart.drawn, timeout=5000):
+        panel.refresh_now()
+    assert chart.timeline is not None and chart.timeline.aggregated and chart.buckets is not None
+    assert "counted per" in chart.summary
+    start = day_seconds(date(2025, 2, 20))
+    with qtbot.waitSignal(chart.drawn, timeout=5000):
+        chart.plot.getPlotItem().getViewBox().setXRange(start, start + 20 * 86_400.0, padding=0)
+    assert chart.timeline.window is not None and not chart.timeline.aggregated
+    assert chart.timeline.markers.ids == (ids["exports"],)
+    assert chart.hit(chart.marker_scene_pos(ids["exports"])) == ids["exports"]
+    session.ledger.close()
+
+
+def test_closing_the_panel_with_a_query_in_flight_joins_it_and_draws_nothing(qtbot, tmp_path: Path) -> None:
+    """Closed right after asking: the work has returned when `close` returns, and its answer is dropped."""
+    session, _ = _fixture_session(tmp_path)
+    panel = ChartsPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh_now()
+    assert panel.queries.busy
+    panel.close()
+    assert panel.queries.in_flight() == 0 and not panel.queries.busy
+    assert panel.queries.runner.tasks == [] or all(t.check_cancelled() for t in panel.queries.runner.tasks)
+    qtbot.waitUntil(lambda: panel.queries.runner.tasks == [], timeout=5000)
+    assert panel.timeline.timeline is None
+    session.ledger.close()
+
+
+def test_the_summary_says_when_commitment_bars_were_left_out() -> None:
+    """A timeline with more commitments than bars drawn names how many were not drawn."""
+    timeline = _synthetic_timeline(10)
+    omitted = Timeline(**{**{f: getattr(timeline, f) for f in timeline.__slots__}, "bars_omitted": 6_000})
+    assert "6,000 commitment bars not drawn" in summary_text(omitted)

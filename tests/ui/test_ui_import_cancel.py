@@ -29,7 +29,7 @@ class _HeldServer(http.server.ThreadingHTTPServer):
 class _HeldHandler(http.server.BaseHTTPRequestHandler):
     server: _HeldServer
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server hook
+    def do_GET(self) -> None:
         self.server.asked.set()
         self.server.release.wait(20)
         body = ARTICLE.encode("utf-8")
@@ -75,7 +75,10 @@ def test_cancel_stops_an_import_between_inputs_and_keeps_the_ledger_consistent(
     """Given a web article and five files, Cancel while the first downloads imports that one and no more."""
     window = make_window()
     port = held_server.server_address[1]
-    inputs = [url_input(f"http://127.0.0.1:{port}/article.txt"), *expand_inputs(_articles(tmp_path / "in", 5))]
+    inputs = [
+        url_input(f"http://127.0.0.1:{port}/article.txt"),
+        *expand_inputs(_articles(tmp_path / "in", 5)),
+    ]
     task = window.import_flow.start(inputs)
     assert task is not None and window.cancel_button.isVisible()
     qtbot.waitUntil(held_server.asked.is_set, timeout=20000)

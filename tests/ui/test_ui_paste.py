@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from factledger.resources import resource_path, sample_article_path
 
 
 def _paste(qtbot, window, mime: QMimeData) -> list:
     QGuiApplication.clipboard().setMimeData(mime)
+    # A window shortcut needs the active window; offscreen, activation must be asked of the QWindow.
     window.activateWindow()
-    qtbot.waitActive(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.sources.tree.setFocus()
     with qtbot.waitSignal(window.import_flow.import_finished, timeout=30000) as finished:
         qtbot.keyClick(window.sources.tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)

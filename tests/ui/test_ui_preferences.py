@@ -23,6 +23,6 @@ def test_changing_the_reviewer_name_names_that_reviewer_in_the_next_history_entr
         window.reader.accept_current()
     history = window.session.ledger.history(accepted.args[0])
     assert history and history[-1].actor == "Grace Checker"
-    assert window.inspector.history.topLevelItem(window.inspector.history.topLevelItemCount() - 1).text(1) == (
-        "Grace Checker"
-    )
+    assert window.inspector.history.topLevelItem(window.inspector.history.topLevelItemCount() - 1).text(
+        1
+    ) == ("Grace Checker")

@@ -85,20 +85,26 @@ class ClaimTableView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
+        # The statement takes whatever width is left; the other columns keep widths that fit their usual
+        # content, so every column is visible without scrolling sideways (a person can still drag them).
         widths = {
-            "kind": 90,
-            "statement": 380,
-            "value": 120,
-            "subject": 120,
-            "speaker": 120,
-            "attribution": 110,
-            "status": 100,
-            "source": 160,
-            "stated_on": 90,
+            "kind": 84,
+            "status": 84,
+            "value": 100,
+            "subject": 96,
+            "speaker": 100,
+            "attribution": 92,
+            "source": 104,
+            "stated_on": 80,
         }
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
         for i, column in enumerate(COLUMNS):
-            header.resizeSection(i, widths[column.key])
-        header.setStretchLastSection(True)
+            if column.key == "statement":
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, widths[column.key])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)

@@ -165,11 +165,12 @@ class ExportDialog(QDialog):
         total = self._session.ledger.count_claims(claim_filter)
         fmt = self.format_box.currentData()
         self.task = self._runner.start(
-            f"Exporting {target.name}", export_work(self._session.path, target, fmt, claim_filter, total)
+            f"Exporting {target.name}",
+            export_work(self._session.path, target, fmt, claim_filter, total),
+            on_progressed=self._on_task_progressed,
+            on_finished=self._on_task_finished,
+            on_failed=self._on_task_failed,
         )
-        self.task.progressed.connect(self._on_task_progressed)
-        self.task.finished.connect(self._on_task_finished)
-        self.task.failed.connect(self._on_task_failed)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self.progress.show()

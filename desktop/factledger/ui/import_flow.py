@@ -54,10 +54,12 @@ class ImportFlow(QObject):
             return None
         label = inputs[0].label if len(inputs) == 1 else f"{len(inputs)} inputs"
         ledger = self._session.ledger
-        task = self._runner.start(f"Importing {label}", import_work(ledger.path, ledger.actor, inputs))
-        task.finished.connect(self._on_task_finished)
-        task.failed.connect(self._on_task_failed)
-        return task
+        return self._runner.start(
+            f"Importing {label}",
+            import_work(ledger.path, ledger.actor, inputs),
+            on_finished=self._on_task_finished,
+            on_failed=self._on_task_failed,
+        )
 
     def _on_task_finished(self, results: list[ImportResult]) -> None:
         changes = Changes()

@@ -107,6 +107,8 @@ class InspectorPanel(QScrollArea):
         layout = QVBoxLayout(body)
         for widget in (self.title, self.quote, fields_box, status_box, evidence_box, history_box):
             layout.addWidget(widget)
+        # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
+        self._sections = (fields_box, status_box, evidence_box, history_box)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_fields)
         self.delete_button.clicked.connect(self.delete_claim)
@@ -123,10 +125,14 @@ class InspectorPanel(QScrollArea):
         except UserError:
             self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
         claim = self.claim
-        self._body.setEnabled(claim is not None)
+        for section in self._sections:
+            section.setVisible(claim is not None)
         if claim is None:
             self.title.setText("<b>No fact selected</b>")
-            self.quote.setText("Choose a fact in the table or the reader.")
+            self.quote.setText(
+                "Choose a fact in the table, the reader or a chart to see its quote in context, edit it, "
+                "verify it with evidence and read its history."
+            )
             self.evidence_list.clear()
             self.history.clear()
             return

@@ -297,6 +297,8 @@ class ReaderPanel(QWidget):
             if p
         ]
         where = html.escape(source.url or source.file_name or "")
+        if where == title:  # no title: the file name is already the heading
+            where = ""
         return f"<span style='font-size:large'><b>{title}</b></span><br>{' · '.join(meta)}" + (
             f"<br><span style='color:gray'>{where}</span>" if where else ""
         )

@@ -64,6 +64,7 @@ def render_ledger_chart(ledger: Ledger, path: Path) -> str:
     chart.resize(900, 500)
     chart.show()
     chart.refresh()
+    chart.wait_until_drawn()
     QApplication.processEvents()
     written = chart.export(path)
     chart.close()

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -84,24 +84,38 @@ class TaskRunner(QObject):
         # Two threads on a two-core laptop: an import and an export can overlap without starving the UI.
         self._pool.setMaxThreadCount(max_threads)
         self._tasks: list[Task] = []
-        self._waiting: list[_Runnable] = []
 
-    def start(self, label: str, work: Work) -> Task:
-        """Run `work` in the background from the next event-loop turn; connect to the returned task meanwhile.
+    def start(
+        self,
+        label: str,
+        work: Work,
+        *,
+        on_progressed: Callable[[int, int, str], None] | None = None,
+        on_finished: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run `work` in the background; the `on_*` slots hear its progress and outcome on the UI thread.
 
-        The work is handed to a thread only once control is back in the event loop. A signal emitted by
-        another thread reaches only the connections that exist at that moment, so starting at once would
-        let a quick import finish before its caller had connected `finished`, and the result would be lost.
+        Pass the slots here rather than connecting to the returned task: a signal emitted by the worker
+        reaches only the connections that exist at that moment, so a quick import could finish before a
+        connection made after `start` returns, and its result would be lost (an import that never reports back).
         """
         task = Task(label, self)
-        # Bound methods of objects on the UI thread: the cross-thread emit is queued to this thread.
+        # Slots on the UI thread: the cross-thread emit is queued to it. The caller's slots come first, so
+        # they run before the runner's own, which lets the task go.
+        for signal, slot in (
+            (task.progressed, on_progressed),
+            (task.finished, on_finished),
+            (task.failed, on_failed),
+        ):
+            if slot is not None:
+                signal.connect(slot)
         task.finished.connect(self._on_task_finished)
         task.failed.connect(self._on_task_finished)
         self._tasks.append(task)
-        self._waiting.append(_Runnable(task, work))
-        QTimer.singleShot(0, self, self._launch_waiting)
         self.active_changed.emit(len(self._tasks))
         self.task_started.emit(task)
+        self._pool.start(_Runnable(task, work))
         return task
 
     @property
@@ -116,16 +130,11 @@ class TaskRunner(QObject):
         """Cancel everything and join the threads, so no work outlives the window that started it.
 
         Queued work still runs but sees the cancel at its first check, so every task reports back: its
-        `finished`/`failed` signal arrives afterwards and what was imported before the cancel is announced.
+        `finished`/`failed` signal is queued to the UI thread, and what was imported before the cancel is
+        announced when the event loop next runs.
         """
         self.cancel_all()
-        self._launch_waiting()
         self._pool.waitForDone()
-
-    def _launch_waiting(self) -> None:
-        waiting, self._waiting = self._waiting, []
-        for runnable in waiting:
-            self._pool.start(runnable)
 
     def _on_task_finished(self, _payload: object) -> None:
         task = self.sender()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -17,16 +19,22 @@ from PySide6.QtWidgets import (
 
 from factledger.domain import Changes, ClaimFilter, UserError
 from factledger.ui.session import LedgerSession
+from factledger.ui.tasks import TaskRunner
 
 from .base import ChartView
 from .commitments_chart import CommitmentsChart
 from .figures_chart import FiguresChart
 from .progress_chart import ProgressChart
+from .queries import ChartQueries
 from .timeline_chart import TimelineChart
 
 
 class ChartsPanel(QWidget):
     """Charts of the open ledger; only the visible tab re-queries, and a burst of changes refreshes once.
+
+    Every query runs on `tasks` (the app's `TaskRunner`; the panel makes its own when none is given) with its
+    own ledger connection; an "updating…" note shows while a chart waits. Closing the panel cancels its
+    queries and waits for any that is running, so none outlives it.
 
     Signals:
         claim_selected: a fact was clicked on a chart; carries the claim id for the table, reader and inspector.
@@ -35,13 +43,16 @@ class ChartsPanel(QWidget):
     claim_selected = Signal(str)
     """A fact was clicked on a chart; the payload is its claim id."""
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
-        self.timeline = TimelineChart(session)
-        self.figures = FiguresChart(session)
-        self.progress = ProgressChart(session)
-        self.commitments = CommitmentsChart(session)
+        self.queries = ChartQueries(session, self, runner=tasks)
+        self.timeline = TimelineChart(session, queries=self.queries)
+        self.figures = FiguresChart(session, queries=self.queries)
+        self.progress = ProgressChart(session, queries=self.queries)
+        self.commitments = CommitmentsChart(session, queries=self.queries)
         self.tabs = QTabWidget()
         for chart, title in (
             (self.timeline, "Timeline"),
@@ -56,7 +67,12 @@ class ChartsPanel(QWidget):
         self._svg = QPushButton("Export SVG…")
         self._png.clicked.connect(lambda: self._on_export_clicked(".png"))
         self._svg.clicked.connect(lambda: self._on_export_clicked(".svg"))
+        self.updating = QLabel("updating…")
+        self.updating.setEnabled(False)  # the palette's disabled text: present but quiet
+        self.updating.setVisible(False)
+        self.queries.busy_changed.connect(self._on_queries_busy_changed)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.updating)
         buttons.addStretch(1)
         buttons.addWidget(self._png)
         buttons.addWidget(self._svg)
@@ -89,7 +105,10 @@ class ChartsPanel(QWidget):
         self._schedule()
 
     def refresh_now(self) -> None:
-        """Redraw the visible chart if its data is stale (the pending timer calls this)."""
+        """Ask again for the visible chart if its data is stale (the pending timer calls this).
+
+        The answer arrives later, by the chart's `drawn` signal.
+        """
         self._pending.stop()
         chart = self.current_chart()
         if chart.stale:
@@ -98,8 +117,21 @@ class ChartsPanel(QWidget):
     def export_current(self, path: Path | str) -> Path:
         return self.current_chart().export(path)
 
+    def shutdown(self) -> None:
+        """Cancel every chart query and wait for a running one; later answers are dropped."""
+        self._pending.stop()
+        self.queries.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
     def _schedule(self) -> None:
-        self._pending.start()
+        if not self.queries.closed:
+            self._pending.start()
+
+    def _on_queries_busy_changed(self, busy: bool) -> None:
+        self.updating.setVisible(busy)
 
     def _on_session_changed(self, changes: Changes) -> None:
         # Charts show claims (and sources' dates and titles); suggestions and history do not move them.

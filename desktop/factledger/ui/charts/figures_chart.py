@@ -7,12 +7,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from factledger.core import Ledger
 from factledger.core.series import Figures, Metric
 from factledger.ui.session import LedgerSession
 
 from .axes import AmountAxisItem, human_number
 from .base import ChartView, plot_widget, style_plot
 from .palette import OVERDUE, SERIES_COLOURS
+from .queries import ChartQueries
+
+MetricKey = tuple[str, str | None]
 
 
 class FiguresChart(ChartView):
@@ -25,8 +29,12 @@ class FiguresChart(ChartView):
     claim_selected = Signal(str)
     """A figure was clicked; the payload is its claim id."""
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    title = "figures"
+
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, queries: ChartQueries | None = None
+    ) -> None:
+        super().__init__(session, parent, queries=queries)
         self.figures: Figures | None = None
         self._metrics: list[Metric] = []
         self._items: list[pg.GraphicsObject] = []
@@ -52,8 +60,27 @@ class FiguresChart(ChartView):
         layout.addWidget(self.plot, 1)
 
     def reload(self) -> None:
-        current = self._picker.currentData()
-        self._metrics = self.ledger.metrics(self.claim_filter)
+        """Ask for the metrics and, in the same trip, the figures of the one that will be picked."""
+        claim_filter = self.claim_filter
+        current: MetricKey | None = self._picker.currentData()
+
+        def query(ledger: Ledger) -> tuple[list[Metric], Figures | None]:
+            found = ledger.metrics(claim_filter)
+            keys = [(m.subject, m.unit) for m in found]
+            chosen = current if current in keys else (keys[0] if keys else None)
+            if chosen is None:
+                return found, None
+            return found, ledger.figures(claim_filter, subject=chosen[0], unit=chosen[1])
+
+        self.ask(query, self._on_metrics_answered)
+
+    def select_metric(self, subject: str, unit: str | None) -> None:
+        index = self._picker.findData((subject, unit))
+        if index >= 0:
+            self._picker.setCurrentIndex(index)
+
+    def _on_metrics_answered(self, answer: tuple[list[Metric], Figures | None]) -> None:
+        self._metrics, figures = answer
         self._picker.blockSignals(True)
         self._picker.clear()
         for metric in self._metrics:
@@ -62,32 +89,31 @@ class FiguresChart(ChartView):
                 f"{metric.subject} · {metric.unit or 'no unit'} ({metric.figures}){flag}",
                 (metric.subject, metric.unit),
             )
-        index = self._picker.findData(current) if current is not None else -1
+        index = self._picker.findData((figures.subject, figures.unit)) if figures is not None else -1
         self._picker.setCurrentIndex(max(index, 0) if self._metrics else -1)
         self._picker.blockSignals(False)
-        self._draw()
-
-    def select_metric(self, subject: str, unit: str | None) -> None:
-        index = self._picker.findData((subject, unit))
-        if index >= 0:
-            self._picker.setCurrentIndex(index)
+        self.show_figures(figures)
 
     def _on_picker_changed(self, _index: int) -> None:
-        self._draw()
+        chosen: MetricKey | None = self._picker.currentData()
+        if chosen is None:
+            self.show_figures(None)
+            return
+        claim_filter = self.claim_filter
+        subject, unit = chosen
+        self.ask(lambda ledger: ledger.figures(claim_filter, subject=subject, unit=unit), self.show_figures)
 
-    def _draw(self) -> None:
+    def show_figures(self, figures: Figures | None) -> None:
         item = self.plot.getPlotItem()
         for old in self._items:
             item.removeItem(old)
         self._items.clear()
         self._legend.clear()
-        chosen = self._picker.currentData()
-        if chosen is None:
-            self.figures = None
+        self.figures = figures
+        if figures is None:
             self._note.setText("No figures with a subject in this filter.")
             return
-        subject, unit = chosen
-        self.figures = figures = self.ledger.figures(self.claim_filter, subject=subject, unit=unit)
+        subject, unit = figures.subject, figures.unit
         item.setLabel("left", f"{subject} ({unit or 'no unit'})")
         for n, series in enumerate(figures.series):
             colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]

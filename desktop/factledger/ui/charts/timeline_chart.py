@@ -1,48 +1,48 @@
 """TimelineChart: facts at the date they were stated and commitments as bars to their deadline, by row.
 
-All markers are one `ScatterPlotItem` fed with arrays, and all bars of one fulfilment one `PlotCurveItem`
-of line pairs, so 100,000 facts stay a handful of graphics items. Hover and click are resolved with numpy
-on those arrays (nearest marker in pixels) rather than pyqtgraph's per-spot objects, which would build
-100,000 Python objects on the first hover.
+Markers are a fixed set of scatter items fed with arrays (`MarkerLayer`), and all bars of one fulfilment one
+`PlotCurveItem` of line pairs, so 100,000 facts stay a handful of graphics items. Hover and click are
+resolved with numpy on those arrays (nearest marker in pixels) rather than pyqtgraph's per-spot objects,
+which would build 100,000 Python objects on the first hover.
+
+The first answer covers every date; once the view is zoomed or panned to where that answer is too coarse
+(counted per bucket) or does not reach, the visible range (with a margin) is asked for again, 150 ms after
+the last move, so zooming into a dense period brings back single facts. Rows keep their place across those
+answers: a window's rows are mapped onto the rows of the answer for every date.
 """
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from factledger.core.series import (
     DAY,
     FULFILMENT_ORDER,
-    KIND_ORDER,
+    MAX_MARKERS,
     Timeline,
     TimelineGrouping,
-    TimelinePoint,
 )
 from factledger.ui.session import LedgerSession
 
-from .axes import RowAxisItem, human_number
+from .axes import RowAxisItem
 from .base import ChartView, plot_widget, style_plot
-from .palette import FULFILMENT_BY_CODE, FULFILMENT_COLOURS, OVERDUE, STATUS_BY_CODE, STATUS_COLOURS
+from .palette import FULFILMENT_BY_CODE, FULFILMENT_COLOURS, OVERDUE, STATUS_COLOURS
+from .queries import ChartQueries
+from .timeline_markers import MARKER_SIZE, Buckets, MarkerLayer, collapse_buckets, marker_y
+from .timeline_text import NO_GROUP, bucket_tooltip_html, summary_text, tooltip_html
 
-SYMBOLS = {"claim": "o", "statistic": "s", "commitment": "d"}
-KIND_OFFSET = {"claim": -0.32, "statistic": -0.2, "commitment": -0.08}
+WINDOW_DELAY_MS = 150
+"""Zoom and pan re-ask for the visible range this long after the last move: one query per gesture."""
+WINDOW_MARGIN = 0.25
+"""The range asked for reaches this share of the visible width beyond each edge, so small pans need no query."""
 BAR_OFFSET = 0.08  # first lane of commitment bars, under the row's markers
 LANE_STEP = 0.1
 LANES = 4  # overlapping commitments of one row share this many lanes
-MARKER_SIZE = 10
 HIT_PIXELS = 7.0
-NO_GROUP = {
-    TimelineGrouping.SUBJECT: "(no subject)",
-    TimelineGrouping.COMMITTER: "(no one named)",
-    TimelineGrouping.SOURCE: "(no source)",
-    TimelineGrouping.STATUS: "(no status)",
-}
 
 
 class TimelineChart(ChartView):
@@ -55,12 +55,22 @@ class TimelineChart(ChartView):
     claim_selected = Signal(str)
     """A fact was clicked on the timeline; the payload is its claim id."""
 
-    def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    title = "timeline"
+
+    def __init__(
+        self, session: LedgerSession, parent: QWidget | None = None, *, queries: ChartQueries | None = None
+    ) -> None:
+        super().__init__(session, parent, queries=queries)
         self._timeline: Timeline | None = None
+        self._groups: list[
+            str | None
+        ] = []  # rows as drawn: those of the every-date answer, then any new ones
         self._marker_y = np.empty(0)
+        self._buckets: Buckets | None = None
         self._bar_y = np.empty(0)
         self._ranged_for: object = None
+        self._whole_pending = False
+        self.max_markers = MAX_MARKERS  # above this many facts in range, they are counted per bucket
         theme = self.theme()
         self._rows = RowAxisItem("left")
         self.plot = plot_widget(theme, {"bottom": pg.DateAxisItem("bottom", utcOffset=0), "left": self._rows})
@@ -74,7 +84,9 @@ class TimelineChart(ChartView):
             for colour in FULFILMENT_BY_CODE
         ]
         self._deadlines = pg.ScatterPlotItem(pxMode=True, size=11, symbol="t1", brush=pg.mkBrush(OVERDUE))
-        self._markers = pg.ScatterPlotItem(pxMode=True, antialias=True)
+        for graphic in (self._overdue_halo, *self._bars, self._deadlines):
+            item.addItem(graphic)
+        self._markers = MarkerLayer(item, theme.background)
         self._today = pg.InfiniteLine(
             angle=90,
             movable=False,
@@ -82,8 +94,7 @@ class TimelineChart(ChartView):
             label="today",
             labelOpts={"position": 0.97, "color": "#ef4444"},
         )
-        for graphic in (self._overdue_halo, *self._bars, self._deadlines, self._markers, self._today):
-            item.addItem(graphic)
+        item.addItem(self._today)
         self._legend = self._build_legend(item)
         self._grouping = QComboBox()
         for grouping in TimelineGrouping:
@@ -98,6 +109,11 @@ class TimelineChart(ChartView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
+        self._window_timer = QTimer(self)
+        self._window_timer.setSingleShot(True)
+        self._window_timer.setInterval(WINDOW_DELAY_MS)
+        self._window_timer.timeout.connect(self._on_window_timer_timeout)
+        item.getViewBox().sigXRangeChanged.connect(self._on_view_x_range_changed)
         self.plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
@@ -110,53 +126,102 @@ class TimelineChart(ChartView):
     def grouping(self) -> TimelineGrouping:
         return TimelineGrouping(self._grouping.currentData())
 
+    @property
+    def summary(self) -> str:
+        return self._summary.text()
+
     def reload(self) -> None:
-        timeline = self.ledger.timeline(self.claim_filter, grouping=self.grouping)
-        self.show_timeline(timeline)
+        """Ask for every date; a zoomed-in view asks for its own range once this answer is drawn."""
+        claim_filter, grouping, most = self.claim_filter, self.grouping, self.max_markers
+        self._whole_pending = True
+        self._window_timer.stop()
+        self.ask(
+            lambda ledger: ledger.timeline(claim_filter, grouping=grouping, max_markers=most),
+            self._on_whole_answered,
+        )
+
+    def visible_range(self) -> tuple[float, float]:
+        low, high = self.plot.getPlotItem().getViewBox().viewRange()[0]
+        return float(low), float(high)
+
+    def needs_window(self, visible: tuple[float, float]) -> bool:
+        """Whether the drawn answer is too coarse for, or does not reach, the visible x-range."""
+        timeline = self._timeline
+        if timeline is None or self._whole_pending:
+            return False
+        low, high = visible
+        if timeline.window is not None:
+            fetched_low, fetched_high = timeline.window
+            if low < fetched_low or high > fetched_high:
+                return True
+        elif not timeline.aggregated:
+            return False  # every dated fact is already drawn
+        else:
+            fetched_low = (
+                float(timeline.markers.x.min()) - timeline.bucket_seconds if len(timeline.markers) else low
+            )
+            fetched_high = (
+                float(timeline.markers.x.max()) + timeline.bucket_seconds if len(timeline.markers) else high
+            )
+        return timeline.aggregated and (high - low) < (fetched_high - fetched_low) / 2
+
+    def ask_window(self, visible: tuple[float, float]) -> None:
+        """Ask for the visible range plus a margin; the answer replaces what is drawn, rows kept in place."""
+        low, high = visible
+        margin = (high - low) * WINDOW_MARGIN
+        window = (low - margin, high + margin)
+        claim_filter, grouping, most = self.claim_filter, self.grouping, self.max_markers
+        self.ask(
+            lambda ledger: ledger.timeline(claim_filter, grouping=grouping, window=window, max_markers=most),
+            self._on_window_answered,
+        )
 
     def show_timeline(self, timeline: Timeline) -> None:
-        """Update the existing items in place; the view range is kept unless the rows changed."""
-        self._timeline = timeline
-        labels = [NO_GROUP[timeline.grouping] if g is None else g for g in timeline.groups]
-        self._rows.set_rows(labels)
-        self._set_markers(timeline)
-        self._set_bars(timeline)
-        self._today.setPos(timeline.today)
-        shown = f"{timeline.dated:,} facts"
-        if timeline.aggregated:
-            shown += f" counted per {_bucket_name(timeline.bucket_seconds)}"
-        if timeline.undated:
-            shown += f" · {timeline.undated:,} without a date (not shown)"
-        self._summary.setText(shown)
+        """Draw an answer for every date: its rows become the chart's rows; the view is kept unless they changed."""
+        self._whole_pending = False
+        self._groups = list(timeline.groups)
+        self._draw(timeline)
         key = (timeline.grouping, timeline.groups, self.claim_filter)
         if key != self._ranged_for:
             self._ranged_for = key
             self._fit(timeline)
+        self._check_window()
 
-    def _set_markers(self, timeline: Timeline) -> None:
+    def _on_whole_answered(self, timeline: Timeline) -> None:
+        self.show_timeline(timeline)
+
+    def _on_window_answered(self, timeline: Timeline) -> None:
+        self._draw(timeline)
+
+    def _draw(self, timeline: Timeline) -> None:
+        self._timeline = timeline
+        index = {group: n for n, group in enumerate(self._groups)}
+        for group in timeline.groups:
+            if group not in index:  # a row that appeared since the every-date answer goes last
+                index[group] = len(self._groups)
+                self._groups.append(group)
+        to_row = np.array([index[g] for g in timeline.groups], dtype=np.int32)
+        labels = [NO_GROUP[timeline.grouping] if g is None else g for g in self._groups]
+        self._rows.set_rows(labels)
         markers = timeline.markers
-        offsets = np.array([KIND_OFFSET[str(k)] for k in KIND_ORDER])
-        symbols = np.array([SYMBOLS[str(k)] for k in KIND_ORDER], dtype=object)
-        self._marker_y = markers.row + offsets[markers.kind] if len(markers) else np.empty(0)
-        brushes = np.array([pg.mkBrush(c) for c in STATUS_BY_CODE], dtype=object)
+        rows = to_row[markers.row] if len(markers) else np.empty(0, dtype=np.int32)
         if timeline.aggregated:
-            sizes = np.clip(6.0 + 2.5 * np.log2(markers.count.astype(np.float64)), 6.0, 26.0)
+            self._buckets = collapse_buckets(markers, rows)
+            self._marker_y = np.empty(0)
+            self._markers.show_buckets(self._buckets)
         else:
-            sizes = np.full(len(markers), float(MARKER_SIZE))
-        self._markers.setData(
-            x=markers.x,
-            y=self._marker_y,
-            size=sizes,
-            symbol=symbols[markers.kind],
-            brush=brushes[markers.status],
-            pen=pg.mkPen(self.theme().background, width=0.8),
-        )
-        self._markers.setVisible(len(markers) > 0)
+            self._buckets = None
+            self._marker_y = marker_y(markers, rows)
+            self._markers.show_singles(markers, self._marker_y)
+        bar_rows = to_row[timeline.bars.row] if len(timeline.bars) else np.empty(0, dtype=np.int32)
+        self._set_bars(timeline, bar_rows)
+        self._today.setPos(timeline.today)
+        self._summary.setText(summary_text(timeline))
 
-    def _set_bars(self, timeline: Timeline) -> None:
+    def _set_bars(self, timeline: Timeline, rows: np.ndarray) -> None:
         bars = timeline.bars
         drawable = ~np.isnan(bars.start) & ~np.isnan(bars.end)
-        self._bar_y = bars.row + BAR_OFFSET + LANE_STEP * _lanes(bars.row, bars.start, bars.end)
+        self._bar_y = rows + BAR_OFFSET + LANE_STEP * _lanes(rows, bars.start, bars.end)
         for code, curve in enumerate(self._bars):
             wanted = drawable & (bars.fulfilment == (code if code < len(FULFILMENT_ORDER) else -1))
             curve.setData(*_pairs(bars.start[wanted], bars.end[wanted], self._bar_y[wanted]))
@@ -178,35 +243,64 @@ class TimelineChart(ChartView):
         box = self.plot.getPlotItem().getViewBox()
         # The band above the first row is left empty for the legend.
         box.setRange(
-            xRange=(low - pad, high + pad), yRange=(-1.6, max(len(timeline.groups), 1) - 0.45), padding=0
+            xRange=(low - pad, high + pad), yRange=(-1.6, max(len(self._groups), 1) - 0.45), padding=0
         )
 
+    def _check_window(self) -> None:
+        visible = self.visible_range()
+        if self.needs_window(visible):
+            self.ask_window(visible)
+
+    def _on_view_x_range_changed(self, *_args: object) -> None:
+        self._window_timer.start()
+
+    def _on_window_timer_timeout(self) -> None:
+        self._check_window()
+
     # -- hover and click -------------------------------------------------------------------------
-    def hit(self, scene_pos: QPointF) -> str | None:
-        """The claim under a scene position: nearest marker within a few pixels, else a bar under it."""
-        timeline = self._timeline
+    def _view_point(self, scene_pos: QPointF) -> tuple[float, float, float, float] | None:
         box = self.plot.getPlotItem().getViewBox()
-        if timeline is None or not box.sceneBoundingRect().contains(scene_pos):
+        if self._timeline is None or not box.sceneBoundingRect().contains(scene_pos):
             return None
         point = box.mapSceneToView(scene_pos)
         px, py = box.viewPixelSize()
+        return point.x(), point.y(), px, py
+
+    def hit(self, scene_pos: QPointF) -> str | None:
+        """The claim under a scene position: nearest marker within a few pixels, else a bar under it."""
+        timeline = self._timeline
+        where = self._view_point(scene_pos)
+        if timeline is None or where is None:
+            return None
+        x, y, px, py = where
         markers = timeline.markers
         if markers.ids and len(markers):
-            d2 = ((markers.x - point.x()) / px) ** 2 + ((self._marker_y - point.y()) / py) ** 2
+            d2 = ((markers.x - x) / px) ** 2 + ((self._marker_y - y) / py) ** 2
             nearest = int(np.argmin(d2))
             if d2[nearest] <= (MARKER_SIZE / 2 + HIT_PIXELS / 2) ** 2:
                 return markers.ids[nearest]
         bars = timeline.bars
         if len(bars):
-            inside = (
-                (np.abs(self._bar_y - point.y()) / py <= 5)
-                & (bars.start <= point.x())
-                & (bars.end >= point.x())
-            )
+            inside = (np.abs(self._bar_y - y) / py <= 5) & (bars.start <= x) & (bars.end >= x)
             found = np.flatnonzero(inside)
             if found.size:
                 return bars.ids[int(found[0])]
         return None
+
+    def hit_bucket(self, scene_pos: QPointF) -> int | None:
+        """The counted marker under a scene position (index into `buckets`), when facts are counted."""
+        buckets = self._buckets
+        where = self._view_point(scene_pos)
+        if buckets is None or not len(buckets) or where is None:
+            return None
+        x, y, px, py = where
+        d2 = ((buckets.x - x) / px) ** 2 + ((buckets.y - y) / py) ** 2
+        nearest = int(np.argmin(d2))
+        return nearest if d2[nearest] <= (13 + HIT_PIXELS / 2) ** 2 else None
+
+    @property
+    def buckets(self) -> Buckets | None:
+        return self._buckets
 
     def marker_scene_pos(self, claim_id: str) -> QPointF:
         """Where a fact's marker is drawn, in scene coordinates (for tests and keyboard focus)."""
@@ -216,19 +310,35 @@ class TimelineChart(ChartView):
         return QPointF(self.plot.getPlotItem().getViewBox().mapViewToScene(view))
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        claim_id = self.hit(scene_pos)
-        if claim_id is None:
+        text = self._hover_text(scene_pos)
+        if text is None:
             QToolTip.hideText()
             return
+        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, text, self.plot)
+
+    def _hover_text(self, scene_pos: QPointF) -> str | None:
+        bucket = self.hit_bucket(scene_pos)
+        if bucket is not None and self._buckets is not None and self._timeline is not None:
+            return bucket_tooltip_html(self._buckets, bucket, self._timeline, self._groups)
+        claim_id = self.hit(scene_pos)
+        if claim_id is None:
+            return None
+        # A lookup by primary key on the UI thread's own ledger: well under a millisecond at a million claims.
         point = self.ledger.timeline_point(claim_id)
-        if point is not None:
-            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-            QToolTip.showText(global_pos, tooltip_html(point), self.plot)
+        return None if point is None else tooltip_html(point)
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
         if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
             return
-        claim_id = self.hit(getattr(event, "scenePos")())  # noqa: B009
+        scene_pos = getattr(event, "scenePos")()  # noqa: B009
+        bucket = self.hit_bucket(scene_pos)
+        if bucket is not None and self._buckets is not None and self._timeline is not None:
+            # A counted marker opens up: zoom to its bucket, and the re-query brings back single facts.
+            centre, width = float(self._buckets.x[bucket]), self._timeline.bucket_seconds
+            self.plot.getPlotItem().getViewBox().setXRange(centre - width, centre + width, padding=0)
+            return
+        claim_id = self.hit(scene_pos)
         if claim_id is not None:
             self.claim_selected.emit(claim_id)
 
@@ -256,8 +366,7 @@ class TimelineChart(ChartView):
         style_plot(self.plot.getPlotItem(), theme)
         self._legend.setLabelTextColor(theme.foreground)
         self._legend.setBrush(pg.mkBrush(_with_alpha(theme.background, 210)))
-        if self._timeline is not None:
-            self._set_markers(self._timeline)
+        self._markers.set_background(theme.background)
 
     def export_item(self) -> pg.PlotItem:
         return self.plot.getPlotItem()
@@ -292,38 +401,10 @@ def _pairs(start: np.ndarray, end: np.ndarray, y: np.ndarray) -> tuple[np.ndarra
     return xs, ys
 
 
-def _bucket_name(seconds: float) -> str:
-    days = seconds / DAY
-    return {1.0: "day", 7.0: "week", 30.4375: "month", 91.3125: "quarter"}.get(days, "year")
-
-
 def _with_alpha(colour: QColor, alpha: int) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
-
-
-def tooltip_html(point: TimelinePoint) -> str:
-    """Quote, speaker, source and verification of one fact, escaped (quotes come from articles)."""
-    lines = [f"<b>“{html.escape(point.quote)}”</b>"]
-    who = point.speaker or point.committer
-    if who:
-        lines.append(f"— {html.escape(who)}")
-    source = point.source_title or "untitled source"
-    if point.outlet:
-        source += f", {point.outlet}"
-    lines.append(f"<i>{html.escape(source)}</i>" + (f" · {point.stated_on}" if point.stated_on else ""))
-    figure = point.value if point.value is not None else point.amount
-    if figure is not None:
-        lines.append(f"{human_number(figure)} {html.escape(point.unit or '')}".strip())
-    colour = STATUS_COLOURS[point.status]
-    status = f"<span style='color:{colour}'>●</span> {point.status.label} · {point.kind.value}"
-    if point.fulfilment is not None:
-        status += f" · {point.fulfilment.label}"
-    if point.deadline:
-        status += f" · due {html.escape(point.deadline)}"
-    lines.append(status)
-    return "<br>".join(lines)
 
 
 __all__ = ["TimelineChart", "tooltip_html"]
