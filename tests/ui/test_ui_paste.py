@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from factledger.resources import resource_path, sample_article_path
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard() -> Iterator[None]:
+    """The clipboard owns the pasted QMimeData: empty it while Python still knows it, not at exit."""
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 def _paste(qtbot, window, mime: QMimeData) -> list:

@@ -109,10 +109,11 @@ class ChartQueries(QObject):
             finally:
                 done.set()
 
-        task = self.runner.start(label, work)
+        # Slots are given to start() so they are connected before the worker can report back.
+        task = self.runner.start(
+            label, work, on_finished=self._on_task_finished, on_failed=self._on_task_failed
+        )
         self._asked[task] = _Asked(key, generation, deliver, refuse, done)
-        task.finished.connect(self._on_task_finished)
-        task.failed.connect(self._on_task_failed)
         self._set_busy()
         return generation
 
