@@ -70,3 +70,21 @@ def test_table_scrolls_to_the_last_of_100000_rows_with_a_small_cache(qtbot, big_
     assert model.cached_rows <= model.PAGE_SIZE * model.MAX_PAGES
     assert model.cached_rows < CLAIMS // 20
     ledger.close()
+
+
+def test_a_fact_chosen_elsewhere_is_found_deep_in_100000_rows_without_paging(qtbot, big_ledger: Path) -> None:
+    """Given the table at its first page, a fact near the end (picked in a chart, say) is selected and shown."""
+    ledger = Ledger.open(big_ledger)
+    view = ClaimTableView(LedgerSession(ledger))
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    model = view.model
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert model.claim_id_at(0) == "clm_0000000"
+    target = "clm_0098765"
+    row = model.row_of(target)
+    assert row == 98_765
+    assert model.claim_id_at(row) == target
+    assert model.cached_rows <= model.PAGE_SIZE * 2
+    ledger.close()

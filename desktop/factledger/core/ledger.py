@@ -296,6 +296,14 @@ class Ledger:
     def count_claims(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
         return self._ctx.claims.count(claim_filter)
 
+    def claim_position(self, claim_id: str, claim_filter: ClaimFilter, order: ClaimOrder) -> int | None:
+        """Where a fact sits in a filtered, ordered listing; None when the filter hides it."""
+        return self._ctx.claims.position(claim_id, claim_filter, order)
+
+    def source_titles(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Display names of just these sources (a table page needs a few, not every source's summary)."""
+        return self._ctx.sources.titles(source_ids)
+
     def claims_for_source(self, source_id: str) -> list[Claim]:
         return self._ctx.claims.for_source(source_id)
 

@@ -155,6 +155,47 @@ class ClaimRepository:
         rows = [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
         return rows[::-1] if reverse else rows
 
+    def position(self, claim_id: str, claim_filter: ClaimFilter, order: ClaimOrder) -> int | None:
+        """The row a fact has in a filtered, ordered listing (None if the filter hides it).
+
+        Counts the rows that sort before it, so a table can jump to a fact chosen elsewhere (a chart, a
+        search hit) anywhere in a million rows without paging through them. NULLs sort first ascending
+        and last descending, as SQLite orders them.
+        """
+        row = self.raw(claim_id)
+        if row is None:
+            return None
+        where, params = where_clause(claim_filter)
+        visible = self._db.execute(f"SELECT 1 FROM claims WHERE claims.id = ? AND {where}", [claim_id, *params])
+        if visible.fetchone() is None:
+            return None
+        order_clause(order)  # refuses unknown columns with a sentence
+        keys = ["source_id", "start"] if order.column == "source" else [order.column]
+        keys.append("id")
+        before: list[str] = []
+        before_params: list[Any] = []
+        equal: list[str] = []
+        equal_params: list[Any] = []
+        for key in keys:
+            column, value = f'claims."{key}"', row[key]
+            if value is None:
+                earlier, earlier_params = (f"{column} IS NOT NULL", []) if order.descending else ("0", [])
+                same, same_params = f"{column} IS NULL", []
+            else:
+                comparison = ">" if order.descending else "<"
+                nulls = "" if order.descending else f"{column} IS NULL OR "
+                earlier, earlier_params = f"({nulls}{column} {comparison} ?)", [value]
+                same, same_params = f"{column} = ?", [value]
+            before.append(" AND ".join([*equal, earlier]))
+            before_params.extend([*equal_params, *earlier_params])
+            equal.append(same)
+            equal_params.extend(same_params)
+        condition = " OR ".join(f"({part})" for part in before)
+        cursor = self._db.execute(
+            f"SELECT count(*) FROM claims WHERE ({where}) AND ({condition})", [*params, *before_params]
+        )
+        return int(cursor.fetchone()[0])
+
     def for_source(self, source_id: str) -> list[Claim]:
         cursor = self._db.execute(
             f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE source_id = ? ORDER BY start, id", [source_id]

@@ -67,8 +67,6 @@ class ClaimTableModel(QAbstractTableModel):
         self._order = ClaimOrder()
         self._pages: OrderedDict[int, list[Claim]] = OrderedDict()
         self._source_titles: dict[str, str] = {}
-        self._count = 0
-        self._reload_sources()
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
 
@@ -143,14 +141,15 @@ class ClaimTableModel(QAbstractTableModel):
     def set_order(self, order: ClaimOrder) -> None:
         if order != self._order:
             self._order = order
-            self.reload()
+            self.reload(recount=False)  # the count depends on the filter only
 
-    def reload(self) -> None:
+    def reload(self, *, recount: bool = True) -> None:
         """Rows may have moved anywhere (new filter, new order, another ledger): a reset is the honest signal."""
         self.beginResetModel()
         self._pages.clear()
-        self._reload_sources()
-        self._count = self._session.ledger.count_claims(self._filter)
+        self._source_titles.clear()
+        if recount:
+            self._count = self._session.ledger.count_claims(self._filter)
         self.endResetModel()
 
     def claim_at(self, row: int) -> Claim | None:
@@ -164,17 +163,13 @@ class ClaimTableModel(QAbstractTableModel):
         claim = self.claim_at(row)
         return None if claim is None else claim.id
 
-    def row_of(self, claim_id: str, *, search_pages: int = 50) -> int | None:
-        """The row showing a fact: cached pages first, then the first `search_pages` pages in order."""
+    def row_of(self, claim_id: str) -> int | None:
+        """The row showing a fact: a cached page if it is there, else the ledger counts the rows before it."""
         for number, page in self._pages.items():
             for offset, claim in enumerate(page):
                 if claim.id == claim_id:
                     return number * self.PAGE_SIZE + offset
-        for number in range(min(search_pages, (self._count + self.PAGE_SIZE - 1) // self.PAGE_SIZE)):
-            for offset, claim in enumerate(self._page(number)):
-                if claim.id == claim_id:
-                    return number * self.PAGE_SIZE + offset
-        return None
+        return self._session.ledger.claim_position(claim_id, self._filter, self._order)
 
     # -- keeping up with the ledger -------------------------------------------------------------------
     def _on_session_changed(self, changes: Changes) -> None:
@@ -182,7 +177,7 @@ class ClaimTableModel(QAbstractTableModel):
             self.reload()
             return
         if changes.sources:
-            self._reload_sources()
+            self._source_titles.clear()
         if not (changes.claims or changes.sources):
             return
         count = self._session.ledger.count_claims(self._filter)
@@ -219,14 +214,13 @@ class ClaimTableModel(QAbstractTableModel):
         return page
 
     def _query(self, number: int) -> list[Claim]:
-        return self._session.ledger.claims(
+        page = self._session.ledger.claims(
             self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
         )
-
-    def _reload_sources(self) -> None:
-        self._source_titles = {
-            s.id: s.title or s.file_name or s.url or s.id for s in self._session.ledger.sources()
-        }
+        missing = {c.source_id for c in page} - self._source_titles.keys()
+        if missing:  # titles of just this page's sources, never a summary of every source
+            self._source_titles.update(self._session.ledger.source_titles(missing))
+        return page
 
     def _display(self, claim: Claim, key: str) -> str:
         if key == "kind":
