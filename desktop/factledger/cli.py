@@ -20,6 +20,14 @@ def _ledger_option(parser: argparse.ArgumentParser, *, top: bool = False) -> Non
     )
 
 
+def _narrowing_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--subject", help="only facts about this subject (exact)")
+    parser.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="stated on or after (YYYY[-MM[-DD]])"
+    )
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="stated on or before (YYYY[-MM[-DD]])")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factledger",
@@ -66,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", action="append", default=[])
     p.add_argument("--source", action="append", default=[])
     p.add_argument("--attribution", action="append", default=[])
+    _narrowing_options(p)
     p.add_argument("--sort", default="updated_at", choices=SORTABLE_COLUMNS)
     p.add_argument("--asc", action="store_true", help="ascending order")
     p.add_argument("--limit", type=int, default=None, help="at most this many (default: all)")
@@ -115,10 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", default=[])
     p.add_argument("--kind", action="append", default=[])
     p.add_argument("--source", action="append", default=[])
+    _narrowing_options(p)
     p = command("export", "write a fact sheet (default: verified facts as CSV)", json_output=False)
     p.add_argument("--status", action="append", default=[], help="repeat for several; 'all' for every status")
     p.add_argument("--kind", action="append", default=[])
     p.add_argument("--source", action="append", default=[])
+    _narrowing_options(p)
     p.add_argument("--format", default=None, choices=["csv", "json", "claimreview", "md"])
     p.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from factledger import extraction, reading
 from factledger.core import AcceptSuggestion, EvidenceInput, Ledger
+from factledger.core.fields import normalize_fields
 from factledger.domain import (
     Attribution,
     Claim,
@@ -46,7 +47,16 @@ def _filter(args: argparse.Namespace) -> ClaimFilter:
             parse_enum(Attribution, a, what="sourcing type") for a in getattr(args, "attribution", []) or []
         ),
         source_ids=frozenset(getattr(args, "source", []) or []),
+        subject=getattr(args, "subject", None) or None,
+        date_from=_date_bound(getattr(args, "date_from", None)),
+        date_to=_date_bound(getattr(args, "date_to", None)),
     )
+
+
+def _date_bound(text: str | None) -> str | None:
+    if not text:
+        return None
+    return str(normalize_fields({"stated_on": text})["stated_on"])
 
 
 def _span(text: str) -> tuple[int, int]:

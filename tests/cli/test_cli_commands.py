@@ -137,3 +137,41 @@ def test_suggest_prints_the_contract_without_storing(ledger_path: Path, article:
         not ledger_path.exists()
         or json.loads(run("info", "--json", ledger=ledger_path).stdout)["sources"] == 0
     )
+
+
+def test_claims_narrow_by_subject_and_stated_date(ledger_path: Path, article: Path) -> None:
+    run("import", str(article), ledger=ledger_path)
+    run("accept", "all", "--all", ledger=ledger_path)
+    claims = json.loads(run("claims", "--json", ledger=ledger_path).stdout)
+    target = claims[0]
+    run(
+        "edit",
+        target["id"],
+        "--subject",
+        "Toyota Motor North America",
+        "--stated-on",
+        "2025-10-29",
+        ledger=ledger_path,
+    )
+    by_subject = json.loads(
+        run("claims", "--subject", "Toyota Motor North America", "--json", ledger=ledger_path).stdout
+    )
+    assert [c["id"] for c in by_subject] == [target["id"]]
+    in_range = json.loads(
+        run(
+            "claims",
+            "--subject",
+            "Toyota Motor North America",
+            "--from",
+            "2025-10",
+            "--to",
+            "2025-10-31",
+            "--json",
+            ledger=ledger_path,
+        ).stdout
+    )
+    assert [c["id"] for c in in_range] == [target["id"]]
+    later = json.loads(run("claims", "--from", "2026", "--json", ledger=ledger_path).stdout)
+    assert target["id"] not in [c["id"] for c in later]
+    bad = run("claims", "--from", "soon", ledger=ledger_path, check=False)
+    assert bad.returncode == 2 and "not a date" in bad.stderr

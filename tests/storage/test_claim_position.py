@@ -22,14 +22,18 @@ def filled(ledger: Ledger) -> Ledger:
         quote = f"Figure {n} is"
         start = TEXT.index(quote)
         fields = {"subject": None if n % 4 == 0 else f"s{n % 5}", "value": None if n % 3 == 0 else n % 6}
-        ledger.log_claim(source_id=source.source_id, start=start, end=start + len(quote), kind=next(kinds), **fields)
+        ledger.log_claim(
+            source_id=source.source_id, start=start, end=start + len(quote), kind=next(kinds), **fields
+        )
     ledger.log_claim(source_id=other.source_id, start=0, end=5, kind="claim")
     return ledger
 
 
 @pytest.mark.parametrize("column", SORTABLE_COLUMNS)
 @pytest.mark.parametrize("descending", [False, True])
-def test_position_matches_the_row_in_the_listing_for_every_sort(filled: Ledger, column: str, descending: bool) -> None:
+def test_position_matches_the_row_in_the_listing_for_every_sort(
+    filled: Ledger, column: str, descending: bool
+) -> None:
     order = ClaimOrder(column, descending=descending)
     for claim_filter in (ClaimFilter(), ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC}))):
         listing = [c.id for c in filled.claims(claim_filter, order, limit=-1)]

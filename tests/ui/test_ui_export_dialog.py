@@ -34,9 +34,31 @@ def _dialog(qtbot, session: LedgerSession, runner: TaskRunner, target: Path) -> 
     return dialog
 
 
-def _check(dialog: ExportDialog, label: str) -> None:
+def _check(dialog: ExportDialog, label: str, state: Qt.CheckState = Qt.CheckState.Checked) -> None:
     item = dialog.statuses.findItems(label, Qt.MatchFlag.MatchExactly)[0]
-    item.setCheckState(Qt.CheckState.Checked)
+    item.setCheckState(state)
+
+
+def test_the_dialog_starts_with_the_verified_facts(qtbot, facts: LedgerSession, tmp_path: Path) -> None:
+    """A fact sheet is for publishing: by default only verified facts are selected."""
+    dialog = _dialog(qtbot, facts, TaskRunner(), tmp_path / "sheet.csv")
+    assert dialog.claim_filter().statuses == {Status.VERIFIED}
+    assert dialog.count_label.text() == "2 facts will be exported."
+
+
+def test_subject_and_date_bounds_narrow_the_selection(qtbot, facts: LedgerSession, tmp_path: Path) -> None:
+    """Picking a subject and a date range narrows the count; a bound that is not a date is ignored."""
+    dialog = _dialog(qtbot, facts, TaskRunner(), tmp_path / "sheet.csv")
+    _check(dialog, "Verified", Qt.CheckState.Unchecked)
+    subject, count = facts.ledger.subjects()[0]
+    dialog.subject_box.setCurrentIndex(dialog.subject_box.findData(subject))
+    assert dialog.count_label.text() == f"{count} fact{'s' if count != 1 else ''} will be exported."
+    dialog.date_from.setText("2999-01-01")
+    dialog.date_from.editingFinished.emit()
+    assert dialog.count_label.text() == "0 facts will be exported."
+    dialog.date_from.setText("someday")
+    dialog.date_from.editingFinished.emit()
+    assert dialog.claim_filter().date_from is None
 
 
 def test_with_nothing_checked_the_preview_shows_the_first_rows_of_every_fact(
@@ -44,6 +66,7 @@ def test_with_nothing_checked_the_preview_shows_the_first_rows_of_every_fact(
 ) -> None:
     """Nothing checked means everything: the count is the whole ledger and the preview its first rows."""
     dialog = _dialog(qtbot, facts, TaskRunner(), tmp_path / "sheet.csv")
+    _check(dialog, "Verified", Qt.CheckState.Unchecked)
     total = facts.ledger.count_claims()
     assert dialog.count_label.text() == f"{total} facts will be exported."
     assert dialog.preview.rowCount() == PREVIEW_ROWS
@@ -69,7 +92,8 @@ def test_export_writes_the_file_in_the_background_with_progress(
     runner = TaskRunner()
     target = tmp_path / "sheet.csv"
     dialog = _dialog(qtbot, facts, runner, target)
-    total = facts.ledger.count_claims()
+    total = facts.ledger.count_claims(dialog.claim_filter())
+    assert total == 2
     task = dialog.start_export()
     assert task is not None and runner.tasks == [task]
     assert dialog.progress.isVisible() and not dialog.export_button.isEnabled()

@@ -300,6 +300,10 @@ class Ledger:
         """Where a fact sits in a filtered, ordered listing; None when the filter hides it."""
         return self._ctx.claims.position(claim_id, claim_filter, order)
 
+    def subjects(self, *, limit: int = 500) -> list[tuple[str, int]]:
+        """The most common subjects with their number of facts, for pickers."""
+        return self._ctx.claims.subjects(limit=limit)
+
     def source_titles(self, source_ids: Iterable[str]) -> dict[str, str]:
         """Display names of just these sources (a table page needs a few, not every source's summary)."""
         return self._ctx.sources.titles(source_ids)

@@ -166,7 +166,9 @@ class ClaimRepository:
         if row is None:
             return None
         where, params = where_clause(claim_filter)
-        visible = self._db.execute(f"SELECT 1 FROM claims WHERE claims.id = ? AND {where}", [claim_id, *params])
+        visible = self._db.execute(
+            f"SELECT 1 FROM claims WHERE claims.id = ? AND {where}", [claim_id, *params]
+        )
         if visible.fetchone() is None:
             return None
         order_clause(order)  # refuses unknown columns with a sentence
@@ -195,6 +197,14 @@ class ClaimRepository:
             f"SELECT count(*) FROM claims WHERE ({where}) AND ({condition})", [*params, *before_params]
         )
         return int(cursor.fetchone()[0])
+
+    def subjects(self, *, limit: int) -> list[tuple[str, int]]:
+        rows = self._db.execute(
+            "SELECT subject, count(*) AS n FROM claims WHERE subject IS NOT NULL AND subject != '' "
+            "GROUP BY subject ORDER BY n DESC, subject LIMIT ?",
+            [limit],
+        )
+        return [(str(subject), int(n)) for subject, n in rows]
 
     def for_source(self, source_id: str) -> list[Claim]:
         cursor = self._db.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from sqlite_utils import Database
@@ -13,6 +14,7 @@ from factledger.domain.factsheet import EvidenceRef, FactSheetRow
 from .claims import where_clause
 
 CONTEXT_CHARS = 160
+_WHITESPACE = re.compile(r"\s+")
 
 _SQL = """
 SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, claims.unit, claims.qualifier,
@@ -36,11 +38,11 @@ SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, cla
 def _context(before: str, quote: str, after: str) -> str:
     prefix = "…" if len(before) >= CONTEXT_CHARS else ""
     suffix = "…" if len(after) >= CONTEXT_CHARS else ""
-    return prefix + " ".join(f"{before}{quote}{after}".split()) + suffix
+    return prefix + _WHITESPACE.sub(" ", f"{before}{quote}{after}").strip() + suffix
 
 
 def _evidence(raw: str | None) -> tuple[EvidenceRef, ...]:
-    if not raw:
+    if not raw or raw == "[]":  # most facts have no evidence: skip the JSON parser for them
         return ()
     return tuple(
         EvidenceRef(

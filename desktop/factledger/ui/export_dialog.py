@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from .style import kind_label
 from .tasks import Cancelled, Progress, Task, TaskRunner, Work
 
 PREVIEW_ROWS = 20
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def export_work(path: Path, target: Path, fmt: str, claim_filter: ClaimFilter, total: int) -> Work:
@@ -51,13 +53,13 @@ def export_work(path: Path, target: Path, fmt: str, claim_filter: ClaimFilter, t
     return work
 
 
-def _checklist(items: list[tuple[str, object]]) -> QListWidget:
+def _checklist(items: list[tuple[str, object]], *, checked: frozenset[object] = frozenset()) -> QListWidget:
     widget = QListWidget()
     for label, value in items:
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked)
         widget.addItem(item)
     widget.setMaximumHeight(150)
     return widget
@@ -69,6 +71,14 @@ def _checked(widget: QListWidget) -> frozenset:
         for i in range(widget.count())
         if widget.item(i).checkState() == Qt.CheckState.Checked
     )
+
+
+def _date(field: QLineEdit) -> str | None:
+    """A typed date bound, or None; a bound that is not a date is shown in red and ignored."""
+    text = field.text().strip()
+    valid = bool(_DATE.match(text))
+    field.setStyleSheet("" if valid or not text else "color: #c0392b;")
+    return text if valid else None
 
 
 class ExportDialog(QDialog):
@@ -87,9 +97,18 @@ class ExportDialog(QDialog):
         self._session = session
         self._runner = runner
         self.task: Task | None = None
-        self.statuses = _checklist([(s.label, s) for s in Status])
+        # A fact sheet is for publishing: verified facts unless the person chooses otherwise.
+        self.statuses = _checklist([(s.label, s) for s in Status], checked=frozenset({Status.VERIFIED}))
         self.kinds = _checklist([(kind_label(k), k) for k in ClaimKind])
         self.sources = _checklist([(s.title or s.file_name or s.id, s.id) for s in session.ledger.sources()])
+        self.subject_box = QComboBox()
+        self.subject_box.addItem("All subjects", None)
+        for subject, count in session.ledger.subjects():
+            self.subject_box.addItem(f"{subject} ({count:,})", subject)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("from YYYY-MM-DD")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("to YYYY-MM-DD")
         self.format_box = QComboBox()
         for name, spec in EXPORT_FORMATS.items():
             self.format_box.addItem(spec.label, name)
@@ -120,7 +139,12 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
         form = QFormLayout()
+        form.addRow("Subject", self.subject_box)
+        form.addRow("Stated between", dates)
         form.addRow("Format", self.format_box)
         form.addRow("File", where)
         buttons = QHBoxLayout()
@@ -135,13 +159,21 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         self.format_box.currentIndexChanged.connect(self._on_format_box_current_index_changed)
+        self.subject_box.currentIndexChanged.connect(self.refresh_preview)
+        self.date_from.editingFinished.connect(self.refresh_preview)
+        self.date_to.editingFinished.connect(self.refresh_preview)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.resize(760, 600)
 
     def claim_filter(self) -> ClaimFilter:
         return ClaimFilter(
-            statuses=_checked(self.statuses), kinds=_checked(self.kinds), source_ids=_checked(self.sources)
+            statuses=_checked(self.statuses),
+            kinds=_checked(self.kinds),
+            source_ids=_checked(self.sources),
+            subject=self.subject_box.currentData(),
+            date_from=_date(self.date_from),
+            date_to=_date(self.date_to),
         )
 
     def refresh_preview(self) -> None:
