@@ -317,11 +317,7 @@ def export(ledger: Ledger, args: argparse.Namespace) -> int:
     export_format(fmt)
     claim_filter = _filter(args)
     if not args.status:
-        claim_filter = ClaimFilter(
-            kinds=claim_filter.kinds,
-            statuses=frozenset({Status.VERIFIED}),
-            source_ids=claim_filter.source_ids,
-        )
+        claim_filter = replace(claim_filter, statuses=frozenset({Status.VERIFIED}))
     count = ledger.export(
         output, fmt=fmt, claim_filter=claim_filter, options=ExportOptions(bom=not args.no_bom)
     )
