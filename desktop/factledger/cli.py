@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from factledger import __version__
 from factledger.core import Ledger
+from factledger.core.fields import EDITABLE_BY_NAME
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
 
@@ -85,25 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id", metavar="CLAIM_ID")
     p = command("edit", "edit a fact's fields", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
-    for name in (
-        "statement",
-        "subject",
-        "speaker",
-        "attribution",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "committer",
-        "action",
-        "amount",
-        "deadline",
-        "fulfilment",
-        "stated-on",
-        "kind",
-        "reason",
-    ):
-        p.add_argument(f"--{name}", dest=name.replace("-", "_"))
+    for name in (*EDITABLE_BY_NAME, "reason"):
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name)
     p = command("status", "set a fact's verification status with a reason and evidence", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
     p.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in Status))

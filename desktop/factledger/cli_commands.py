@@ -11,7 +11,7 @@ from typing import Any
 
 from factledger import extraction, reading
 from factledger.core import AcceptSuggestion, EvidenceInput, Ledger
-from factledger.core.fields import normalize_fields
+from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
 from factledger.domain import (
     Attribution,
     Claim,
@@ -254,24 +254,7 @@ def show(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def edit(ledger: Ledger, args: argparse.Namespace) -> int:
-    names = (
-        "statement",
-        "subject",
-        "speaker",
-        "attribution",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "committer",
-        "action",
-        "amount",
-        "deadline",
-        "fulfilment",
-        "stated_on",
-        "kind",
-    )
-    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    fields = {name: getattr(args, name) for name in EDITABLE_BY_NAME if getattr(args, name) is not None}
     if not fields:
         raise UserError("Nothing to change: give at least one field, e.g. --subject Toyota.")
     changes = ledger.edit_claim(args.claim_id, reason=args.reason, **fields)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factledger.domain import (
+    SUGGESTION_FIELDS,
     Changes,
     Claim,
     ClaimKind,
@@ -162,18 +163,11 @@ class LogClaim(Edit):
         return _claim_changes(row)
 
 
-_SUGGESTION_TO_CLAIM = (
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "subject",
-    "speaker",
-    "attribution",
-    "committer",
-    "action",
-    "amount",
-    "deadline",
+# What a suggestion knows that a fact keeps: every field both records have, but the span and the ranking.
+_SUGGESTION_TO_CLAIM = tuple(
+    name
+    for name in SUGGESTION_FIELDS
+    if name in Claim.__dataclass_fields__ and name not in ("kind", "start", "end", "quote", "cue")
 )
 
 

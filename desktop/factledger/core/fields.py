@@ -81,3 +81,23 @@ def _number(name: str, value: Any) -> float:
 
 def normalize_link_kind(kind: str) -> str:
     return str(parse_enum(LinkKind, str(kind).replace("-", "_"), what="link kind"))
+
+
+EDITABLE_BY_NAME: tuple[str, ...] = (
+    "statement",
+    "subject",
+    "speaker",
+    "attribution",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "committer",
+    "action",
+    "amount",
+    "deadline",
+    "fulfilment",
+    "stated_on",
+    "kind",
+)
+"""Fields a person may edit by name (CLI `edit`); status has its own command because it needs a reason."""

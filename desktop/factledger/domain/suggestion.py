@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from .enums import Attribution, ClaimKind, Qualifier
@@ -44,23 +44,5 @@ class Suggestion:
         return data
 
 
-SUGGESTION_FIELDS: tuple[str, ...] = (
-    "kind",
-    "start",
-    "end",
-    "quote",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "subject",
-    "speaker",
-    "attribution",
-    "committer",
-    "action",
-    "amount",
-    "deadline",
-    "cue",
-    "score",
-    "group",
-)
+SUGGESTION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Suggestion))
+"""The CLI contract's suggestion keys, in order."""

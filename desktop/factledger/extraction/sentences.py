@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import SENTENCE_STARTERS
+
 # Titles never end a sentence; initials and company suffixes end one only before a word that usually
 # starts a sentence ("... in the U.S. About 70% ...").
 _TITLES = frozenset(
@@ -44,70 +46,7 @@ _TITLES = frozenset(
     ]
 )
 _SUFFIXES = frozenset(["inc", "corp", "co", "ltd", "bros", "u.s", "u.k", "u.n", "e.u", "d.c"])
-_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "about",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "for",
-        "in",
-        "on",
-        "at",
-        "as",
-        "after",
-        "before",
-        "since",
-        "while",
-        "when",
-        "if",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "there",
-        "here",
-        "some",
-        "many",
-        "most",
-        "all",
-        "only",
-        "one",
-        "two",
-        "three",
-        "nearly",
-        "more",
-        "less",
-        "however",
-        "meanwhile",
-        "still",
-        "also",
-        "separately",
-        "by",
-        "from",
-        "with",
-        "what",
-        "who",
-        "why",
-        "how",
-    ]
-)
+_STARTERS = SENTENCE_STARTERS
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)|\n")
 _COMMENT_MARK = re.compile(
     r"^\s*(?:\d+\s+)?(?:reader\s+)?(?:comments?|responses?|replies)\s*(?:\(\d+\))?\s*:?\s*$|"

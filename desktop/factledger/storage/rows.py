@@ -21,6 +21,7 @@ from factledger.domain import (
     Status,
     Suggestion,
 )
+from factledger.domain.suggestion import SUGGESTION_FIELDS
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id",
@@ -71,27 +72,11 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "media_type",
 )
 
+# The suggestions table stores every suggestion field; `group` is a keyword in SQL, so it is `group_key`.
 SUGGESTION_COLUMNS: tuple[str, ...] = (
     "id",
     "source_id",
-    "kind",
-    "start",
-    "end",
-    "quote",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "subject",
-    "speaker",
-    "attribution",
-    "committer",
-    "action",
-    "amount",
-    "deadline",
-    "cue",
-    "score",
-    "group_key",
+    *("group_key" if name == "group" else name for name in SUGGESTION_FIELDS),
 )
 
 
