@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from sqlite_utils import Database
@@ -14,7 +13,6 @@ from factledger.domain.factsheet import EvidenceRef, FactSheetRow
 from .claims import where_clause
 
 CONTEXT_CHARS = 160
-_WHITESPACE = re.compile(r"\s+")
 
 _SQL = """
 SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, claims.unit, claims.qualifier,
@@ -26,8 +24,11 @@ SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, cla
                  'url', e.url, 'quote', e.quote, 'note', e.note, 'start', e.start, 'end', e."end"))
           FROM evidence e LEFT JOIN sources es ON es.id = e.source_id
          WHERE e.claim_id = claims.id ORDER BY e.added_at, e.id) AS evidence,
-       substr(s.text, max(1, claims.start + 1 - :context), min(claims.start, :context)) AS before_quote,
-       substr(s.text, claims."end" + 1, :context) AS after_quote,
+       replace(replace(
+           substr(s.text, max(1, claims.start + 1 - :context), min(claims.start, :context)) || claims.quote
+           || substr(s.text, claims."end" + 1, :context), char(10), ' '), char(9), ' ') AS context,
+       claims.start > :context AS cut_before,
+       length(substr(s.text, claims."end" + 1, :context + 1)) > :context AS cut_after,
        claims.source_id, claims.stated_on, claims.start, claims."end"
   FROM claims JOIN sources s ON s.id = claims.source_id
  WHERE {where}
@@ -35,10 +36,9 @@ SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, cla
 """
 
 
-def _context(before: str, quote: str, after: str) -> str:
-    prefix = "…" if len(before) >= CONTEXT_CHARS else ""
-    suffix = "…" if len(after) >= CONTEXT_CHARS else ""
-    return prefix + _WHITESPACE.sub(" ", f"{before}{quote}{after}").strip() + suffix
+def _context(text: str, cut_before: int, cut_after: int) -> str:
+    """SQL already put the context on one line; mark the ends that were cut."""
+    return ("…" if cut_before else "") + text.strip() + ("…" if cut_after else "")
 
 
 def _evidence(raw: str | None) -> tuple[EvidenceRef, ...]:
@@ -94,9 +94,9 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
             source_url=r[22],
             published=r[23],
             evidence=_evidence(r[24]),
-            context=_context(r[25] or "", r[3], r[26] or ""),
-            source_id=r[27],
-            stated_on=r[28],
-            claim_start=r[29],
-            claim_end=r[30],
+            context=_context(r[25] or "", r[26], r[27]),
+            source_id=r[28],
+            stated_on=r[29],
+            claim_start=r[30],
+            claim_end=r[31],
         )
