@@ -67,4 +67,37 @@ SENTENCE_STARTERS = frozenset(
         "with",
         "yet",
     ]
+) | frozenset(
+    # Sentence adverbs: capitalized only because they open a sentence ("Together they employ 3,200").
+    [
+        "together",
+        "overall",
+        "instead",
+        "already",
+        "earlier",
+        "later",
+        "altogether",
+        "elsewhere",
+        "likewise",
+        "similarly",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "nonetheless",
+        "nevertheless",
+        "indeed",
+        "ultimately",
+        "initially",
+        "currently",
+        "previously",
+        "recently",
+        "finally",
+        "second",
+        "third",
+        "besides",
+        "otherwise",
+        "thus",
+        "therefore",
+        "hence",
+    ]
 )

@@ -241,9 +241,8 @@ class TimelineChart(ChartView):
         low, high = float(values.min()), float(values.max())
         pad = max((high - low) * 0.04, 15 * DAY)
         box = self.plot.getPlotItem().getViewBox()
-        # The band above the first row is left empty for the legend.
         box.setRange(
-            xRange=(low - pad, high + pad), yRange=(-1.6, max(len(self._groups), 1) - 0.45), padding=0
+            xRange=(low - pad, high + pad), yRange=(-0.6, max(len(self._groups), 1) - 0.45), padding=0
         )
 
     def _check_window(self) -> None:
@@ -347,17 +346,22 @@ class TimelineChart(ChartView):
 
     # -- look ------------------------------------------------------------------------------------
     def _build_legend(self, item: pg.PlotItem) -> pg.LegendItem:
-        legend = item.addLegend(offset=(8, 4), labelTextColor=self.theme().foreground, colCount=5)
-        legend.setBrush(pg.mkBrush(_with_alpha(self.theme().background, 210)))
+        # Above the plot, in the plot item's title row, so it never covers the rows it explains.
+        legend = pg.LegendItem(offset=None, labelTextColor=self.theme().foreground, colCount=7)
+        item.layout.removeItem(item.titleLabel)  # the chart has no title; its row holds the legend
+        item.titleLabel.hide()
+        item.layout.addItem(legend, 0, 1)
         for status, colour in STATUS_COLOURS.items():
             sample = pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(colour), pen=None)
-            legend.addItem(sample, status.label)
+            legend.addItem(sample, status.label.split(" (")[0])
+        # Bars are commitments (a dot is a fact), so their labels name only the fulfilment: short enough
+        # for two legend rows above a plot of ordinary width.
         for fulfilment, colour in FULFILMENT_COLOURS.items():
             if fulfilment is not None:
                 line = pg.PlotDataItem(pen=pg.mkPen(colour, width=5))
-                legend.addItem(line, f"Commitment {fulfilment.label.lower()}")
+                legend.addItem(line, fulfilment.label.lower().replace("partially", "partly"))
         overdue = pg.PlotDataItem(pen=pg.mkPen(OVERDUE, width=5))
-        legend.addItem(overdue, "Overdue commitment")
+        legend.addItem(overdue, "overdue")
         return legend
 
     def apply_theme(self) -> None:

@@ -26,7 +26,7 @@ def bucket_name(seconds: float) -> str:
 
 def summary_text(timeline: Timeline) -> str:
     """The line above the chart: how many facts, whether they are counted, what is not drawn and why."""
-    shown = f"{timeline.dated:,} facts" + (" in this range" if timeline.window is not None else "")
+    shown = f"{timeline.dated:,} facts shown" + (" in this range" if timeline.window is not None else "")
     if timeline.aggregated:
         shown += f" counted per {bucket_name(timeline.bucket_seconds)} (zoom in for single facts)"
     if timeline.undated:
