@@ -14,6 +14,14 @@ if [[ "${1:-}" == "--ci" ]]; then
   packages+=(libreoffice-calc-nogui dpkg-dev xdg-utils hicolor-icon-theme binutils xz-utils)
 fi
 
+# Debian's own Python ships venv/ensurepip separately; a pyenv or python.org Python has them built in.
+for py in python3.11 python3.12 python3; do
+  if command -v "$py" >/dev/null; then
+    "$py" -c "import ensurepip, venv" 2>/dev/null || packages+=("${py}-venv")
+    break
+  fi
+done
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
