@@ -4,7 +4,7 @@
 is built first with make_ledger.py (its build time is a result too) and handed to the scripts that need
 one. Scripts print `BENCH {json}` lines (see _bench.py); for a script that prints only prose, lines with
 a median are taken as they are. The table between the run_all markers in docs/PERFORMANCE.md is replaced;
-everything else in that file (sections other engineers add) is kept.
+everything else in that file (sections written by hand) is kept.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from factledger.domain import Document, UserError
 from .limits import MAX_FILE_BYTES, format_size
 from .read import read_bytes
 
-USER_AGENT = "FactLedger/0.1 (+https://github.com/factledger)"
+USER_AGENT = "FactLedger/0.1"
 _CHUNK = 64 * 1024
 
 
