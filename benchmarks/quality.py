@@ -21,24 +21,51 @@ from extraction_scoring import Counts, score_briefings, score_seed, unit_class
 from factledger.domain import ClaimKind, Document
 from factledger.extraction import suggest
 from factledger.extraction.claims import check_worthiness
+from factledger.extraction.dates import non_statistic_spans
+from factledger.extraction.quantities import find_quantities
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus"
-_QUANTULUM_CLASSES = {
-    "dollar": "money",
-    "euro": "money",
-    "pound sterling": "money",
-    "percentage": "percent",
-    "dimensionless": "count",
-    "mile": "measure",
-    "inch": "measure",
-    "kilometre": "measure",
-    "metre": "measure",
-    "gallon": "measure",
-    "litre": "measure",
-    "square mile": "measure",
-    "square kilometre": "measure",
-}
+# quantulum3 unit names by class. Every physical unit it knows is a measure; durations ("three days") are not
+# statistics in FactLedger's convention and rates ("$15.4/hour") have no class there, so both are left unscored:
+# neither side is credited or charged for a figure overlapping one of them.
+_QUANTULUM_MONEY = {"dollar", "euro", "pound sterling", "cent", "penny", "dime"}
+_QUANTULUM_TIME = {"day", "week", "month", "year", "hour", "gigayear", "megayear"}
+# Sub-units and dozens carry their multiple, as scale words do: "ten cents" is 0.10 dollars, "a dozen" 12.
+_QUANTULUM_FACTOR = {"cent": 0.01, "penny": 0.01, "dime": 0.1, "dozen": 12, "baker's dozen": 13, "gross": 144}
+_QUANTULUM_COUNT = {"dimensionless", "dozen", "baker's dozen", "gross"}
+_MEASURE_ENTITIES = {
+    "length", "area", "volume", "mass", "temperature", "speed", "energy", "power", "data storage", "frequency",
+    "radiation absorbed dose", "mass flow",
+}  # fmt: skip
+_QUANTULUM_MEASURE_COMPOUNDS = {"watt hour", "megawatt hour"}
+
+
+def quantulum_class(unit: str, entity: str | None) -> str:
+    """FactLedger's unit class for a quantulum3 unit name and its entity; "other" is left unscored."""
+    if unit in _QUANTULUM_MONEY or entity == "currency":
+        return "money"
+    if unit == "percentage":
+        return "percent"
+    if unit in _QUANTULUM_COUNT:
+        return "count"
+    if unit in _QUANTULUM_TIME or entity == "time":
+        return "other"
+    if entity in _MEASURE_ENTITIES or unit in _QUANTULUM_MEASURE_COMPOUNDS:
+        return "measure"
+    return "other"
+
+
+def _quantulum_entity(unit: str) -> str | None:
+    """The entity quantulum3's own unit table gives a unit name, or a fixed reading when it is not installed."""
+    try:
+        from quantulum3 import load  # type: ignore[import-not-found]
+    except ImportError:
+        return None if unit in _QUANTULUM_MONEY | _QUANTULUM_TIME | _QUANTULUM_COUNT else "length"
+    known = load.units("en_US").names.get(unit)
+    return known.entity.name if known is not None else None
+
+
 _RT_CLASSES = {"Length": "measure", "Weight": "measure", "Volume": "measure", "Area": "measure"}
 
 
@@ -109,69 +136,103 @@ def _quantulum_cases() -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
-def _ours(sentence: str) -> list[tuple[int, int, float, str]]:
+Found = tuple[int, int, float, str, float | None]  # start, end, value, class, top of a range
+
+
+def _ours(sentence: str) -> list[Found]:
+    """FactLedger's statistics, with the top of each range (a suggestion's value is its bottom)."""
+    uppers = {
+        (q.start, q.end): q.upper
+        for q in find_quantities(sentence, excluded=non_statistic_spans(sentence), china_context=False)
+    }
     return [
-        (s.start, s.end, s.value or 0.0, unit_class(s.unit))
+        (s.start, s.end, s.value or 0.0, unit_class(s.unit), uppers.get((s.start, s.end)))
         for s in suggest(Document(text=sentence))
         if s.kind is ClaimKind.STATISTIC
     ]
 
 
-def _theirs_quantulum() -> Callable[[str], list[tuple[int, int, float, str]]] | None:
+def _theirs_quantulum() -> Callable[[str], list[Found]] | None:
     try:
         from quantulum3 import parser  # type: ignore[import-not-found]
     except ImportError:
         return None
 
-    def parse(sentence: str) -> list[tuple[int, int, float, str]]:
-        found = []
+    def parse(sentence: str) -> list[Found]:
+        found: list[Found] = []
         for q in parser.parse(sentence):
             name = q.unit.name
-            cls = "money" if q.unit.entity.name == "currency" else _QUANTULUM_CLASSES.get(name, "other")
-            found.append((q.span[0], q.span[1], float(q.value), cls))
+            value = float(q.value) * _QUANTULUM_FACTOR.get(name, 1)
+            found.append((q.span[0], q.span[1], value, quantulum_class(name, q.unit.entity.name), None))
         return found
 
     return parse
 
 
 def _score(
-    cases: list[tuple[str, list[tuple[int, int, float, str]]]],
-    system: Callable[[str], list[tuple[int, int, float, str]]],
+    cases: list[tuple[str, list[Found]]],
+    system: Callable[[str], list[Found]],
     cls: str,
 ) -> Counts:
+    """Precision and recall in one class. A range agrees with any gold value inside it (quantulum3 gives a
+    range's midpoint, FactLedger its bottom and top); a figure overlapping only unscored gold is not counted."""
     matched_found = found_total = matched_gold = gold_total = 0
-    for sentence, gold in cases:
-        gold = [g for g in gold if g[3] == cls]
-        mine = [m for m in system(sentence) if m[3] == cls]
+    scored = {"money", "percent", "count", "measure"}
+    for sentence, all_gold in cases:
+        gold = [g for g in all_gold if g[3] == cls]
+        unscored = [g for g in all_gold if g[3] not in scored]
+        mine = [
+            m
+            for m in system(sentence)
+            if m[3] == cls
+            and not (
+                any(_overlap(m, g) for g in unscored)
+                and not any(_overlap(m, g) for g in all_gold if g[3] in scored)
+            )
+        ]
         gold_total += len(gold)
         found_total += len(mine)
-
-        def agree(m: tuple[int, int, float, str], g: tuple[int, int, float, str]) -> bool:
-            return m[0] < g[1] and g[0] < m[1] and abs(m[2] - g[2]) <= 0.005 * max(abs(g[2]), 1e-9)
-
-        matched_gold += sum(any(agree(m, g) for m in mine) for g in gold)
-        matched_found += sum(any(agree(m, g) for g in gold) for m in mine)
+        matched_gold += sum(any(_agree(m, g) for m in mine) for g in gold)
+        matched_found += sum(any(_agree(m, g) for g in gold) for m in mine)
     return Counts(matched_found, found_total, matched_gold, gold_total)
+
+
+def _overlap(m: Found, g: Found) -> bool:
+    return m[0] < g[1] and g[0] < m[1]
+
+
+def _agree(m: Found, g: Found) -> bool:
+    tolerance = 0.005 * max(abs(g[2]), 1e-9)
+    low, high = (m[2], m[4]) if m[4] is not None else (m[2], m[2])
+    return _overlap(m, g) and low - tolerance <= g[2] <= high + tolerance
 
 
 def peers_section(lines: list[str]) -> None:
     lines.append("## Peer suites: quantities\n")
-    cases: list[tuple[str, list[tuple[int, int, float, str]]]] = []
+    cases: list[tuple[str, list[Found]]] = []
     for case in _quantulum_cases():
-        gold = []
+        gold: list[Found] = []
         for r in case["res"]:
             start = case["req"].find(r["surface"])
-            if start >= 0 and r["unit"] in _QUANTULUM_CLASSES:
-                gold.append(
-                    (start, start + len(r["surface"]), float(r["value"]), _QUANTULUM_CLASSES[r["unit"]])
-                )
+            if start >= 0:
+                value = float(r["value"]) * _QUANTULUM_FACTOR.get(r["unit"], 1)
+                cls = quantulum_class(r["unit"], _quantulum_entity(r["unit"]))
+                gold.append((start, start + len(r["surface"]), value, cls, None))
         cases.append((case["req"], gold))
     theirs = _theirs_quantulum()
     if cases:
         lines.append(
             f"quantulum3 `quantities.json` ({len(cases)} sentences). Their units mapped to classes: "
-            "currency names to money, `percentage` to percent, `dimensionless` to count, lengths, "
-            "areas and volumes to measure. A match overlaps the gold surface with a value within 0.5 %.\n"
+            "currency units to money (cents, pennies and dimes as hundredths and tenths of the currency), "
+            "`percentage` to percent, `dimensionless` to count (dozens as 12), every physical unit (length, "
+            "area, volume, mass, temperature, speed, energy, data, ...) to measure. Durations and compound "
+            "rates (`dollar per hour`) have no FactLedger class: a figure overlapping only such gold is "
+            "neither credited nor charged, on either side. A match overlaps the gold surface with a value "
+            "within 0.5 %; a range matches any gold value inside it (quantulum3 values a range at its "
+            "midpoint, FactLedger gives its bottom and top). Most `dimensionless` gold is a bare number "
+            '(years, model and course numbers, "42 is the answer", "Voyager 2", ratios): FactLedger does '
+            "not suggest a number without a counted noun, by design, so its count recall here is low by "
+            "convention rather than by miss.\n"
         )
         header = "| class | gold | FactLedger P | FactLedger R |" + (
             " quantulum3 P | quantulum3 R |" if theirs else ""
@@ -194,12 +255,13 @@ def peers_section(lines: list[str]) -> None:
         for case in json.loads(rt.read_text(encoding="utf-8")):
             if case.get("NotSupported"):
                 continue
-            gold = [
+            gold: list[Found] = [
                 (
                     r["Start"],
                     r["End"] + 1,
                     float(r["Resolution"]["value"]),
                     _RT_CLASSES[r["Resolution"]["subtype"]],
+                    None,
                 )
                 for r in case["Results"]
                 if r["Resolution"].get("subtype") in _RT_CLASSES and r["Resolution"].get("value") is not None
@@ -221,6 +283,64 @@ def peers_section(lines: list[str]) -> None:
             "The stored Recognizers-Text specs hold no Currency or Percentage model, so its money and "
             "percent subsets cannot be scored from this corpus.\n"
         )
+
+
+_DUCKLING_CODES = {
+    "Dollar": ("USD", 1.0),
+    "USD": ("USD", 1.0),
+    "Cent": ("USD", 0.01),
+    "EUR": ("EUR", 1.0),
+    "Pound": ("GBP", 1.0),
+    "GBP": ("GBP", 1.0),
+    "INR": ("INR", 1.0),
+    "CAD": ("CAD", 1.0),
+    "CHF": ("CHF", 1.0),
+    "CNY": ("CNY", 1.0),
+}
+_DUCKLING_BLOCK = re.compile(
+    r"examples \((?P<how>simple|between|under|above) (?P<cur>\w+) "
+    r"(?:\((?P<low>[\d.e]+), [\d.e]+\)|(?P<value>[\d.e]+))\)\s*\[(?P<strings>.*?)\]",
+    re.DOTALL,
+)
+
+
+def _haskell_string(raw: str) -> str:
+    return re.sub(r"\\x([0-9a-fA-F]+)", lambda m: chr(int(m.group(1), 16)), raw).replace("\\&", "")
+
+
+def duckling_money_section(lines: list[str]) -> None:
+    """Duckling's English AmountOfMoney corpus: each example string is a whole input naming one amount."""
+    path = CORPUS / "duckling" / "Duckling__AmountOfMoney__EN__Corpus.hs"
+    if not path.is_file():
+        return
+    source = path.read_text(encoding="utf-8")
+    source = source[source.index("allExamples ::") :]
+    matched_found = found = matched_gold = gold = other = other_found = 0
+    for block in _DUCKLING_BLOCK.finditer(source):
+        strings = [_haskell_string(x) for x in re.findall(r'"((?:[^"\\]|\\.)*)"', block.group("strings"))]
+        target = float(block.group("low") or block.group("value"))
+        for text in strings:
+            money = [f for f in _ours(text) if f[3] == "money"]
+            units = {s.start: s.unit for s in suggest(Document(text=text)) if s.kind is ClaimKind.STATISTIC}
+            if block.group("cur") not in _DUCKLING_CODES:
+                other += 1
+                other_found += bool(money)
+                continue
+            code, factor = _DUCKLING_CODES[block.group("cur")]
+            expected: Found = (0, len(text), target * factor, "money", None)
+            hits = [m for m in money if units.get(m[0]) == code and _agree(m, expected)]
+            gold += 1
+            matched_gold += bool(hits)
+            found += len(money)
+            matched_found += len(hits)
+    counts = Counts(matched_found, found, matched_gold, gold)
+    lines.append(
+        f"Duckling `AmountOfMoney` English corpus, currencies FactLedger names (dollar, cent, euro, pound, "
+        f"rupee, Canadian dollar, Swiss franc, yuan; {gold} strings): money precision {pct(counts.precision)}, "
+        f"recall {pct(counts.recall)} (value within 0.5 %, the bottom of a range, and the ISO code right). "
+        f"The other {other} strings name currencies outside a US/Asia trade desk's vocabulary (ringgit, "
+        f'riyal, tugrik, "bucks" left unnamed by duckling, ...); FactLedger reads {other_found} of them as money.\n'
+    )
 
 
 def mimac_section(lines: list[str]) -> None:
@@ -333,6 +453,7 @@ def main() -> None:
             seed_section,
             briefings_section,
             peers_section,
+            duckling_money_section,
             mimac_section,
             polnear_section,
             clef_section,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .units import COUNTABLE, NOT_COUNTED, count_unit
+from .units import COUNTABLE, MEASURES, NOT_COUNTED, count_unit
 
 # "40,000 of the vehicles", "210,000 units", "1,000 Cadillac and Chevrolet models", "5,000 new jobs".
 _MODIFIER = (
@@ -38,7 +38,11 @@ def counted_noun(text: str, end: int) -> tuple[str, int] | None:
         return None
     noun = match.group("noun")
     lowered = noun.lower()
-    if lowered in NOT_COUNTED or not (lowered.endswith("s") or lowered in _SINGULAR_OK):
+    if (
+        lowered in NOT_COUNTED
+        or lowered in MEASURES
+        or not (lowered.endswith("s") or lowered in _SINGULAR_OK)
+    ):
         return None
     if lowered.endswith(("ss", "ous", "us", "is")) or (noun[0].isupper() and not lowered.endswith("s")):
         return None

@@ -37,6 +37,11 @@ _TENS = {
     "ninety": 90,
 }
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+# Denominators that make "a/b" a fraction rather than a score, a date or a name ("24/7", "9/11").
+_DENOMINATORS = frozenset([2, 3, 4, 5, 8, 10, 16, 32, 64, 100])
+VULGAR_FRACTIONS: dict[str, float] = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛": 0.125}
+# "1/4", "2 1/2", "2½": a whole part, then a fraction of small parts.
+FRACTION = r"(?:\d{1,3}\s)?\d{1,2}/\d{1,3}(?![\d/])|(?:\d{1,3}\s?)?[½⅓⅔¼¾⅛]"
 SCALES: dict[str, float] = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -77,6 +82,17 @@ def digits_value(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def fraction_value(raw: str) -> float | None:
+    """Value of "1/4", "2 1/2" or "2½"; None when "a/b" is not a proper fraction of the usual kind."""
+    whole, _, part = raw.strip().rpartition(" ") if "/" in raw else ("", "", raw.strip())
+    if part[-1] in VULGAR_FRACTIONS:
+        return float(part[:-1].strip() or 0) + VULGAR_FRACTIONS[part[-1]]
+    numerator, denominator = (int(x) for x in part.split("/"))
+    if denominator not in _DENOMINATORS or not 0 < numerator < denominator:
+        return None
+    return float(whole or 0) + numerator / denominator
+
+
 def scale_value(raw: str) -> float:
     """Multiplier of a scale word ("billion", "bn", "B", "Bil"); 1 when the word is not a scale."""
     return SCALES.get(raw.strip().lower().rstrip("."), 1.0)
@@ -85,9 +101,18 @@ def scale_value(raw: str) -> float:
 def words_value(raw: str) -> float | None:
     """Value of spelled-out English number words ("twenty-five", "one hundred and five", "ten billion").
 
-    Returns None when the words do not form a number (so "a" alone is not one).
+    Returns None when the words do not form a number (so "a" alone is not one). "and a half" after a
+    number adds a half ("two and a half"); "half a million" is half of the scale.
     """
-    words = [w for w in _SPLIT.split(raw.strip().lower()) if w and w != "and"]
+    lowered = raw.strip().lower()
+    tail = re.search(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter)$", lowered)
+    if tail:
+        head = words_value(lowered[: tail.start()])
+        return None if head is None else head + _FRACTIONS[tail.group(1)]
+    half = re.fullmatch(r"half[\s-]+an?[\s-]+(\w+)", lowered)
+    if half:
+        return SCALES[half.group(1)] / 2 if half.group(1) in SCALES and SCALES[half.group(1)] >= 12 else None
+    words = [w for w in _SPLIT.split(lowered) if w and w != "and"]
     if not words:
         return None
     total = 0.0
@@ -106,8 +131,8 @@ def words_value(raw: str) -> float | None:
         elif word in _FRACTIONS:
             current = (current or 1) * _FRACTIONS[word]
             seen_number = True
-        elif word == "hundred":
-            current = (current or 1) * 100
+        elif word in ("hundred", "dozen"):
+            current = (current or 1) * SCALES[word]
             seen_number = True
         elif word in SCALES and SCALES[word] >= 1000:
             total += (current or 1) * SCALES[word]

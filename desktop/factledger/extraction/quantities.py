@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factledger.domain import Qualifier
 
@@ -16,12 +16,20 @@ _WORD_NUMBER = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|million|billion|trillion|dozen)"
 )
-_SPELLED = rf"(?:(?:a|an)\s+)?{_WORD_NUMBER}(?:[\s-]+(?:and\s+)?{_WORD_NUMBER})*"
+# "two and a half", "half a million", "a dozen", "one hundred and five".
+_SPELLED = (
+    rf"(?:half[\s-]+an?\s+(?:million|billion|trillion|dozen)|(?:(?:a|an)\s+)?{_WORD_NUMBER}"
+    rf"(?:[\s-]+(?:and\s+)?{_WORD_NUMBER})*(?:[\s-]+and[\s-]+an?[\s-]+(?:half|quarter))?)"
+)
+# A number does not start inside a word, a number, an exponent ("1e-5", "2^10") or after a slash; a minus
+# sign right before the digits makes it negative ("-18 °C", "$-5").
 _NUMBER = re.compile(
-    rf"(?<![\w.,$€£¥])(?:(?P<cur>{units.CURRENCY_PREFIX_RE})\s?)?"
-    rf"(?:(?P<digits>{numbers.DIGITS})(?P<scale>{numbers.SCALE_AFTER_DIGITS})?(?![\w.,]\d)|"
+    rf"(?<![\w.,$€£¥/^])(?<![A-Za-z]-)(?:(?P<cur>{units.CURRENCY_PREFIX_RE})\s?)?"
+    rf"(?:(?P<frac>{numbers.FRACTION})|"
+    rf"(?P<sign>[-−](?=\d))?(?P<digits>{numbers.DIGITS})(?P<scale>{numbers.SCALE_AFTER_DIGITS})?(?![\w.,/]\d)|"
     rf"(?P<words>\b(?i:{_SPELLED})\b))"
 )
+_SHARE_OF = re.compile(r"\s+of\b")
 _FRACTION = re.compile(
     r"\b(?i:(?P<frac>half|one[- ]half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
     r"three[- ]quarters))\s+of\b"
@@ -96,6 +104,7 @@ class _Token:
     end: int
     value: float
     scaled: bool
+    fraction: bool = False
 
 
 def _qualifier(text: str, start: int) -> tuple[int, Qualifier | None]:
@@ -114,6 +123,11 @@ def text_before_is_digit(match: re.Match[str]) -> bool:
 
 
 def _number_value(match: re.Match[str]) -> _Token | None:
+    if match.group("frac"):
+        fraction = numbers.fraction_value(match.group("frac"))
+        return (
+            None if fraction is None else _Token(match.start(), match.end(), fraction, False, fraction=True)
+        )
     if match.group("digits"):
         if match.group("digits").startswith("0") and text_before_is_digit(match):
             return None  # the tail of "10 000": a thousands group written with a space
@@ -121,11 +135,11 @@ def _number_value(match: re.Match[str]) -> _Token | None:
         scale = match.group("scale")
         if scale:
             letter = scale.strip()
-            if len(letter) == 1 and not match.group("cur"):
+            if len(letter) == 1 and letter not in "kK" and not match.group("cur"):
                 # "20m" or "5B" without a currency is too ambiguous to read as a scale; "m" may be metres
-                return _Token(match.start(), match.start("scale"), value, False)
+                return _Token(match.start(), match.start("scale"), _signed(match, value), False)
             value *= numbers.scale_value(letter)
-        return _Token(match.start(), match.end(), value, bool(scale))
+        return _Token(match.start(), match.end(), _signed(match, value), bool(scale))
     words = match.group("words")
     if words.lower() in _BARE_SCALE:
         return None  # "several hundred of those trees", "thousands": no figure of their own
@@ -135,6 +149,10 @@ def _number_value(match: re.Match[str]) -> _Token | None:
     value = spelled
     scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
     return _Token(match.start(), match.end(), value, scaled)
+
+
+def _signed(match: re.Match[str], value: float) -> float:
+    return -value if match.group("sign") else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +231,14 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
         else:
             kind, unit = "measure", units.measure_unit(measure)
         end = suffix.end()
+    elif token.fraction:
+        if _SHARE_OF.match(text, end) is None:
+            return None  # "1/40" alone: a ratio, not a figure a reader counts
+        kind, unit, value = (
+            "percent",
+            "%",
+            value * 100,
+        )  # "3/4 of the plants" is a share, as "three quarters of"
     else:
         out_of = _OUT_OF.match(text, end)
         noun = counted_noun(text, out_of.end() if out_of else end)
@@ -260,12 +286,16 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     gap = text[low_end : high.start]
     if len(gap) > 6 or (not _RANGE_JOIN.fullmatch(gap) and not _RANGE_JOIN.match(gap)):
         return None
+    lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
+    if "and" in gap and (lead is None or not lead.group(0).lower().startswith("between")):
+        return None  # "45 and 50 cases" are two figures; only "between 45 and 50" is a range
+    if low_value < 0 and high.value < low_value:
+        low_value, high = high.value, replace(high, value=low_value)  # "from -18 °C to -34 °C"
     if not scaled_low and low_value < high.value and high.value >= 1000:
         scale = 10 ** (len(str(int(high.value))) - len(str(int(low_value))))
         low_value = low_value * scale if low_value * scale <= high.value else low_value
     if low_value >= high.value:
         return None
-    lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
     start = low_start - (12 if low_start >= 12 else low_start) + lead.start() if lead else low_start
     if found and found[-1].start == low_start:
         found.pop()

@@ -74,11 +74,12 @@ CURRENCY_NAMES: dict[str, str] = {
     "francs": "CHF",
     "cents": "USD",
     "cent": "USD",
+    "bucks": "USD",
 }
 CURRENCY_NAME_RE = (
     r"(?:(?:U\.S\.|US|Canadian|Australian|Hong Kong|Singapore|New Zealand)\s)?"
-    r"(?:dollars?|euros?|pounds? sterling|sterling|yen|yuan|renminbi|won|rupees?|Swiss francs|USD|EUR|GBP|"
-    r"JPY|CNY|KRW|INR|cents?)\b"
+    r"(?:(?i:dollars?|euros?|pounds? sterling|sterling|rupees?)|yen|yuan|renminbi|won|Swiss francs|USD|EUR|"
+    r"GBP|JPY|CNY|KRW|INR|cents?|bucks)\b"
 )
 _NAMED_DOLLARS = {
     "canadian": "CAD",
@@ -137,6 +138,7 @@ MEASURES: dict[str, str] = {
     "bbl": "bbl",
     "gallons": "gal",
     "gallon": "gal",
+    "L": "l",
     "litres": "l",
     "liters": "l",
     "litre": "l",
@@ -161,7 +163,35 @@ MEASURES: dict[str, str] = {
     "sq km": "km2",
     "square meters": "m2",
     "sq ft": "sq ft",
+    "milligrams": "mg",
+    "milligram": "mg",
+    "mg": "mg",
+    "micrograms": "µg",
+    "nanometres": "nm",
+    "nanometers": "nm",
+    "cubic feet": "cu ft",
+    "cubic foot": "cu ft",
+    "cubic metres": "m3",
+    "cubic meters": "m3",
+    "cubic kilometres": "km3",
+    "cubic kilometers": "km3",
+    "m³": "m3",
+    "km³": "km3",
     "mph": "mph",
+    "miles per hour": "mph",
+    "miles an hour": "mph",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h",
+    "degrees celsius": "°C",
+    "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F",
+    "°c": "°C",
+    "°f": "°F",
+    "wh": "Wh",
+    "petabytes": "PB",
+    "exabytes": "EB",
     "km/h": "km/h",
     "kph": "km/h",
     "megawatts": "MW",
@@ -189,7 +219,10 @@ MEASURES: dict[str, str] = {
     "bytes": "B",
 }
 MEASURE_RE = (
-    r"(?:km2|km²|m2|m²|sq mi|sq km|square (?:feet|foot|miles?|kilomet(?:re|er)s?|met(?:re|er)s?)|metric tons|sq ft|"
+    r"(?:(?i:degrees? (?:Celsius|centigrade|Fahrenheit))|°\s?[CF]|"
+    r"(?:miles|kilomet(?:re|er)s) (?:per|an) hour|cubic (?:feet|foot|met(?:re|er)s|kilomet(?:re|er)s)|m³|km³|"
+    r"milligrams?|micrograms|nanomet(?:re|er)s|mg|petabytes|exabytes|Wh|L|km2|km²|m2|m²|sq mi|sq km|"
+    r"square (?:feet|foot|miles?|kilomet(?:re|er)s?|met(?:re|er)s?)|metric tons|sq ft|"
     r"kilomet(?:re|er)s?|centimet(?:re|er)s?|millimet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|"
     r"miles?|mi|yards?|km/h|kph|km|cm|mm|kilograms?|kg|grams?|pounds?|lbs?|ounces?|oz|tons|ton|tonnes?|"
     r"barrels?|bbl|gallons?|lit(?:re|er)s?|millilit(?:re|er)s?|ml|acres?|hectares?|mph|"
@@ -273,6 +306,10 @@ NOT_COUNTED = frozenset(
         "century",
         "times",
         "time",
+        "hrs",
+        "hr",
+        "mins",
+        "secs",
         "a.m.",
         "p.m.",
         "am",
@@ -328,8 +365,9 @@ def currency_code_for_name(raw: str) -> str:
 
 
 def measure_unit(raw: str) -> str:
-    """Canonical symbol of a measure word."""
-    return MEASURES.get(raw.strip().lower(), MEASURES.get(raw.strip(), raw.strip()))
+    """Canonical symbol of a measure word ("degrees  Celsius" and "° C" read as "°C")."""
+    key = re.sub(r"\s+", " ", raw.strip()).replace("° ", "°")
+    return MEASURES.get(key.lower(), MEASURES.get(key, key))
 
 
 def count_unit(noun: str, *, after_brand: bool = False) -> str:
