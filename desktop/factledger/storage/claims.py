@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from factledger.domain import Claim, ClaimFilter, ClaimOrder, UserError
 
-from .rows import CLAIM_COLUMNS, SELECT_CLAIM_COLUMNS, claim_from_row, claim_to_row
+from .rows import CLAIM_COLUMNS, SELECT_CLAIM_COLUMNS, claim_from_row, claim_from_tuple, claim_to_row
 from .search import fts_match_expression
 
 # Sort keys map to columns that have an (column, id) index, so ORDER BY ... LIMIT walks an index
@@ -152,7 +152,7 @@ class ClaimRepository:
             "LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        rows = [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+        rows = [claim_from_tuple(row) for row in cursor]
         return rows[::-1] if reverse else rows
 
     def position(self, claim_id: str, claim_filter: ClaimFilter, order: ClaimOrder) -> int | None:
@@ -210,7 +210,7 @@ class ClaimRepository:
         cursor = self._db.execute(
             f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE source_id = ? ORDER BY start, id", [source_id]
         )
-        return [claim_from_row(dict(zip(CLAIM_COLUMNS, row, strict=True))) for row in cursor]
+        return [claim_from_tuple(row) for row in cursor]
 
     def spans_for_source(self, source_id: str) -> set[tuple[int, int]]:
         rows = self._db.execute('SELECT start, "end" FROM claims WHERE source_id = ?', [source_id])

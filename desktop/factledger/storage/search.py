@@ -73,14 +73,24 @@ def search(db: Database, query: str, *, limit: int = 100, ranked: bool = True) -
 def _matches(
     db: Database, fts: str, columns: str, join: str, match: str, *, limit: int, ranked: bool
 ) -> list[tuple[str, ...]]:
-    """Unranked: the first `limit` matches. Ranked: best `limit` of the newest `RANK_WINDOW` matches.
+    """Unranked: the first `limit` matches, whole words before longer words. Ranked: best `limit` of the newest `RANK_WINDOW` matches.
 
     The window's lower rowid comes from walking the match list newest-first, which FTS5 does without
     scoring; the outer query then scores only rows above it (FTS5 honours rowid ranges natively).
     """
     if not ranked:
         sql = f"SELECT {columns} FROM {fts} JOIN {join} WHERE {fts} MATCH ? LIMIT ?"
-        return db.execute(sql, [match, limit]).fetchall()
+        if not match.endswith("*"):
+            return db.execute(sql, [match, limit]).fetchall()
+        # FTS5 merges the whole doclist of every word a prefix covers before yielding a row (tens of
+        # thousands of rows for "said*"), while a whole word streams: whole-word matches come first, and
+        # the prefix query runs only when they do not fill the page.
+        rows: list[tuple[str, ...]] = db.execute(sql, [match[:-1], limit]).fetchall()
+        if len(rows) < limit:
+            seen = {row[0] for row in rows}
+            extra = db.execute(sql, [match, limit]).fetchall()
+            rows += [row for row in extra if row[0] not in seen][: limit - len(rows)]
+        return rows
     floor = db.execute(
         f"SELECT min(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?)",
         [match, RANK_WINDOW],
