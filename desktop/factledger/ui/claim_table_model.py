@@ -59,6 +59,7 @@ class ClaimTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 200
     MAX_PAGES = 16
+    MAX_TITLES = 50_000
 
     def __init__(self, session: LedgerSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +148,8 @@ class ClaimTableModel(QAbstractTableModel):
         """Rows may have moved anywhere (new filter, new order, another ledger): a reset is the honest signal."""
         self.beginResetModel()
         self._pages.clear()
-        self._source_titles.clear()
+        if len(self._source_titles) > self.MAX_TITLES:  # titles change only with sources; bound the memory
+            self._source_titles.clear()
         if recount:
             self._count = self._session.ledger.count_claims(self._filter)
         self.endResetModel()
@@ -174,6 +176,7 @@ class ClaimTableModel(QAbstractTableModel):
     # -- keeping up with the ledger -------------------------------------------------------------------
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
+            self._source_titles.clear()
             self.reload()
             return
         if changes.sources:
