@@ -10,7 +10,9 @@ export PYTHONDONTWRITEBYTECODE=1
 started=$(date +%s)
 VERSION=$("$PY" -c 'import factledger; print(factledger.__version__)')
 ARCH=$(dpkg --print-architecture)
-GLIBC=$(ldd --version | head -n1 | grep -oE '[0-9]+\.[0-9]+$')
+# getconf, not `ldd --version | head`: under pipefail, head closing the pipe early kills ldd with SIGPIPE.
+GLIBC=$(getconf GNU_LIBC_VERSION)
+GLIBC=${GLIBC##* }
 STAGE=$ROOT/build/deb/factledger_${VERSION}_${ARCH}
 DEB=$ROOT/dist/factledger_${VERSION}_${ARCH}.deb
 BUNDLE=$ROOT/dist/factledger

@@ -5,7 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 PY=${PYTHON:-$ROOT/.venv/bin/python}
-DEB=${1:-$(ls -t dist/factledger_*.deb 2>/dev/null | head -n1)}
+newest_deb() {
+  # The newest dist/factledger_*.deb, without `ls | head` (a SIGPIPE under pipefail).
+  local newest="" f
+  for f in dist/factledger_*.deb; do
+    [[ -f "$f" && ( -z "$newest" || "$f" -nt "$newest" ) ]] && newest=$f
+  done
+  echo "$newest"
+}
+DEB=${1:-$(newest_deb)}
 [[ -f "$DEB" ]] || { echo "check-deb: no .deb in dist/ (run make package first)" >&2; exit 1; }
 sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
 work=$(mktemp -d /tmp/factledger-check.XXXXXX)
@@ -24,7 +32,7 @@ if ! $sudo dpkg -i "$DEB"; then
   $sudo apt-get install -y -f --no-install-recommends
 fi
 installed=1
-dpkg-query -W -f='${Status}\n' factledger | grep -q "install ok installed" || fail "factledger is not installed"
+[[ "$(dpkg-query -W -f='${Status}' factledger)" == "install ok installed" ]] || fail "factledger is not installed"
 [[ -x /opt/factledger/factledger && "$(readlink -f /usr/bin/factledger)" == /opt/factledger/factledger ]] \
   || fail "/usr/bin/factledger does not lead to /opt/factledger/factledger"
 
@@ -70,7 +78,7 @@ echo "screenshot not blank: dist/installed-screenshot.png"
 step "dpkg -r"
 $sudo dpkg -r factledger
 installed=0
-[[ ! -e /opt/factledger ]] || fail "/opt/factledger is still there: $(find /opt/factledger | head)"
+[[ ! -e /opt/factledger ]] || fail "/opt/factledger is still there: $(find /opt/factledger -maxdepth 2)"
 for path in /usr/bin/factledger /usr/share/applications/factledger.desktop /usr/share/mime/packages/factledger.xml \
   /usr/share/mime/application/x-factledger.xml /usr/share/icons/hicolor/256x256/apps/factledger.png; do
   [[ ! -e "$path" ]] || fail "$path is left after dpkg -r"
