@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from factledger import __version__
-from factledger.core import Ledger
+from factledger.core import SOURCE_FIELDS, Ledger
 from factledger.core.fields import EDITABLE_BY_NAME
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
@@ -88,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id", metavar="CLAIM_ID")
     for name in (*EDITABLE_BY_NAME, "reason"):
         p.add_argument(f"--{name.replace('_', '-')}", dest=name)
+    p = command(
+        "edit-source", "correct a source's title, outlet, url, publication date or authors", json_output=False
+    )
+    p.add_argument("source_id", metavar="SOURCE_ID")
+    for name in SOURCE_FIELDS:
+        p.add_argument(
+            f"--{name}", dest=name, help="authors: names separated by commas" if name == "authors" else None
+        )
+    p.add_argument("--reason")
     p = command("status", "set a fact's verification status with a reason and evidence", json_output=False)
     p.add_argument("claim_id", metavar="CLAIM_ID")
     p.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in Status))
@@ -126,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "suggest":
         return commands.suggest(args)
     with Ledger.open(args.ledger) as ledger:
-        handler = getattr(commands, "import_" if args.command == "import" else args.command)
+        name = {"import": "import_", "edit-source": "edit_source"}.get(args.command, args.command)
+        handler = getattr(commands, name)
         result: int = handler(ledger, args)
         return result
 

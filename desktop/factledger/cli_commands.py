@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from factledger import extraction, reading
-from factledger.core import AcceptSuggestion, EvidenceInput, Ledger
+from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledger
 from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
 from factledger.domain import (
     Attribution,
@@ -259,6 +259,15 @@ def edit(ledger: Ledger, args: argparse.Namespace) -> int:
         raise UserError("Nothing to change: give at least one field, e.g. --subject Toyota.")
     changes = ledger.edit_claim(args.claim_id, reason=args.reason, **fields)
     print(f"edited {args.claim_id}" if not changes.empty else f"{args.claim_id} already had those values")
+    return 0
+
+
+def edit_source(ledger: Ledger, args: argparse.Namespace) -> int:
+    fields = {name: getattr(args, name) for name in SOURCE_FIELDS if getattr(args, name) is not None}
+    if not fields:
+        raise UserError("Nothing to change: give at least one detail, e.g. --published 2025-10-29.")
+    changes = ledger.edit_source(args.source_id, reason=args.reason, **fields)
+    print(f"edited {args.source_id}" if not changes.empty else f"{args.source_id} already had those details")
     return 0
 
 

@@ -175,3 +175,27 @@ def test_claims_narrow_by_subject_and_stated_date(ledger_path: Path, article: Pa
     assert target["id"] not in [c["id"] for c in later]
     bad = run("claims", "--from", "soon", ledger=ledger_path, check=False)
     assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_edit_source_dates_an_undated_article(ledger_path: Path, article: Path) -> None:
+    run("import", str(article), ledger=ledger_path)
+    (source,) = json.loads(run("sources", "--json", ledger=ledger_path).stdout)
+    assert source["published"] is None
+    out = run(
+        "edit-source",
+        source["id"],
+        "--published",
+        "2025-10-29",
+        "--outlet",
+        "Wire",
+        "--reason",
+        "print edition",
+        ledger=ledger_path,
+    )
+    assert out.stdout.strip() == f"edited {source['id']}"
+    (edited,) = json.loads(run("sources", "--json", ledger=ledger_path).stdout)
+    assert (edited["published"], edited["outlet"]) == ("2025-10-29", "Wire")
+    bad = run("edit-source", source["id"], "--published", "29/10/2025", ledger=ledger_path, check=False)
+    assert bad.returncode != 0 and "not a date" in bad.stderr
+    nothing = run("edit-source", source["id"], ledger=ledger_path, check=False)
+    assert nothing.returncode != 0 and "Nothing to change" in nothing.stderr

@@ -16,9 +16,11 @@ from .edits import (
 from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer
-from .spans import context_around, sentence_around
+from .source_edits import SOURCE_FIELDS, EditSource
+from .spans import context_around, context_parts, sentence_around
 
 __all__ = [
+    "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
     "DeleteClaim",
@@ -26,6 +28,7 @@ __all__ = [
     "Edit",
     "EditClaim",
     "EditGroup",
+    "EditSource",
     "EvidenceInput",
     "ImportResult",
     "Ledger",
@@ -34,6 +37,7 @@ __all__ = [
     "RemoveEvidence",
     "SetStatus",
     "context_around",
+    "context_parts",
     "default_ledger_path",
     "default_reviewer",
     "sentence_around",

@@ -57,14 +57,19 @@ def normalize_fields(fields: dict[str, Any]) -> dict[str, Any]:
         elif name in NUMBER_FIELDS:
             result[name] = _number(name, value)
         elif name in DATE_FIELDS:
-            if not _DATE.match(str(value)):
-                raise UserError(f"'{value}' is not a date; write {name} as YYYY, YYYY-MM or YYYY-MM-DD.")
-            result[name] = str(value)
+            result[name] = checked_date(name, str(value))
         elif name in TEXT_FIELDS:
             result[name] = str(value)
         else:
             raise UserError(f"'{name}' is not a field of a fact.")
     return result
+
+
+def checked_date(name: str, value: str) -> str:
+    """An ISO 8601 date (or year, or year-month) as typed, or a message saying how to write it."""
+    if not _DATE.match(value):
+        raise UserError(f"'{value}' is not a date; write {name} as YYYY, YYYY-MM or YYYY-MM-DD.")
+    return value
 
 
 def _number(name: str, value: Any) -> float:

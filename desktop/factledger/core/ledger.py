@@ -58,6 +58,7 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
+from .source_edits import EditSource, normalize_source_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,13 @@ class Ledger:
         return Changes(
             sources=frozenset({source_id}), claims=claim_ids, suggestions=frozenset({source_id}), history=True
         )
+
+    def edit_source_edit(self, source_id: str, *, reason: str | None = None, **fields: Any) -> EditSource:
+        return EditSource(source_id, normalize_source_fields(fields), reason=reason)
+
+    def edit_source(self, source_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
+        """Correct a source's title, outlet, url, published date or authors (undoable, in the history)."""
+        return self.apply(self.edit_source_edit(source_id, reason=reason, **fields))
 
     # -- suggestions -----------------------------------------------------------------------------
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:

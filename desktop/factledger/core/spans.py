@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factledger.domain import UserError
 from factledger.extraction.sentences import split_sentences
 
@@ -43,10 +45,39 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 600) -> str
     return " ".join(text[min(left, start) : max(right, end)].split())
 
 
-def context_around(text: str, start: int, end: int, *, width: int = 160) -> str:
-    """Text around a quote for exports and the inspector, on one line."""
+def context_parts(text: str, start: int, end: int, *, width: int = 160) -> tuple[str, str, str]:
+    """Text before the quote, the quote, and text after it, each on one line, cut at word boundaries.
+
+    Returned in three parts so a view can mark the quote at its own position: searching the joined text
+    for the quote would mark an earlier repetition of the same words. A window edge that falls inside a
+    word moves to the nearest space inside the window, so the context never starts with "…ng to".
+    """
     left = max(0, start - width)
     right = min(len(text), end + width)
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(text) else ""
-    return prefix + " ".join(text[left:right].split()) + suffix
+    if left > 0 and not text[left - 1].isspace():
+        space = _first_space(text, left, start)
+        left = start if space is None else space + 1
+    if right < len(text) and not text[right].isspace():
+        right = max((text.rfind(c, end, right) for c in " \n\t\r"), default=-1)
+        right = end if right < 0 else right
+    before = _WHITESPACE.sub(" ", text[left:start]).lstrip()
+    after = _WHITESPACE.sub(" ", text[end:right]).rstrip()
+    return (
+        ("…" if left > 0 else "") + before,
+        " ".join(text[start:end].split()),
+        after + ("…" if right < len(text) else ""),
+    )
+
+
+def context_around(text: str, start: int, end: int, *, width: int = 160) -> str:
+    """Text around a quote on one line, cut at word boundaries (see `context_parts`)."""
+    return "".join(context_parts(text, start, end, width=width))
+
+
+def _first_space(text: str, lo: int, hi: int) -> int | None:
+    """Index of the last character of the first run of white space in `text[lo:hi]`."""
+    match = _WHITESPACE.search(text, lo, hi)
+    return None if match is None else match.end() - 1
+
+
+_WHITESPACE = re.compile(r"\s+")

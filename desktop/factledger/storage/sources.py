@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -75,6 +76,17 @@ class SourceRepository:
             return None
         return source_from_row(dict(zip([d[0] for d in cursor.description], row, strict=True)))
 
+    def details(self, source_id: str, columns: Sequence[str]) -> dict[str, Any] | None:
+        """Just these columns of one source (never its text, which may be megabytes)."""
+        names = ", ".join(_checked_column(c) for c in columns)
+        row = self._db.execute(f"SELECT {names} FROM sources WHERE id = ?", [source_id]).fetchone()
+        return None if row is None else dict(zip(columns, row, strict=True))
+
+    def update_details(self, source_id: str, values: Mapping[str, Any]) -> None:
+        """Set descriptive columns; the FTS triggers keep title and outlet searchable."""
+        assignments = ", ".join(f"{_checked_column(c)} = ?" for c in values)
+        self._db.execute(f"UPDATE sources SET {assignments} WHERE id = ?", [*values.values(), source_id])
+
     def text(self, source_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
         return None if row is None else str(row[0])
@@ -111,3 +123,13 @@ class SourceRepository:
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])
+
+
+_DETAIL_COLUMNS = frozenset({"title", "outlet", "url", "published", "authors", "language"})
+
+
+def _checked_column(name: str) -> str:
+    """Column names are spliced into SQL: only the known descriptive ones pass."""
+    if name not in _DETAIL_COLUMNS:
+        raise ValueError(f"not a descriptive column of sources: {name!r}")
+    return name

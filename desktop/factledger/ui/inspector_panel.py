@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_around
+from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_parts
 from factledger.domain import Changes, Claim, Status, UserError
 
 from .claim_fields_form import ClaimFieldsForm
@@ -142,11 +142,8 @@ class InspectorPanel(QScrollArea):
             f"{html.escape(claim.status.label)}</span> · <small>{claim.id}</small>"
         )
         text = self._session.ledger.source(claim.source_id).text
-        context = html.escape(context_around(text, claim.start, claim.end))
-        quote = html.escape(" ".join(claim.quote.split()))
-        self.quote.setText(
-            context.replace(quote, f"<b>{quote}</b>", 1) if quote in context else f"<b>{quote}</b>"
-        )
+        before, quote, after = (html.escape(part) for part in context_parts(text, claim.start, claim.end))
+        self.quote.setText(f"{before}<b>{quote}</b>{after}")
         self.fields.load(claim)
         self.status_box.setCurrentIndex(self.status_box.findData(claim.status.value))
         self.reason.setText(claim.status_reason or "")

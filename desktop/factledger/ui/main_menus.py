@@ -78,6 +78,8 @@ class MainMenus(QObject):
         )
         edit_menu.addSeparator()
         self._action(edit_menu, "Pr&eferences…", QKeySequence.StandardKey.Preferences, self.open_preferences)
+        source_menu = bar.addMenu("&Source")
+        source_menu.addActions(list(window.sources.source_actions.actions))
         view_menu = bar.addMenu("&View")
         view_menu.addAction(window.failures_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")

@@ -339,6 +339,9 @@ class ReaderPanel(QWidget):
             self.source = None
             self._show_empty()
             return
+        if self.source.id in changes.sources:  # its details may have been corrected
+            self.source = self._session.ledger.source(self.source.id)
+            self.header.setText(self._header_html(self.source))
         if self.suggestions:
             after = [i for i, (_, s) in enumerate(self.suggestions) if s.start >= position]
             self.go_to(after[0] if after else len(self.suggestions) - 1)

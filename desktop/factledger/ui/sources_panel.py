@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from factledger.domain import Changes
 
 from .session import LedgerSession
+from .source_actions import SourceActions
 
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,10 +45,14 @@ class SourcesPanel(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.headerItem().setToolTip(2, "Open suggestions waiting for triage")
+        self.source_actions = SourceActions(session, self.current_source_id, self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions(list(self.source_actions.actions))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         session.changed.connect(self._on_session_changed)
         self.reload()
 
@@ -69,6 +74,7 @@ class SourcesPanel(QWidget):
             if source.id == current:
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
+        self.source_actions.update_enabled()
 
     def current_source_id(self) -> str | None:
         item = self.tree.currentItem()
@@ -89,7 +95,11 @@ class SourcesPanel(QWidget):
                     self.tree.setCurrentItem(item)
                 return
 
+    def _on_tree_item_double_clicked(self, _item: QTreeWidgetItem, _column: int) -> None:
+        self.source_actions.edit_details()
+
     def _on_tree_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self.source_actions.update_enabled()
         if current is not None:
             self.source_selected.emit(current.data(0, SOURCE_ID_ROLE))
 

@@ -30,7 +30,8 @@ def summary_text(timeline: Timeline) -> str:
     if timeline.aggregated:
         shown += f" counted per {bucket_name(timeline.bucket_seconds)} (zoom in for single facts)"
     if timeline.undated:
-        shown += f" · {timeline.undated:,} without a date (not shown)"
+        # Neither the fact nor its source has a date: say where to give one.
+        shown += f" · {timeline.undated:,} without a date (not shown; date them in Source ▸ Source details…)"
     if timeline.bars_omitted:
         shown += f" · {timeline.bars_omitted:,} commitment bars not drawn (more than {MAX_BARS:,}; narrow the filter)"
     return shown
