@@ -74,6 +74,16 @@ class QtHygiene:
 
 
 @pytest.fixture
-def qt_hygiene(qapp: object) -> QtHygiene:
-    """Requested by the autouse fixtures of the Qt test areas (tests/ui, tests/e2e)."""
-    return QtHygiene()
+def qt_hygiene(qapp: object) -> Iterator[QtHygiene]:
+    """Requested by the autouse fixtures of the Qt test areas (tests/ui, tests/e2e).
+
+    Collection runs on the GUI thread during the test, as in the app (`MainThreadCollector`): a cycle
+    holding a widget of an earlier test, freed by a chart or import worker, would crash the whole run.
+    """
+    from factledger.ui.main_thread_gc import MainThreadCollector
+
+    collector = MainThreadCollector()
+    collector.start()
+    yield QtHygiene()
+    collector.stop()
+    collector.deleteLater()

@@ -66,6 +66,7 @@ class FileOpenFilter(QObject):
 
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
     from factledger.ui.preferences_dialog import REVIEWER_KEY
     from factledger.ui.session import LedgerSession
@@ -107,7 +108,10 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
         QTimer.singleShot(800, lambda: (window.grab().save(screenshot), window.close(), app.quit()))
     else:
         window.show_welcome_if_first_launch()
+    collector = MainThreadCollector(app)
+    collector.start()
     try:
         return app.exec()
     finally:
+        collector.stop()
         session.ledger.close()
