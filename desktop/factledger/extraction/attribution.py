@@ -75,6 +75,9 @@ _DOCUMENT_BEFORE = re.compile(
 )
 _OBJECTS = frozenset(["reporters", "me", "us", "him", "her", "them", "journalists"])
 _QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
+# A necessary condition for any frame: a quotation mark, "according to", a speech verb, or the "was told" and
+# "has learned" of the outlet's own reporting. Most sentences have none and are settled by this one search.
+_ANY_FRAME_CUE = re.compile(rf"[“\"]|ccording to|told|learned|{_SPEECH.pattern}")
 _WORDS = re.compile(r"[\w’'.-]+")
 
 
@@ -105,7 +108,7 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
     last_person: tuple[str, Attribution] | None = None
     label: tuple[str, Attribution] | None = None
     last_quote: tuple[Frame, int] | None = None
-    previous_actor: str | None = None
+    previous_body: str | None = None  # its first actor is read only when the next sentence needs it
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
     label_counts = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
     label_quoted = False
@@ -134,14 +137,16 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label_quoted = body.lstrip().startswith(("“", '"'))
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
-        if result and not result[-1] and previous_actor:
-            last_person = (previous_actor, Attribution.ON_RECORD)
+        if result and not result[-1] and previous_body is not None:
+            previous_actor = first_actor(previous_body)
+            if previous_actor:
+                last_person = (previous_actor, Attribution.ON_RECORD)
         frames = _sentence_frames(body, offset, context, last_person)
         if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
         quotes = [f for f in frames if f.quote]
         last_quote = (quotes[-1], sentence.paragraph) if quotes else None
-        previous_actor = first_actor(body)
+        previous_body = body
         if not frames and label is not None:
             frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}")]
         for frame in frames:
@@ -199,6 +204,8 @@ def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
 def _sentence_frames(
     body: str, offset: int, context: Context, last_person: tuple[str, Attribution] | None
 ) -> list[Frame]:
+    if not may_hold_frame(body):
+        return []
     frames: list[Frame] = []
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     background = _BACKGROUND.search(body)
@@ -260,6 +267,11 @@ def _sentence_frames(
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
+
+
+def may_hold_frame(body: str) -> bool:
+    """Whether a sentence holds any cue a frame needs; False means the outlet speaks for itself there."""
+    return _ANY_FRAME_CUE.search(body) is not None
 
 
 def _skip_appositive(body: str, position: int) -> int:

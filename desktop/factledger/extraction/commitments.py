@@ -51,6 +51,14 @@ _NOUN_FORM = re.compile(
     r"(?P<actor>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<modal>pledge|commitment|promise|plan)\s+"
     r"to\s+(?P<action>[a-z]+)\b"
 )
+# A necessary condition for any pattern above, checked first because most sentences pledge nothing. Every
+# cue word they match is preceded by white space or an apostrophe (it follows an actor and `_BETWEEN`, or
+# "’s " in the noun form), except the passive's "will"/"shall", which is followed by white space.
+_ANY_CUE = re.compile(
+    r"(?:will|shall)\s|[\s’'](?:would|ll\s|going|set|plan|intend|aim|expect|hope|seek|commit|pledge|"
+    r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds)",
+    re.IGNORECASE,
+)
 # Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
 _NOT_ACTIONS = frozenset(
     [
@@ -219,8 +227,18 @@ def find_commitments(
     words (see `committers.resolve_actor`).
     """
     body = text[start:end]
-    if body.rstrip(" ”\"’')").endswith("?"):
+    if body.rstrip(" ”\"’')").endswith("?") or not may_hold_commitment(body):
         return []
+    return [_shift(item, start) for item in _commitments_in(body, common_words)]
+
+
+def may_hold_commitment(body: str) -> bool:
+    """Whether a sentence holds a cue word any commitment pattern needs; False means it pledges nothing."""
+    return _ANY_CUE.search(body) is not None
+
+
+def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]:
+    """Every commitment of one sentence, offsets relative to it, without the cue-word prefilter."""
     found: list[Commitment] = []
     for match in _COMMIT.finditer(body):
         item = _from_cue(body, match, common_words)
@@ -239,7 +257,7 @@ def find_commitments(
         if kept and item.start < kept[-1].end:
             continue
         kept.append(item)
-    return [_shift(item, start) for item in kept]
+    return kept
 
 
 def _shift(item: Commitment, offset: int) -> Commitment:

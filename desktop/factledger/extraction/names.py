@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .lexicon import SENTENCE_STARTERS
 
@@ -161,7 +162,11 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
 
     "For its part, Toyota indicated" gives "Toyota"; "Pres. Donald Trump" stays whole.
     """
-    runs = []
+    return list(_iter_name_runs(text))
+
+
+def _iter_name_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """The runs of `name_runs` one at a time, so a caller wanting only the first stops reading there."""
     for match in _NAME_RUN.finditer(text):
         start, end = match.start(), match.end()
         words = match.group(0).split()
@@ -192,8 +197,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
         if surface.lower() in _TITLE_WORDS:
             continue
         surface = _POSSESSIVE.sub("", surface)
-        runs.append((start, start + len(surface), surface))
-    return runs
+        yield start, start + len(surface), surface
 
 
 def actor_before(text: str, position: int) -> str | None:
@@ -204,13 +208,13 @@ def actor_before(text: str, position: int) -> str | None:
 
 def first_actor(text: str) -> str | None:
     """The first named actor of a clause, usually its grammatical subject."""
-    runs = name_runs(text)
-    return runs[0][2] if runs else None
+    first = next(_iter_name_runs(text), None)
+    return first[2] if first else None
 
 
 def is_named(phrase: str) -> bool:
     """Whether a noun phrase contains a proper name rather than only common nouns."""
-    return bool(name_runs(phrase))
+    return next(_iter_name_runs(phrase), None) is not None
 
 
 def person_name(phrase: str) -> bool:

@@ -151,6 +151,7 @@ def _commitments(
 ) -> list[Suggestion]:
     found = []
     common_words = frozenset(_LOWER_WORD.findall(text))
+    statistic_starts = [s.start for s in statistics]  # statistics come sorted by start
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
             continue
@@ -161,7 +162,8 @@ def _commitments(
             if committer is None and index > 0:
                 previous = sentences[index - 1]
                 committer = actor_before(text[previous.start : previous.end], previous.end - previous.start)
-            inside = [s for s in statistics if commitment.start <= s.start < commitment.end]
+            low = bisect.bisect_left(statistic_starts, commitment.start)
+            inside = statistics[low : bisect.bisect_left(statistic_starts, commitment.end, low)]
             money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
             candidates = money or inside
             amount = candidates[0] if candidates else None

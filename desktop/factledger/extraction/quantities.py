@@ -23,24 +23,30 @@ _SPELLED = (
 )
 # A number does not start inside a word, a number, an exponent ("1e-5", "2^10") or after a slash; a minus
 # sign right before the digits makes it negative ("-18 °C", "$-5").
-_NUMBER = re.compile(
+NUMBER_PATTERN = (
     rf"(?<![\w.,$€£¥/^])(?<![A-Za-z]-)(?:(?P<cur>{units.CURRENCY_PREFIX_RE})\s?)?"
     rf"(?:(?P<frac>{numbers.FRACTION})|"
     rf"(?P<sign>[-−](?=\d))?(?P<digits>{numbers.DIGITS})(?P<scale>{numbers.SCALE_AFTER_DIGITS})?(?![\w.,/]\d)|"
     rf"(?P<words>\b(?i:{_SPELLED})\b))"
 )
+# Each pattern below is led by a look-ahead naming the characters its matches can start with (a currency
+# prefix's first letter or sign, a digit, ".", a fraction, a minus, a number word's initial): the regex engine
+# then rejects most positions of a text with one test instead of trying every alternative there.
+_NUMBER = re.compile(r"(?=[\d.½⅓⅔¼¾⅛\-−$€£¥₩₹₽₺UCANHSRMEGJKI]|(?i:[zotfsenhmbda]))" + NUMBER_PATTERN)
 _SHARE_OF = re.compile(r"\s+of\b")
-_FRACTION = re.compile(
+FRACTION_PATTERN = (
     r"\b(?i:(?P<frac>half|one[- ]half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
     r"three[- ]quarters))\s+of\b"
 )
+_FRACTION = re.compile(r"(?=(?i:[hoat]))" + FRACTION_PATTERN)
 _FRACTION_VALUES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
-_MULTIPLIER = re.compile(
+MULTIPLIER_PATTERN = (
     r"\b(?i:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|"
     r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|times)\s+"
     r"(?:more|less|larger|higher|greater|bigger|faster|smaller|lower|as\s+(?:much|many|large|high|big))|"
     r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled))\b"
 )
+_MULTIPLIER = re.compile(r"(?=(?i:[\dtfsenhdq]))" + MULTIPLIER_PATTERN)
 _SUFFIX = re.compile(
     rf"(?P<wscale>\s(?i:hundred|thousand|million|billion|trillion)\b)?"
     rf"(?:(?P<pct>\s?%|\s(?i:percent|per\s?cent|percentage\s+points?|pct)\b)|"

@@ -53,6 +53,7 @@ _COMMENT_MARK = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|join the (?:discussion|conversation)|add a comment)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+_CURLY_QUOTE = re.compile("[“”]")
 _GAP = re.compile(r"\n[ \t]*(?:\n[ \t]*){3,}")
 
 
@@ -84,12 +85,15 @@ def article_end(text: str) -> int:
 
 def _quote_ranges(line: str) -> list[tuple[int, int]]:
     """Spans inside curly double quotes, where a full stop does not end the outer sentence."""
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    if "“" not in line:
+        return ranges
     depth_start = -1
-    for index, char in enumerate(line):
-        if char == "“":
+    for mark in _CURLY_QUOTE.finditer(line):
+        index = mark.start()
+        if mark.group() == "“":
             depth_start = index
-        elif char == "”" and depth_start >= 0:
+        elif depth_start >= 0:
             ranges.append((depth_start, index))
             depth_start = -1
     return ranges
