@@ -301,6 +301,19 @@ class Ledger:
     ) -> list[Claim]:
         return self._ctx.claims.page(claim_filter, order, offset=offset, limit=limit)
 
+    def claims_beside(
+        self,
+        claim_id: str,
+        claim_filter: ClaimFilter,
+        order: ClaimOrder,
+        *,
+        limit: int = 200,
+        before: bool = False,
+    ) -> list[Claim] | None:
+        """The `limit` facts listed right after (or before) one, sought by its sort key rather than counted
+        to; None when that fact is gone. A table pages next to a page it holds this way."""
+        return self._ctx.claims.page_beside(claim_id, claim_filter, order, limit=limit, before=before)
+
     def count_claims(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
         return self._ctx.claims.count(claim_filter)
 

@@ -192,7 +192,8 @@ class ClaimTableModel(QAbstractTableModel):
     def _refresh_cached_rows(self) -> None:
         """Same count: re-read the cached pages and announce exactly the rows that differ, or reset if rows moved."""
         old_pages = dict(self._pages)
-        fresh = {number: self._query(number) for number in old_pages}
+        # Offsets, not seeks: a seek from a stale neighbour could agree with the old rows after a shift.
+        fresh = {number: self._query(number, seek=False) for number in old_pages}
         for number, page in fresh.items():
             if [c.id for c in page] != [c.id for c in old_pages[number]]:
                 self.reload()
@@ -216,14 +217,37 @@ class ClaimTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return page
 
-    def _query(self, number: int) -> list[Claim]:
-        page = self._session.ledger.claims(
-            self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
-        )
+    def _query(self, number: int, *, seek: bool = True) -> list[Claim]:
+        page = self._seek(number) if seek else None
+        if page is None:
+            page = self._session.ledger.claims(
+                self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
+            )
         missing = {c.source_id for c in page} - self._source_titles.keys()
         if missing:  # titles of just this page's sources, never a summary of every source
             self._source_titles.update(self._session.ledger.source_titles(missing))
         return page
+
+    def _seek(self, number: int) -> list[Claim] | None:
+        """The page beside a cached one, read from the boundary fact's sort key (None: no neighbour held).
+
+        A jump deep into a million rows pays an OFFSET walk for its first page only; the page above or below
+        it (a viewport straddling two pages, the next page-down) costs a short index range instead. A seek
+        that answers fewer rows than the count says the page holds is ignored and the page is read by OFFSET.
+        """
+        previous = self._pages.get(number - 1)
+        following = self._pages.get(number + 1)
+        if previous is not None and len(previous) == self.PAGE_SIZE:
+            anchor, before = previous[-1].id, False
+        elif following:
+            anchor, before = following[0].id, True
+        else:
+            return None
+        page = self._session.ledger.claims_beside(
+            anchor, self._filter, self._order, limit=self.PAGE_SIZE, before=before
+        )
+        expected = min(self.PAGE_SIZE, self._count - number * self.PAGE_SIZE)
+        return page if page is not None and len(page) == expected else None
 
     def _display(self, claim: Claim, key: str) -> str:
         if key == "kind":
