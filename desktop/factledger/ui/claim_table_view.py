@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -20,8 +22,11 @@ from factledger.domain import Attribution, Changes, ClaimFilter, ClaimKind, Stat
 from .claim_table_model import COLUMNS, ClaimTableModel
 from .session import LedgerSession
 from .style import kind_label
+from .table_columns import ColumnChooser, FillColumn
 
 SEARCH_DELAY_MS = 250
+STATEMENT_MIN_WIDTH = 200
+"""Below this the statement column stops shrinking and the table scrolls sideways instead."""
 
 
 class ClaimTableView(QWidget):
@@ -46,11 +51,27 @@ class ClaimTableView(QWidget):
         self.status_box = self._combo("All statuses", [(s.label, s) for s in Status])
         self.sourcing_box = self._combo("All sourcing", [(a.label, a) for a in Attribution])
         self.source_box = QComboBox()
+        # Titles can be long: the box asks for room for about 18 characters and elides the rest.
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_box.setMinimumContentsLength(18)
         self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
-        self.date_from.setMaximumWidth(105)
         self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD")
-        self.date_to.setMaximumWidth(105)
+        for box in (self.date_from, self.date_to):
+            box.setFixedWidth(box.fontMetrics().horizontalAdvance("from YYYY-MM-DD") + 16)
         self.count_label = QLabel()
+        self._filter_widgets: tuple[QWidget, ...] = (
+            self.kind_box,
+            self.status_box,
+            self.sourcing_box,
+            self.source_box,
+            self.date_from,
+            self.date_to,
+        )
+        self._first_row = QHBoxLayout()
+        # The choice boxes move here when one row would crush them; the dates stay beside the search.
+        self._second_row = QHBoxLayout()
+        self._wrapping: tuple[QWidget, ...] = self._filter_widgets[:4]
+        self.filters_wrapped = False
         self.table = QTableView()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._selected_id: str | None = None
@@ -60,18 +81,11 @@ class ClaimTableView(QWidget):
         session.changed.connect(self._on_session_changed)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
+        bar = self._first_row
         bar.addWidget(self.search_box, 3)
-        for widget in (
-            self.kind_box,
-            self.status_box,
-            self.sourcing_box,
-            self.source_box,
-            self.date_from,
-            self.date_to,
-            self.count_label,
-        ):
+        for widget in self._filter_widgets:
             bar.addWidget(widget)
+        bar.addWidget(self.count_label)
         table = self.table
         table.setModel(self.model)
         # No indicator first: the default order (latest edited first) is not one of the columns.
@@ -84,9 +98,30 @@ class ClaimTableView(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        # The statement takes whatever width is left; the other columns keep widths that fit their usual
-        # content, so every column is visible without scrolling sideways (a person can still drag them).
+        statement = next(i for i, c in enumerate(COLUMNS) if c.key == "statement")
+        self.statement_fill = FillColumn(table, statement, minimum=STATEMENT_MIN_WIDTH)
+        self._reset_columns()
+        self.column_chooser = ColumnChooser(table, keep={statement}, reset=self._reset_columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        # The one-row bar must not set the view's minimum width: a narrower view wraps it instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(bar)
+        layout.addLayout(self._second_row)
+        layout.addWidget(table)
+        self.search_box.textChanged.connect(self._on_search_box_text_changed)
+        self._search_timer.timeout.connect(self._apply_filter)
+        for box in (self.kind_box, self.status_box, self.sourcing_box, self.source_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.date_from.editingFinished.connect(self._apply_filter)
+        self.date_to.editingFinished.connect(self._apply_filter)
+        table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+
+    def _reset_columns(self) -> None:
+        """The statement takes whatever width is left (`FillColumn`); the other columns keep widths that fit
+        their usual content, so every column is visible without scrolling sideways in a wide window."""
+        header = self.table.horizontalHeader()
         widths = {
             "kind": 84,
             "status": 84,
@@ -100,27 +135,48 @@ class ClaimTableView(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
         for i, column in enumerate(COLUMNS):
-            if column.key == "statement":
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnHidden(i, False)
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            if column.key != "statement":
                 header.resizeSection(i, widths[column.key])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(table)
-        self.search_box.textChanged.connect(self._on_search_box_text_changed)
-        self._search_timer.timeout.connect(self._apply_filter)
-        for box in (self.kind_box, self.status_box, self.sourcing_box, self.source_box):
-            box.currentIndexChanged.connect(self._apply_filter)
-        self.date_from.editingFinished.connect(self._apply_filter)
-        self.date_to.editingFinished.connect(self._apply_filter)
-        table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.model.modelReset.connect(self._on_model_reset)
+        self.statement_fill.reset()
+
+    def header_state(self) -> QByteArray:
+        """Column order, widths, hidden columns and sort, for the window to remember."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> bool:
+        restored = self.table.horizontalHeader().restoreState(state)
+        self.statement_fill.reset()
+        return restored
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._wrap_filters(event.size().width())
+
+    def _wrap_filters(self, width: int) -> None:
+        """One row of search and filters when it fits; otherwise the filters get a row of their own."""
+        spacing = max(self._first_row.spacing(), 0)
+        needed = sum(w.sizeHint().width() + spacing for w in self._filter_widgets)
+        needed += self.search_box.minimumWidth() + self.count_label.sizeHint().width() + spacing
+        wrap = width < needed
+        if wrap == self.filters_wrapped:
+            return
+        self.filters_wrapped = wrap
+        for widget in self._wrapping:
+            (self._first_row if wrap else self._second_row).removeWidget(widget)
+        if wrap:
+            for widget in self._wrapping:
+                self._second_row.addWidget(widget)
+        else:
+            for position, widget in enumerate(self._wrapping, start=1):
+                self._first_row.insertWidget(position, widget)
 
     @staticmethod
     def _combo(everything: str, items: list[tuple[str, object]]) -> QComboBox:
         box = QComboBox()
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(9)
         box.addItem(everything, None)
         for label, value in items:
             box.addItem(label, value)

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
             ("window/state", self.restoreState),
             ("window/main_splitter", self.main_splitter.restoreState),
             ("window/centre_splitter", self.centre.restoreState),
+            ("window/claims_header", self.table.restore_header_state),
         ):
             value = self.settings.value(key)
             if isinstance(value, QByteArray | bytes):
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/centre_splitter", self.centre.saveState())
+        self.settings.setValue("window/claims_header", self.table.header_state())
         remember_ledger(self.settings, self.session.path)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
