@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
 
 from .session import LedgerSession
-from .style import STATUS_COLOURS, kind_label
+from .style import is_dark, kind_label, status_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -107,7 +107,7 @@ class ClaimTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.ForegroundRole:
             return (
-                STATUS_COLOURS[claim.status]
+                status_colour(claim.status, dark=is_dark())
                 if key == "status" and claim.status != Status.UNVERIFIED
                 else None
             )

@@ -29,7 +29,7 @@ from factledger.domain import Changes, Claim, Status, UserError
 from .claim_fields_form import ClaimFieldsForm
 from .evidence_dialog import EvidenceDialog
 from .session import LedgerSession
-from .style import STATUS_COLOURS, kind_label
+from .style import is_dark, kind_label, status_colour
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -136,7 +136,7 @@ class InspectorPanel(QScrollArea):
             self.evidence_list.clear()
             self.history.clear()
             return
-        colour = STATUS_COLOURS[claim.status].name()
+        colour = status_colour(claim.status, dark=is_dark(self)).name()
         self.title.setText(
             f"<b>{kind_label(claim.kind)}</b> · <span style='color:{colour}'>"
             f"{html.escape(claim.status.label)}</span> · <small>{claim.id}</small>"

@@ -40,6 +40,12 @@ def is_dark(widget: QWidget | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def status_colour(status: Status, *, dark: bool) -> QColor:
+    """A status's text colour: the mid hues lose contrast on a dark base, so they are lifted there."""
+    colour = STATUS_COLOURS[status]
+    return colour.lighter(150) if dark else colour
+
+
 def tint(colour: QColor, *, alpha: int) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
