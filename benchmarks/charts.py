@@ -2,6 +2,8 @@
 
 Run from the repo root: `QT_QPA_PLATFORM=offscreen PYTHONPATH=desktop .venv/bin/python benchmarks/charts.py`.
 The ledger is created by `Ledger.open` and filled with raw `executemany` (fixed seed) so it builds in seconds.
+It is kept at `--ledger` (default: the temp folder's factledger-charts-bench.factledger) and reused by later
+runs while it holds `--claims` claims; opening an older one migrates it first (with a backup copy beside it).
 """
 
 from __future__ import annotations
@@ -83,16 +85,24 @@ def fill(ledger: Ledger, claims: int, *, sources: int = 2_000) -> None:
     db.execute("COMMIT")
 
 
-def median_ms(action: Callable[[], object], runs: int) -> float:
+Timing = tuple[float, float, float]
+"""Median, min and max in milliseconds: the machine is shared, so a median alone hides how noisy it was."""
+
+
+def _timing(times: list[float]) -> Timing:
+    return statistics.median(times), min(times), max(times)
+
+
+def median_ms(action: Callable[[], object], runs: int) -> Timing:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         action()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return _timing(times)
 
 
-def series_benchmark(path: Path, claims: int, runs: int) -> dict[str, float]:
+def series_benchmark(path: Path, claims: int, runs: int) -> dict[str, Timing]:
     ledger = Ledger.open(path, actor="bench")
     if ledger.count_claims() != claims:
         fill(ledger, claims)
@@ -123,7 +133,7 @@ def series_benchmark(path: Path, claims: int, runs: int) -> dict[str, float]:
     return results
 
 
-def frame_benchmark(runs: int) -> dict[str, float]:
+def frame_benchmark(runs: int) -> dict[str, Timing]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -162,8 +172,8 @@ def frame_benchmark(runs: int) -> dict[str, float]:
             chart.deleteLater()
         session.ledger.close()
     return {
-        "timeline first frame, 100,000 markers": statistics.median(first),
-        "timeline pan frame, 100,000 markers": statistics.median(pans),
+        "timeline first frame, 100,000 markers": _timing(first),
+        "timeline pan frame, 100,000 markers": _timing(pans),
     }
 
 
@@ -174,12 +184,13 @@ def main() -> None:
     parser.add_argument(
         "--ledger", type=Path, default=Path(tempfile.gettempdir()) / "factledger-charts-bench.factledger"
     )
+    parser.add_argument("--skip-frames", action="store_true", help="only the chart queries, no Qt frames")
     args = parser.parse_args()
-    for name, value in {
-        **series_benchmark(args.ledger, args.claims, args.runs),
-        **frame_benchmark(args.runs),
-    }.items():
-        print(f"{name:50s} {value:9.1f} ms (median)")
+    results = series_benchmark(args.ledger, args.claims, args.runs)
+    if not args.skip_frames:
+        results.update(frame_benchmark(args.runs))
+    for name, (median, low, high) in results.items():
+        print(f"{name:50s} {median:9.1f} ms (median)  min {low:.1f}  max {high:.1f}")
 
 
 if __name__ == "__main__":

@@ -173,10 +173,9 @@ def timeline(
     if aggregated:
         low, high = days or (first or 0, last or 0)
         bucket = _bucket_days(high - low + 1)
-        buckets = sql.timeline_bucket_rows(
+        numbers, kinds, statuses, keys, counts = sql.timeline_bucket_columns(
             db, claim_filter, group_by=group_by, first_day=BUCKET_ORIGIN, bucket_days=bucket, window=days
         )
-        numbers, kinds, statuses, keys, counts = _columns(buckets, 5)
         xs = (BUCKET_ORIGIN + (np.asarray(numbers, dtype=np.float64) + 0.5) * bucket) * DAY
     else:
         rows = sql.timeline_marker_rows(db, claim_filter, group_by=group_by, limit=max_markers, window=days)

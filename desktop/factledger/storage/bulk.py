@@ -3,6 +3,8 @@
 The schema keeps FTS5 current with per-row `AFTER INSERT` triggers, which is right for edits but costs an
 FTS5 insert statement per row during a big import. `fts_batched` swaps those insert triggers out for the
 length of a block and indexes every row added meanwhile with one `INSERT INTO <table>_fts ... SELECT`.
+The `timeline_counts` summary is kept the same way: its per-row insert trigger is lifted too, and the rows
+added in the block are counted in one grouped pass on the way out.
 DDL is transactional in SQLite, so a rollback brings the triggers back together with the data.
 """
 
@@ -18,6 +20,7 @@ from sqlite_utils import Database
 
 from factledger.domain import Claim
 
+from . import timeline_counts
 from .evidence import EVIDENCE_COLUMNS
 from .rows import CLAIM_COLUMNS, SOURCE_COLUMNS
 
@@ -78,6 +81,8 @@ def fts_batched(db: Database, tables: Sequence[str] = FTS_TABLES) -> Iterator[No
 
     Only the insert triggers are lifted; updates and deletes inside the block still keep the index right.
     New rows are found by rowid: tables with a text primary key still append rowids past the largest one.
+    The timeline summary's triggers are swapped for ones that ignore claims not yet counted (see
+    `timeline_counts.trigger_sql`), and those claims are counted in one pass at the end.
     """
     if not db.conn.in_transaction:
         raise RuntimeError("fts_batched must run inside write_transaction: its DDL relies on rollback")
@@ -91,6 +96,7 @@ def fts_batched(db: Database, tables: Sequence[str] = FTS_TABLES) -> Iterator[No
         last = int(db.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0])
         db.execute(f'DROP TRIGGER "{table}_ai"')
         saved.append((table, str(row[0]), last))
+    counted_up_to = _lift_summary_triggers(db)
     previous_cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
     db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
@@ -101,6 +107,28 @@ def fts_batched(db: Database, tables: Sequence[str] = FTS_TABLES) -> Iterator[No
             for table, trigger_sql, last in saved:
                 _index_after(db, table, last)
                 db.execute(trigger_sql)
+            if counted_up_to is not None:
+                timeline_counts.add_claims_after(db, counted_up_to)
+                _replace_summary_triggers(db, timeline_counts.trigger_sql())
+
+
+def _lift_summary_triggers(db: Database) -> int | None:
+    """Swap the summary's triggers for the bulk ones; the last counted claims rowid, None if no summary."""
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", [timeline_counts.INSERT_TRIGGER]
+    ).fetchone()
+    if exists is None:
+        return None
+    last = int(db.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0])
+    _replace_summary_triggers(db, timeline_counts.trigger_sql(counted_up_to=last))
+    return last
+
+
+def _replace_summary_triggers(db: Database, statements: Sequence[str]) -> None:
+    for name in timeline_counts.TRIGGERS:
+        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    for statement in statements:
+        db.execute(statement)
 
 
 def _index_after(db: Database, table: str, last_rowid: int) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from . import timeline_counts
+
 MIGRATION_SET = "factledger"
 migrations = Migrations(MIGRATION_SET)
 
@@ -254,6 +256,28 @@ def m005_chart_indexes(db: Database) -> None:
         CREATE INDEX claims_status_kind ON claims(status, kind, verified_at);
         CREATE INDEX claims_metric ON claims(subject, unit, period, source_id, value, amount);
         CREATE INDEX claims_commitment ON claims(kind, committer, speaker, unit, fulfilment, deadline, amount);
+        """
+    )
+
+
+FIGURE_SQL = "COALESCE(value, amount)"
+"""A fact's figure: its value, else its amount (the partial index's condition must match the queries')."""
+
+
+@migrations()
+def m006_timeline_counts(db: Database) -> None:
+    """The `timeline_counts` summary (facts per month, subject, status and kind), filled from the claims
+    already in the ledger and kept by triggers: the aggregated timeline of a million facts reads it instead
+    of grouping a million index entries (see `storage.timeline_counts`). And a partial index of the facts
+    that have a figure, for the metrics list."""
+    timeline_counts.create(db)
+    # the metrics list and a metric's figures only read facts with a figure and a subject: a partial index
+    # of those (about half the facts) halves the entries their GROUP BYs walk; it replaces claims_metric
+    db.executescript(
+        f"""
+        DROP INDEX claims_metric;
+        CREATE INDEX claims_figures ON claims(subject, unit, period, source_id, value, amount)
+         WHERE {FIGURE_SQL} IS NOT NULL AND subject IS NOT NULL;
         """
     )
 

@@ -17,7 +17,10 @@ from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
 
+from . import series_counts
 from .claims import where_clause
+from .series_counts import BucketColumns
+from .timeline_counts import BUCKET_ORIGIN
 
 GROUP_EXPRESSIONS: dict[str, str] = {
     "subject": "claims.subject",
@@ -125,6 +128,24 @@ def _rest(select: str, where: str) -> str:
 
 
 _ALL_DAYS = (-100_000_000, 100_000_000)
+_TEXT_DAY = "CAST(julianday(" + _day_start("claims.stated") + ") - 2440587.5 AS INTEGER)"
+"""Day of a summary row's free-text date (`timeline_counts.stated`), parsed as the claims' dates are."""
+
+
+def _summary_answers(
+    db: Database, claim_filter: ClaimFilter, group_by: str, window: tuple[int, int] | None
+) -> bool:
+    """Whether the `timeline_counts` summary can answer: its filter and grouping, and a window (if any)
+    that holds every dated fact, so that it leaves none out and the answer is the unwindowed one."""
+    if not series_counts.answers(claim_filter, group_by=group_by):
+        return False
+    return window is None or _covers(window, series_counts.extent(db, claim_filter, day_of=_TEXT_DAY))
+
+
+def _covers(window: tuple[int, int] | None, extent: series_counts.Extent) -> bool:
+    """Whether `window` holds every dated fact of `extent` (then it changes no answer)."""
+    _, _, first, last = extent
+    return window is None or first is None or last is None or (window[0] <= first and last <= window[1])
 
 
 def _dated_union(select_a: str, select_b: str, where: str) -> str:
@@ -168,7 +189,7 @@ def timeline_marker_rows(
     return db.execute(sql, [*params, *params, *days, *days, limit]).fetchall()
 
 
-def timeline_bucket_rows(
+def timeline_bucket_columns(
     db: Database,
     claim_filter: ClaimFilter,
     *,
@@ -176,19 +197,43 @@ def timeline_bucket_rows(
     first_day: int,
     bucket_days: float,
     window: tuple[int, int] | None = None,
-) -> list[tuple[int, int, int, str | None, int]]:
-    """(bucket number, kind code, status code, group, count): dated facts counted per time bucket.
+) -> BucketColumns:
+    """(bucket numbers, kind codes, status codes, groups, counts): dated facts counted per time bucket.
 
-    Bucket n covers the days from `first_day + n * bucket_days`, earliest bucket first. SQLite groups by
-    sorting (it has no hash aggregate), so facts with an own ISO date are counted one bucket at a time
-    from the `claims_chart_day` index (a day range each: many small in-memory sorts instead of one of a
-    million entries); the facts dated by their source or by free text are counted in one query, merged.
+    Bucket n covers the days from `first_day + n * bucket_days`, earliest bucket first. Month, quarter and
+    year buckets of what the `timeline_counts` summary holds are read from it (see `series_counts`).
     """
     _prepare(db)
+    if (
+        first_day == BUCKET_ORIGIN
+        and bucket_days in series_counts.MONTHS_PER_BUCKET
+        and _summary_answers(db, claim_filter, group_by, window)
+    ):
+        codes = (
+            f"{_code('claims.kind', ClaimKind)} AS kind_code, {_code('claims.status', Status)} AS status_code"
+        )
+        return series_counts.bucket_columns(
+            db, claim_filter, group=_group(group_by), bucket_days=bucket_days, day_of=_TEXT_DAY, codes=codes
+        )
+    return BucketColumns.of_rows(_bucket_rows(db, claim_filter, group_by, first_day, bucket_days, window))
+
+
+def _bucket_rows(
+    db: Database,
+    claim_filter: ClaimFilter,
+    group_by: str,
+    first_day: int,
+    bucket_days: float,
+    window: tuple[int, int] | None,
+) -> list[tuple[int, int, int, str | None, int]]:
+    """Per-bucket counts from the claims. SQLite groups by sorting (it has no hash aggregate), so facts
+    with an own ISO date are counted one bucket at a time from the `claims_chart_day` index (a day range
+    each: many small in-memory sorts instead of one of a million entries); the facts dated by their source
+    or by free text are counted in one query, merged."""
+    codes = f"{_code('kind', ClaimKind)}, {_code('status', Status)}"
     where, params = _filtered(claim_filter)
     low, high = _day_range(window)
     counts: dict[tuple[int, int, int, str | None], int] = {}
-    codes = f"{_code('kind', ClaimKind)}, {_code('status', Status)}"
     if claim_filter.text and claim_filter.text.strip():
         # the full-text condition would be evaluated again for every bucket: one sorted pass instead
         own = f"""
@@ -254,6 +299,10 @@ def timeline_extent(
 ) -> tuple[int, int, int | None, int | None]:
     """(dated facts, undated facts, first day, last day) of the filtered claims (dated ones in `window`)."""
     _prepare(db)
+    if series_counts.answers(claim_filter):
+        summary = series_counts.extent(db, claim_filter, day_of=_TEXT_DAY)
+        if _covers(window, summary):
+            return summary
     where, params = _filtered(claim_filter)
     days = _day_range(window)
     # three queries: alone, min() and max() are index lookups and count(*) a plain index walk
@@ -282,6 +331,8 @@ def timeline_extent(
 
 def commitment_count(db: Database, claim_filter: ClaimFilter) -> int:
     """How many filtered commitments there are (an index count), to decide whether bars are drawable."""
+    if series_counts.answers(claim_filter):
+        return series_counts.commitment_count(db, claim_filter)
     where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
     return int(db.execute(f"SELECT count(*) FROM claims WHERE {where}", params).fetchone()[0])
 
@@ -336,13 +387,17 @@ def metric_rows(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str 
 
 
 def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple[str, str | None]]:
-    """Subject+unit pairs where one period has different values in different sources."""
+    """Subject+unit pairs where one period has different values in different sources.
+
+    "More than one distinct" is asked as min <> max (both are never NULL here): the groups then stream
+    in `claims_figures` index order with no per-group b-tree of distinct values to build.
+    """
     where, params = _filtered(claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject IS NOT NULL")
     sql = f"""
         SELECT DISTINCT subject, unit FROM (
             SELECT claims.subject AS subject, claims.unit AS unit FROM claims WHERE {where}
              GROUP BY claims.subject, claims.unit, claims.period
-            HAVING count(DISTINCT claims.source_id) > 1 AND count(DISTINCT {_FIGURE}) > 1)"""
+            HAVING min(claims.source_id) <> max(claims.source_id) AND min({_FIGURE}) <> max({_FIGURE}))"""
     return {(subject, unit) for subject, unit in db.execute(sql, params).fetchall()}
 
 
