@@ -31,6 +31,7 @@ DOCUMENTED_TABLES = {
     "settings",
     "sources_fts",
     "claims_fts",
+    "timeline_counts",
 }
 
 
@@ -208,3 +209,11 @@ def test_a_process_killed_mid_write_leaves_a_sound_ledger_with_none_of_that_writ
 def test_a_ledger_carries_the_application_id_file_managers_recognise(ledger_path: Path) -> None:
     open_database(ledger_path).conn.close()
     assert ledger_path.read_bytes()[68:72] == b"FLDG"
+
+
+def test_an_sqlite_too_old_for_the_schema_is_refused_with_a_sentence() -> None:
+    from factledger.storage.database import MIN_SQLITE, check_sqlite_version
+
+    check_sqlite_version(MIN_SQLITE)
+    with pytest.raises(UserError, match=r"SQLite 3\.31\.1; FactLedger needs SQLite 3\.33\.0 or newer"):
+        check_sqlite_version((3, 31, 1))

@@ -27,6 +27,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     copied next to itself before it is migrated, so a failed or unwanted migration loses nothing.
     """
     path = Path(path)
+    check_sqlite_version(sqlite3.sqlite_version_info)
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and not create:
         raise UserError(f"There is no ledger at {path}.")
@@ -52,6 +53,21 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+MIN_SQLITE = (3, 33, 0)
+"""Generated columns (3.31), FTS5, and `UPDATE … FROM` in the timeline summary's triggers (3.33)."""
+
+
+def check_sqlite_version(version: tuple[int, int, int]) -> None:
+    """Refuse, with a sentence, an SQLite too old for the schema rather than fail half-way through a migration."""
+    if version < MIN_SQLITE:
+        have = ".".join(map(str, version))
+        need = ".".join(map(str, MIN_SQLITE))
+        raise UserError(
+            f"This Python uses SQLite {have}; FactLedger needs SQLite {need} or newer. "
+            "Use a Python built against a newer SQLite (Debian 12 and Ubuntu 22.04 ship one)."
+        )
 
 
 def _configure(db: Database) -> None:
