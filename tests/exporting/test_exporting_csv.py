@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -226,3 +227,37 @@ def test_any_text_and_number_round_trips(
         number = getattr(row, name)
         assert (back[name] == "") if number is None else (float(back[name]) == number)
         assert "e" not in back[name].lower()
+
+
+def csv_module_bytes(rows: list[FactSheetRow], *, bom: bool) -> bytes:
+    """The file Python's csv module writes for the same cells: the reference for quoting and line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_cells(row) for row in rows)
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+quoting_texts = st.text(alphabet=st.sampled_from(',"\r\n\t\x00 a=é😀\u2028'), max_size=12) | texts
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cells=st.lists(st.none() | quoting_texts, min_size=4, max_size=4),
+    quotes=st.lists(quoting_texts, min_size=1, max_size=3),
+    bom=st.booleans(),
+)
+def test_the_file_is_byte_for_byte_what_the_csv_module_writes(
+    tmp_path: Path, make_row, cells: list[str | None], quotes: list[str], bom: bool
+) -> None:
+    """Quoting (commas, quotes, CR, LF), empty cells, the BOM and CRLF match `csv.writer` exactly."""
+    statement, speaker, unit, context = cells
+    rows = [
+        make_row(
+            id=f"c-{i}", quote=quote, statement=statement or "", speaker=speaker, unit=unit, context=context
+        )
+        for i, quote in enumerate(quotes)
+    ]
+    path = tmp_path / "exact.csv"
+    write_csv(rows, path, bom=bom)
+    assert path.read_bytes() == csv_module_bytes(rows, bom=bom)
