@@ -199,3 +199,22 @@ def test_edit_source_dates_an_undated_article(ledger_path: Path, article: Path) 
     assert bad.returncode != 0 and "not a date" in bad.stderr
     nothing = run("edit-source", source["id"], ledger=ledger_path, check=False)
     assert nothing.returncode != 0 and "Nothing to change" in nothing.stderr
+
+
+def test_edit_records_what_a_commitment_delivered(ledger_path: Path, article: Path) -> None:
+    run("import", str(article), ledger=ledger_path)
+    run("accept", "all", "--kind", "commitment", ledger=ledger_path)
+    (pledge, *_) = json.loads(run("claims", "--kind", "commitment", "--json", ledger=ledger_path).stdout)
+    run(
+        "edit",
+        pledge["id"],
+        "--delivered",
+        "4,000,000,000",
+        "--fulfilment",
+        "partially_fulfilled",
+        ledger=ledger_path,
+    )
+    shown = json.loads(run("show", pledge["id"], "--json", ledger=ledger_path).stdout)
+    assert (shown["delivered"], shown["fulfilment"]) == (4e9, "partially_fulfilled")
+    bad = run("edit", pledge["id"], "--delivered", "-1", ledger=ledger_path, check=False)
+    assert bad.returncode != 0 and "cannot be negative" in bad.stderr

@@ -17,7 +17,7 @@ from factledger.core.series import (
     TimelineGrouping,
     day_seconds,
 )
-from factledger.domain import ClaimFilter, ClaimKind, Document, Fulfilment, Status
+from factledger.domain import ClaimFilter, ClaimKind, Document, Fulfilment, Status, UserError
 
 FIRST = (
     "Japan has committed to invest $550 billion in the United States by 2029, the White House said. "
@@ -279,6 +279,27 @@ def test_commitments_tracker_sums_pledged_and_fulfilled_amounts_per_committer(fi
     )
     assert (toyota.pledged, toyota.delivered, toyota.fulfilled, toyota.overdue) == (10e9, 10e9, 1, 0)
     assert ledger.commitments(today=date(2030, 1, 1))[0].overdue == 2
+
+
+def test_a_recorded_delivered_amount_is_what_the_tracker_shows_delivered(fixture_ledger) -> None:
+    """$120 billion of Japan's partly kept pledge arrived: delivered, and no longer counted as unknown."""
+    ledger, ids = fixture_ledger
+    ledger.edit_claim(ids["pledge_500"], fulfilment="partially_fulfilled", delivered="120,000,000,000")
+    ledger.edit_claim(ids["plant"], fulfilment="fulfilled", delivered=7.5e9)  # fulfilled, for less
+    totals = {(t.committer, t.unit): t for t in ledger.commitments(today=TODAY)}
+    japan, toyota = totals[("Japan", "USD")], totals[("Toyota", "USD")]
+    assert (japan.pledged, japan.delivered, japan.partly_delivered) == (1050e9, 120e9, 0.0)
+    assert (toyota.pledged, toyota.delivered, toyota.fulfilled) == (10e9, 7.5e9, 1)
+    assert ledger.claim(ids["pledge_500"]).delivered == 120e9
+
+
+def test_a_delivered_amount_is_a_number_and_never_negative(fixture_ledger) -> None:
+    ledger, ids = fixture_ledger
+    with pytest.raises(UserError, match="cannot be negative"):
+        ledger.edit_claim(ids["pledge_500"], delivered=-5)
+    with pytest.raises(UserError, match="not a number"):
+        ledger.edit_claim(ids["pledge_500"], delivered="most of it")
+    assert ledger.claim(ids["pledge_500"]).delivered is None
 
 
 def test_aggregated_buckets_count_facts_dated_by_their_own_day_and_by_their_source(fixture_ledger) -> None:

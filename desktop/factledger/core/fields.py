@@ -30,7 +30,7 @@ TEXT_FIELDS = frozenset(
         "status_reason",
     }
 )
-NUMBER_FIELDS = frozenset({"value", "amount"})
+NUMBER_FIELDS = frozenset({"value", "amount", "delivered"})
 DATE_FIELDS = frozenset({"stated_on", "deadline"})
 _ENUM_FIELDS: dict[str, tuple[type[Any], str]] = {
     "kind": (ClaimKind, "kind"),
@@ -56,6 +56,8 @@ def normalize_fields(fields: dict[str, Any]) -> dict[str, Any]:
             result[name] = str(parse_enum(enum_type, str(value), what=what))
         elif name in NUMBER_FIELDS:
             result[name] = _number(name, value)
+            if name == "delivered" and result[name] < 0:
+                raise UserError("A delivered amount cannot be negative; write what arrived, e.g. 4000000000.")
         elif name in DATE_FIELDS:
             result[name] = checked_date(name, str(value))
         elif name in TEXT_FIELDS:
@@ -100,6 +102,7 @@ EDITABLE_BY_NAME: tuple[str, ...] = (
     "committer",
     "action",
     "amount",
+    "delivered",
     "deadline",
     "fulfilment",
     "stated_on",

@@ -405,9 +405,10 @@ def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
 class CommitmentTotal:
     """Pledged against delivered for one committer in one unit.
 
-    `delivered` sums the amounts of commitments marked fulfilled; `partly_delivered` sums those marked
-    partially fulfilled (the ledger records no delivered share, so they are shown apart, not counted as
-    delivered). Fulfilment is set by a person from the evidence attached to the commitment.
+    `delivered` sums what the evidence shows delivered: a commitment's recorded `delivered` amount, else
+    its whole amount once it is marked fulfilled. `partly_delivered` sums the amounts of partly fulfilled
+    commitments with no delivered amount recorded: shown apart, since how much of them arrived is unknown.
+    Fulfilment and delivered amounts are set by a person from the evidence attached to the commitment.
     """
 
     committer: str | None

@@ -59,6 +59,7 @@ class Claim:
     group_key: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    delivered: float | None = None  # of a commitment's amount, what the evidence shows delivered
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "group_key",
     "created_at",
     "updated_at",
+    "delivered",
 )
 SELECT_CLAIM_COLUMNS = ", ".join(f'claims."{c}"' for c in CLAIM_COLUMNS)
 

@@ -282,5 +282,31 @@ def m006_timeline_counts(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_delivered_amounts(db: Database) -> None:
+    """`claims.delivered`: how much of a commitment's amount the evidence shows delivered (same unit).
+
+    Fulfilment alone cannot say how much of a partly kept $10 billion pledge arrived; the commitments
+    tracker sums this beside the pledged amounts. The tracker's covering index gains the column, and the
+    `facts` view shows it.
+    """
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN delivered REAL;
+        DROP INDEX claims_commitment;
+        CREATE INDEX claims_commitment
+            ON claims(kind, committer, speaker, unit, fulfilment, deadline, amount, delivered);
+        DROP VIEW facts;
+        CREATE VIEW facts AS
+        SELECT claims.id, claims.kind, claims.status, claims.statement, claims.quote, claims.value,
+               claims.unit, claims.qualifier, claims.period, claims.subject, claims.speaker,
+               claims.attribution, claims.committer, claims.amount, claims.deadline, claims.fulfilment,
+               claims.stated_on, sources.title AS source_title, sources.outlet, sources.url AS source_url,
+               sources.published, claims.source_id, claims.start, claims."end", claims.delivered
+          FROM claims JOIN sources ON sources.id = claims.source_id;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

@@ -442,24 +442,30 @@ def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[st
 def commitment_total_rows(
     db: Database, claim_filter: ClaimFilter, *, today: str
 ) -> list[tuple[str | None, str | None, int, float, float, float, int, int]]:
-    """(committer, unit, commitments, pledged, fulfilled amount, partly fulfilled amount, fulfilled, overdue).
+    """(committer, unit, commitments, pledged, delivered amount, partly fulfilled amount, fulfilled, overdue).
 
-    Amounts are summed per committer and unit (dollars are never added to euros); overdue as in
-    `commitment_rows`. The inner query groups by raw columns in the order of the `claims_commitment`
-    index (no sort), so each distinct deadline is parsed once per group rather than once per commitment.
+    Delivered is each commitment's recorded `delivered` amount, else its whole amount when it is marked
+    fulfilled; the partly fulfilled amount sums the partly kept commitments with no delivered amount
+    recorded (shown apart: how much of them arrived is not known). Amounts are summed per committer and
+    unit (dollars are never added to euros); overdue as in `commitment_rows`. The inner query groups by raw
+    columns in the order of the `claims_commitment` index (no sort, no table lookups), so each distinct
+    deadline is parsed once per group rather than once per commitment.
     """
     _prepare(db)
     where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
     sql = f"""
-        SELECT COALESCE(committer, speaker) AS who, unit, sum(n), total(pledged),
-               total(CASE WHEN fulfilment = 'fulfilled' THEN pledged END),
-               total(CASE WHEN fulfilment = 'partially_fulfilled' THEN pledged END),
-               total(CASE WHEN fulfilment IS 'fulfilled' THEN n END),
+        SELECT COALESCE(committer, speaker) AS who, unit, sum(n), total(pledged), total(delivered),
+               total(partly), total(CASE WHEN fulfilment IS 'fulfilled' THEN n END),
                total(CASE WHEN due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled' THEN n END) FROM (
-            SELECT committer, speaker, unit, fulfilment, {_day_end("deadline")} AS due, n, pledged FROM (
+            SELECT committer, speaker, unit, fulfilment, {_day_end("deadline")} AS due, n, pledged, delivered,
+                   partly FROM (
                 SELECT claims.committer AS committer, claims.speaker AS speaker, claims.unit AS unit,
                        claims.fulfilment AS fulfilment, claims.deadline AS deadline, count(*) AS n,
-                       total(claims.amount) AS pledged
+                       total(claims.amount) AS pledged,
+                       total(CASE WHEN claims.delivered IS NOT NULL THEN claims.delivered
+                                  WHEN claims.fulfilment = 'fulfilled' THEN claims.amount END) AS delivered,
+                       total(CASE WHEN claims.delivered IS NULL AND claims.fulfilment = 'partially_fulfilled'
+                                  THEN claims.amount END) AS partly
                   FROM claims WHERE {where}
                  GROUP BY claims.committer, claims.speaker, claims.unit, claims.fulfilment, claims.deadline))
          GROUP BY who, unit ORDER BY total(pledged) DESC, who, unit"""

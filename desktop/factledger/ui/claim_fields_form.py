@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from factledger.domain import Attribution, Claim, ClaimKind, Fulfilment, Qualifier
 
 _TEXT_FIELDS = ("subject", "speaker", "stated_on", "value", "unit", "period")
-_COMMITMENT_FIELDS = ("committer", "action", "amount", "deadline")
+_COMMITMENT_FIELDS = ("committer", "action", "amount", "delivered", "deadline")
 
 
 def _text(value: object) -> str:
@@ -50,6 +50,7 @@ class ClaimFieldsForm(QWidget):
         }
         self.lines["stated_on"].setPlaceholderText("YYYY-MM-DD")
         self.lines["deadline"].setPlaceholderText("YYYY-MM-DD")
+        self.lines["delivered"].setPlaceholderText("what the evidence shows arrived, same unit")
         self.combos: dict[str, QComboBox] = {
             "attribution": _combo(list(Attribution)),
             "qualifier": _combo(list(Qualifier)),
@@ -70,6 +71,7 @@ class ClaimFieldsForm(QWidget):
         commitment_form.addRow("Committer", self.lines["committer"])
         commitment_form.addRow("Action", self.lines["action"])
         commitment_form.addRow("Amount", self.lines["amount"])
+        commitment_form.addRow("Delivered", self.lines["delivered"])
         commitment_form.addRow("Deadline", self.lines["deadline"])
         commitment_form.addRow("Fulfilment", self.combos["fulfilment"])
         layout = QVBoxLayout(self)

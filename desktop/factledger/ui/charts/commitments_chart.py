@@ -19,7 +19,8 @@ NOBODY = "(no one named)"
 
 
 class CommitmentsChart(ChartView):
-    """Grouped bars: pledged (grey), fulfilled (green) and partially fulfilled (lime, shown apart).
+    """Grouped bars: pledged (grey), delivered (green) and partly fulfilled with no delivered amount
+    recorded (lime, shown apart because how much of them arrived is unknown).
 
     Amounts in different units are never added: a unit picker chooses which to show.
     """
@@ -41,8 +42,12 @@ class CommitmentsChart(ChartView):
             name: pg.BarGraphItem(x=[], height=[], width=0.26, brush=colour, pen=None, name=label)
             for name, colour, label in (
                 ("pledged", PLEDGED, "Pledged"),
-                ("delivered", FULFILMENT_COLOURS[Fulfilment.FULFILLED], "Fulfilled (delivered)"),
-                ("partly", FULFILMENT_COLOURS[Fulfilment.PARTIALLY_FULFILLED], "Partially fulfilled"),
+                ("delivered", FULFILMENT_COLOURS[Fulfilment.FULFILLED], "Delivered"),
+                (
+                    "partly",
+                    FULFILMENT_COLOURS[Fulfilment.PARTIALLY_FULFILLED],
+                    "Partly fulfilled, delivery not recorded",
+                ),
             )
         }
         for bar in self._bars.values():
