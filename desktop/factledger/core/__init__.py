@@ -1,5 +1,7 @@
 """The application core: the `Ledger` facade, undoable edits and the import pipeline. No Qt here."""
 
+from factledger.storage import ClaimPage
+
 from .edits import (
     AcceptSuggestion,
     AddEvidence,
@@ -23,6 +25,7 @@ __all__ = [
     "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
+    "ClaimPage",
     "DeleteClaim",
     "DismissSuggestion",
     "Edit",

@@ -30,6 +30,7 @@ from factledger.exporting import ExportOptions, export
 from factledger.reading import ImportInput
 from factledger.storage import (
     SCHEMA_VERSION,
+    ClaimPage,
     SearchHit,
     SourceSummary,
     StoredSuggestion,
@@ -298,7 +299,8 @@ class Ledger:
         *,
         offset: int = 0,
         limit: int = 200,
-    ) -> list[Claim]:
+    ) -> ClaimPage:
+        """A page of facts; each `Claim` is built when first read (`ClaimPage`), ids without building."""
         return self._ctx.claims.page(claim_filter, order, offset=offset, limit=limit)
 
     def claims_beside(
@@ -309,7 +311,7 @@ class Ledger:
         *,
         limit: int = 200,
         before: bool = False,
-    ) -> list[Claim] | None:
+    ) -> ClaimPage | None:
         """The `limit` facts listed right after (or before) one, sought by its sort key rather than counted
         to; None when that fact is gone. A table pages next to a page it holds this way."""
         return self._ctx.claims.page_beside(claim_id, claim_filter, order, limit=limit, before=before)

@@ -6,6 +6,7 @@ from .evidence import EvidenceRepository
 from .factsheet import factsheet_rows
 from .history import HistoryRepository
 from .links import LinkRepository
+from .rows import ClaimPage
 from .search import SearchHit, fts_match_expression, search
 from .settings import SettingsRepository
 from .sources import SourceRepository, SourceSummary
@@ -15,6 +16,7 @@ from .transactions import write_transaction
 __all__ = [
     "LEDGER_SUFFIX",
     "SCHEMA_VERSION",
+    "ClaimPage",
     "ClaimRepository",
     "EvidenceRepository",
     "HistoryRepository",

@@ -9,7 +9,14 @@ from sqlite_utils import Database
 
 from factledger.domain import Claim, ClaimFilter, ClaimOrder, UserError
 
-from .rows import CLAIM_COLUMNS, SELECT_CLAIM_COLUMNS, claim_from_row, claim_from_tuple, claim_to_row
+from .rows import (
+    CLAIM_COLUMNS,
+    SELECT_CLAIM_COLUMNS,
+    ClaimPage,
+    claim_from_row,
+    claim_from_tuple,
+    claim_to_row,
+)
 from .search import fts_match_expression
 
 # Sort keys map to columns that have an (column, id) index, so ORDER BY ... LIMIT walks an index
@@ -144,14 +151,14 @@ class ClaimRepository:
 
     def page(
         self, claim_filter: ClaimFilter, order: ClaimOrder, *, offset: int = 0, limit: int = 200
-    ) -> list[Claim]:
+    ) -> ClaimPage:
         """Rows `offset` .. `offset + limit - 1` in `order`; a page in the far half is read backwards."""
         where, params = where_clause(claim_filter)
         reverse = False
         if offset > REVERSE_AFTER:
             total = self.count(claim_filter)
             if offset >= total:
-                return []
+                return ClaimPage([])
             if offset > total // 2:
                 reverse = True
                 limit = min(limit, total - offset)
@@ -167,9 +174,8 @@ class ClaimRepository:
             )
         else:
             sql = f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE {where} ORDER BY {order_sql} LIMIT ? OFFSET ?"
-        cursor = self._db.execute(sql, [*params, limit, offset])
-        rows = [claim_from_tuple(row) for row in cursor]
-        return rows[::-1] if reverse else rows
+        rows = self._db.execute(sql, [*params, limit, offset]).fetchall()
+        return ClaimPage(rows[::-1] if reverse else rows)
 
     def position(self, claim_id: str, claim_filter: ClaimFilter, order: ClaimOrder) -> int | None:
         """The row a fact has in a filtered, ordered listing (None if the filter hides it).
@@ -221,7 +227,7 @@ class ClaimRepository:
         *,
         limit: int = 200,
         before: bool = False,
-    ) -> list[Claim] | None:
+    ) -> ClaimPage | None:
         """Up to `limit` (> 0) rows right after a fact in `order`, or right before it; in `order` either way.
 
         Keyset paging: the sort index is entered at the fact's own key, so the page beside one already shown
@@ -234,11 +240,11 @@ class ClaimRepository:
         # Rows before the fact are the rows after it in the opposite order (NULLs flip ends with it).
         seek = ClaimOrder(order.column, descending=order.descending != before)
         rows = self._rows_after(anchor, claim_filter, seek, limit)
-        return rows[::-1] if before else rows
+        return rows.reversed() if before else rows
 
     def _rows_after(
         self, anchor: Mapping[str, Any], claim_filter: ClaimFilter, order: ClaimOrder, limit: int
-    ) -> list[Claim]:
+    ) -> ClaimPage:
         """Each step is one index range; a NULL sort key splits the order in two (NULLs first ascending)."""
         where, params = where_clause(claim_filter)
         order_sql = order_clause(order)
@@ -260,14 +266,14 @@ class ClaimRepository:
             steps = [row_after([lead, *rest])]
             if order.descending:
                 steps.append((f"{lead_column} IS NULL", []))
-        rows: list[Claim] = []
+        rows = ClaimPage([])
         for condition, values in steps:
             cursor = self._db.execute(
                 f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE ({where}) AND {condition} "
                 f"ORDER BY {order_sql} LIMIT ?",
                 [*params, *values, limit - len(rows)],
             )
-            rows.extend(claim_from_tuple(row) for row in cursor)
+            rows = rows.extended(cursor)
             if len(rows) >= limit:
                 break
         return rows

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from factledger.domain import (
     Attribution,
@@ -115,6 +115,60 @@ def claim_from_tuple(row: Sequence[Any]) -> Claim:
         # not a member (or NULL where one is required): the Enum call raises its usual ValueError
         values[index] = vocabulary(value) if member is None else member
     return Claim(*values)
+
+
+class ClaimPage(Sequence[Claim]):
+    """Claims as fetched, each built into a `Claim` only when first read.
+
+    A table page holds 200 rows but paints about 30, and building a frozen 30-field `Claim` costs about
+    as much as the indexed query that fetched it: a re-sort or a jump pays for the rows it shows. Ids and
+    source ids are read from the raw rows without building anything.
+    """
+
+    __slots__ = ("_built", "_rows")
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._built: list[Claim | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Claim]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | list[Claim]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        claim = self._built[index]
+        if claim is None:
+            claim = self._built[index] = claim_from_tuple(self._rows[index])
+        return claim
+
+    def __repr__(self) -> str:
+        return f"ClaimPage({len(self._rows)} rows)"
+
+    def ids(self) -> list[str]:
+        return [str(row[_ID]) for row in self._rows]
+
+    def source_ids(self) -> set[str]:
+        return {str(row[_SOURCE_ID]) for row in self._rows}
+
+    def rows_differing_from(self, other: ClaimPage) -> list[int]:
+        """Positions whose stored values differ from `other`'s at the same position (compared raw)."""
+        return [i for i, (a, b) in enumerate(zip(self._rows, other._rows, strict=True)) if a != b]
+
+    def reversed(self) -> ClaimPage:
+        return ClaimPage(self._rows[::-1])
+
+    def extended(self, rows: Iterable[tuple[Any, ...]]) -> ClaimPage:
+        return ClaimPage([*self._rows, *rows])
+
+
+_ID, _SOURCE_ID = CLAIM_COLUMNS.index("id"), CLAIM_COLUMNS.index("source_id")
 
 
 def claim_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Claim:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from factledger.core import ClaimPage
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
 
 from .session import LedgerSession
@@ -66,7 +67,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._session = session
         self._filter = ClaimFilter()
         self._order = ClaimOrder()
-        self._pages: OrderedDict[int, list[Claim]] = OrderedDict()
+        self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
@@ -168,9 +169,9 @@ class ClaimTableModel(QAbstractTableModel):
     def row_of(self, claim_id: str) -> int | None:
         """The row showing a fact: a cached page if it is there, else the ledger counts the rows before it."""
         for number, page in self._pages.items():
-            for offset, claim in enumerate(page):
-                if claim.id == claim_id:
-                    return number * self.PAGE_SIZE + offset
+            ids = page.ids()  # raw rows: no Claim is built to look
+            if claim_id in ids:
+                return number * self.PAGE_SIZE + ids.index(claim_id)
         return self._session.ledger.claim_position(claim_id, self._filter, self._order)
 
     # -- keeping up with the ledger -------------------------------------------------------------------
@@ -195,18 +196,18 @@ class ClaimTableModel(QAbstractTableModel):
         # Offsets, not seeks: a seek from a stale neighbour could agree with the old rows after a shift.
         fresh = {number: self._query(number, seek=False) for number in old_pages}
         for number, page in fresh.items():
-            if [c.id for c in page] != [c.id for c in old_pages[number]]:
+            if page.ids() != old_pages[number].ids():
                 self.reload()
                 return
         self._pages = OrderedDict(fresh)
         for number, page in fresh.items():
-            changed = [i for i, (a, b) in enumerate(zip(old_pages[number], page, strict=True)) if a != b]
+            changed = page.rows_differing_from(old_pages[number])
             if changed:
                 first = number * self.PAGE_SIZE + changed[0]
                 last = number * self.PAGE_SIZE + changed[-1]
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-    def _page(self, number: int) -> list[Claim]:
+    def _page(self, number: int) -> ClaimPage:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
@@ -217,18 +218,18 @@ class ClaimTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return page
 
-    def _query(self, number: int, *, seek: bool = True) -> list[Claim]:
+    def _query(self, number: int, *, seek: bool = True) -> ClaimPage:
         page = self._seek(number) if seek else None
         if page is None:
             page = self._session.ledger.claims(
                 self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
             )
-        missing = {c.source_id for c in page} - self._source_titles.keys()
+        missing = page.source_ids() - self._source_titles.keys()
         if missing:  # titles of just this page's sources, never a summary of every source
             self._source_titles.update(self._session.ledger.source_titles(missing))
         return page
 
-    def _seek(self, number: int) -> list[Claim] | None:
+    def _seek(self, number: int) -> ClaimPage | None:
         """The page beside a cached one, read from the boundary fact's sort key (None: no neighbour held).
 
         A jump deep into a million rows pays an OFFSET walk for its first page only; the page above or below
