@@ -123,13 +123,13 @@ class ClaimTableView(QWidget):
         their usual content, so every column is visible without scrolling sideways in a wide window."""
         header = self.table.horizontalHeader()
         widths = {
-            "kind": 84,
+            "kind": 96,  # "Commitment" in full
             "status": 84,
             "value": 100,
             "subject": 96,
-            "speaker": 100,
+            "speaker": 96,
             "attribution": 92,
-            "source": 104,
+            "source": 96,
             "stated_on": 80,
         }
         header.setStretchLastSection(False)
