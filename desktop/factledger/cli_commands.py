@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledg
 from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
 from factledger.domain import (
     Attribution,
+    Changes,
     Claim,
     ClaimFilter,
     ClaimKind,
@@ -254,21 +256,27 @@ def show(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def edit(ledger: Ledger, args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in EDITABLE_BY_NAME if getattr(args, name) is not None}
-    if not fields:
-        raise UserError("Nothing to change: give at least one field, e.g. --subject Toyota.")
-    changes = ledger.edit_claim(args.claim_id, reason=args.reason, **fields)
-    print(f"edited {args.claim_id}" if not changes.empty else f"{args.claim_id} already had those values")
+    fields = _given(args, EDITABLE_BY_NAME, example="--subject Toyota")
+    _report_edit(args.claim_id, ledger.edit_claim(args.claim_id, reason=args.reason, **fields))
     return 0
 
 
 def edit_source(ledger: Ledger, args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in SOURCE_FIELDS if getattr(args, name) is not None}
-    if not fields:
-        raise UserError("Nothing to change: give at least one detail, e.g. --published 2025-10-29.")
-    changes = ledger.edit_source(args.source_id, reason=args.reason, **fields)
-    print(f"edited {args.source_id}" if not changes.empty else f"{args.source_id} already had those details")
+    fields = _given(args, SOURCE_FIELDS, example="--published 2025-10-29")
+    _report_edit(args.source_id, ledger.edit_source(args.source_id, reason=args.reason, **fields))
     return 0
+
+
+def _given(args: argparse.Namespace, names: Sequence[str], *, example: str) -> dict[str, Any]:
+    """The options of `names` the person gave; none at all is a mistake worth a sentence."""
+    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    if not fields:
+        raise UserError(f"Nothing to change: give at least one, e.g. {example}.")
+    return fields
+
+
+def _report_edit(record_id: str, changes: Changes) -> None:
+    print(f"edited {record_id}" if not changes.empty else f"{record_id} already had those values")
 
 
 def status(ledger: Ledger, args: argparse.Namespace) -> int:
