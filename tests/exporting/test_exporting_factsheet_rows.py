@@ -235,3 +235,20 @@ def test_a_cursor_left_open_on_the_connection_does_not_block_the_export(filled: 
     assert len(list(filled.factsheet_rows())) == 7
     assert not conn.in_transaction
     assert len(page.fetchall()) == 6
+
+
+def test_a_commitment_row_carries_its_delivered_amount(ledger: Ledger) -> None:
+    text = "Japan will invest $550 billion in the United States."
+    source = ledger.import_document(Document(text=text, title="pledge"))
+    start = text.index("invest")
+    claim_id, _ = ledger.log_claim(
+        source_id=source.source_id,
+        start=start,
+        end=start + len("invest $550 billion"),
+        kind="commitment",
+        amount=550e9,
+        unit="USD",
+    )
+    ledger.edit_claim(claim_id, delivered=120e9)
+    (row,) = [r for r in ledger.factsheet_rows() if r.id == claim_id]
+    assert (row.amount, row.delivered) == (550e9, 120e9)

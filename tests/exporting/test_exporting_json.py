@@ -21,9 +21,10 @@ def test_json_round_trips_every_field(tmp_path: Path, make_row) -> None:
     rows = [
         make_row(),
         make_row(id="c-2", statement='"=1+1", 東京 😀\nnext line', value=-3.5, amount=None, evidence=()),
+        make_row(id="c-3", kind="commitment", amount=10e9, delivered=2.5e9, fulfilment="partially_fulfilled"),
     ]
     path = tmp_path / "facts.json"
-    assert write_json(rows, path) == 2
+    assert write_json(rows, path) == 3
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [row_from_json(item) for item in data] == rows
 
@@ -33,7 +34,7 @@ def test_keys_follow_the_csv_column_order_then_the_span(tmp_path: Path, make_row
     path = tmp_path / "facts.json"
     write_json([make_row()], path)
     [item] = json.loads(path.read_text(encoding="utf-8"))
-    assert tuple(item) == (*CSV_COLUMNS, "source_id", "stated_on", "claim_start", "claim_end")
+    assert tuple(item) == (*CSV_COLUMNS, "source_id", "stated_on", "claim_start", "claim_end", "delivered")
     assert item["evidence"][0]["stance"] == "supports"
 
 

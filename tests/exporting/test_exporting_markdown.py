@@ -120,3 +120,19 @@ def test_figures_are_grouped_for_reading(tmp_path: Path, make_row) -> None:
     path = tmp_path / "sheet.md"
     write_markdown([make_row(qualifier="at least", value=550e9, unit="USD", period="2025")], path)
     assert "- **Figure:** at least 550,000,000,000 USD (2025)" in path.read_text("utf-8")
+
+
+def test_a_commitment_says_how_much_was_delivered(tmp_path: Path, make_row) -> None:
+    path = tmp_path / "sheet.md"
+    row = make_row(
+        kind="commitment",
+        committer="Japan",
+        action="invest",
+        amount=550e9,
+        delivered=120e9,
+        fulfilment="partially_fulfilled",
+    )
+    write_markdown([row], path)
+    text = path.read_text("utf-8")
+    assert f"{readable_number(120e9)} delivered" in text
+    assert readable_number(550e9) in text

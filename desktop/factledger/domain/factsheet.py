@@ -35,7 +35,9 @@ class FactSheetRow:
     "at least"), not labels, so a CSV round-trips into the same ledger vocabulary. `evidence` becomes
     one readable cell in CSV and nested objects in JSON. The fields after `context` are not CSV
     columns: `stated_on` is the date the claim was made (ClaimReview's claim date; falls back to
-    `published`), and `claim_start`/`claim_end` locate `quote` in the source's text.
+    `published`), `claim_start`/`claim_end` locate `quote` in the source's text, and `delivered` is how
+    much of a commitment's `amount` the evidence shows delivered (JSON and Markdown carry it; the CSV
+    keeps its documented columns).
     """
 
     id: str
@@ -68,6 +70,7 @@ class FactSheetRow:
     stated_on: str | None = None
     claim_start: int
     claim_end: int
+    delivered: float | None = None
 
     @property
     def claim_date(self) -> str | None:

@@ -23,8 +23,8 @@ def write_json(
 ) -> int:
     """Stream `rows` to a UTF-8 JSON array at `path` and return how many facts were written.
 
-    Keys follow `CSV_COLUMNS`, then `source_id`, `stated_on`, `claim_start`, `claim_end`; `evidence` is
-    a list of objects. Non-finite numbers become null. The file appears only when complete.
+    Keys follow `CSV_COLUMNS`, then `source_id`, `stated_on`, `claim_start`, `claim_end`, `delivered`;
+    `evidence` is a list of objects. Non-finite numbers become null. The file appears only when complete.
     """
     return stream_json_array(rows, path, fact_object, progress=progress, cancelled=cancelled)
 
@@ -59,6 +59,7 @@ def fact_object(row: FactSheetRow) -> dict[str, Any]:
     data["stated_on"] = row.stated_on
     data["claim_start"] = row.claim_start
     data["claim_end"] = row.claim_end
+    data["delivered"] = finite(row.delivered)
     data["evidence"] = [evidence_object(ref) for ref in row.evidence]
     return data
 

@@ -150,6 +150,9 @@ def _commitment(row: FactSheetRow) -> str:
     amount = readable_number(row.amount)
     if amount:
         parts.append(amount)
+    delivered = readable_number(row.delivered)
+    if delivered:
+        parts.append(f"{delivered} delivered")
     if row.deadline:
         parts.append(f"by {escape_inline(row.deadline)}")
     if row.fulfilment:

@@ -26,7 +26,8 @@ _CLAIMS_SQL = """
 SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, claims.unit, claims.qualifier,
        claims.period, claims.subject, claims.speaker, claims.attribution, claims.committer, claims.action,
        claims.amount, claims.deadline, claims.fulfilment, claims.status, claims.status_reason,
-       claims.verified_by, claims.verified_at, claims.source_id, claims.stated_on, claims.start, claims."end"
+       claims.verified_by, claims.verified_at, claims.source_id, claims.stated_on, claims.start, claims."end",
+       claims.delivered
   FROM claims JOIN sources s ON s.id = claims.source_id
  WHERE {where}
  ORDER BY {order}
@@ -97,6 +98,7 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
                 stated_on=r[21],
                 claim_start=start,
                 claim_end=end,
+                delivered=r[24],
             )
         evidence.finish()
 
