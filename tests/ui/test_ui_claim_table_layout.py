@@ -93,3 +93,25 @@ def test_the_window_remembers_hidden_columns_and_widths(
     window.close()
     again = make_window(window.session.path)
     assert again.table.table.isColumnHidden(SPEAKER)
+
+
+def test_an_empty_table_says_what_to_do(qtbot: Any, view: ClaimTableView, session: LedgerSession) -> None:
+    """The sample's suggestions are open but no fact is logged: the table points at the reader's keys."""
+    view.resize(900, 400)
+    assert view.model.rowCount() == 0
+    assert view.empty_hint.isVisible() and "press A" in view.empty_hint.text()
+    view.search_box.setText("nothing like this anywhere")
+    qtbot.waitUntil(lambda: "match these filters" in view.empty_hint.text())
+    (summary,) = session.ledger.sources()
+    suggestion = session.ledger.suggestions(summary.id)[0]
+    view.search_box.clear()
+    _, changes = session.ledger.accept(suggestion.id)
+    session.notify(changes)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert not view.empty_hint.isVisible()
+
+
+def test_an_empty_ledger_says_how_to_bring_an_article(qtbot: Any, make_window: WindowFactory) -> None:
+    window = make_window()
+    hint = window.table.empty_hint
+    assert hint.isVisible() and "Drop an article" in hint.text()

@@ -25,7 +25,7 @@ from .style import kind_label
 from .table_columns import ColumnChooser, FillColumn
 
 SEARCH_DELAY_MS = 250
-STATEMENT_MIN_WIDTH = 200
+STATEMENT_MIN_WIDTH = 160
 """Below this the statement column stops shrinking and the table scrolls sideways instead."""
 
 
@@ -59,6 +59,7 @@ class ClaimTableView(QWidget):
         for box in (self.date_from, self.date_to):
             box.setFixedWidth(box.fontMetrics().horizontalAdvance("from YYYY-MM-DD") + 16)
         self.count_label = QLabel()
+        self.empty_hint = QLabel()  # over the table's viewport while there is no row to show
         self._filter_widgets: tuple[QWidget, ...] = (
             self.kind_box,
             self.status_box,
@@ -109,6 +110,10 @@ class ClaimTableView(QWidget):
         layout.addLayout(bar)
         layout.addLayout(self._second_row)
         layout.addWidget(table)
+        self.empty_hint.setParent(table.viewport())
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setEnabled(False)  # drawn in the palette's disabled text colour: a hint, not data
         self.search_box.textChanged.connect(self._on_search_box_text_changed)
         self._search_timer.timeout.connect(self._apply_filter)
         for box in (self.kind_box, self.status_box, self.sourcing_box, self.source_box):
@@ -153,6 +158,7 @@ class ClaimTableView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._wrap_filters(event.size().width())
+        self._place_empty_hint()
 
     def _wrap_filters(self, width: int) -> None:
         """One row of search and filters when it fits; otherwise the filters get a row of their own."""
@@ -226,6 +232,29 @@ class ClaimTableView(QWidget):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(f"{count:,} fact{'s' if count != 1 else ''}")
+        self._update_empty_hint(count)
+
+    def _update_empty_hint(self, count: int) -> None:
+        """An empty table says why and what to do, rather than showing bare headers."""
+        if count:
+            self.empty_hint.hide()
+            return
+        if not self.model.claim_filter.is_empty:
+            text = "No facts match these filters and this search."
+        elif self.source_box.count() > 1:  # the source filter lists every source after "All sources"
+            text = (
+                "No facts logged yet. In the reader above, press A to accept a suggestion "
+                "(J and K move between them), or select any words and press 1, 2 or 3."
+            )
+        else:
+            text = "No facts yet. Drop an article anywhere on this window, paste one with Ctrl+V, or use File ▸ Import."
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
+        self._place_empty_hint()
+
+    def _place_empty_hint(self) -> None:
+        viewport = self.table.viewport()
+        self.empty_hint.setGeometry(viewport.rect().adjusted(24, 16, -24, -16))
 
     def _fill_sources(self) -> None:
         current = self.source_box.currentData()

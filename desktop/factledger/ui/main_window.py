@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.sources)
         self.main_splitter.addWidget(self.centre)
         self.main_splitter.addWidget(self.inspector)
-        self.main_splitter.setSizes([210, 960, 330])
+        self.main_splitter.setSizes([180, 990, 330])
         self.main_splitter.setStretchFactor(1, 1)
         self.sources.setMinimumWidth(180)
         self.inspector.setMinimumWidth(320)
