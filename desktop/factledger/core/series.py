@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
 from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
@@ -33,9 +32,15 @@ DAY = 86_400.0
 BUCKET_ORIGIN = -719_162
 """Day 1 of year 1 in days since 1970: buckets are numbered from it, so panning never shifts their edges."""
 
-FloatArray = npt.NDArray[np.float64]
-CodeArray = npt.NDArray[np.int8]
-IndexArray = npt.NDArray[np.int32]
+if TYPE_CHECKING:
+    # numpy is imported where an array is built (the timeline), not with this module: the ledger imports
+    # it at start, long before anyone opens a chart, and numpy alone is ~90 ms of a cold start.
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    CodeArray = npt.NDArray[np.int8]
+    IndexArray = npt.NDArray[np.int32]
 
 
 class TimelineGrouping(StrEnum):
@@ -163,6 +168,8 @@ def timeline(
     `window` (x seconds, as drawn) narrows the facts to those stated in it: a chart zoomed in asks again
     for its visible range, and gets single facts once few enough are in view.
     """
+    import numpy as np
+
     today = today or date.today()
     group_by = str(TimelineGrouping(grouping))
     days = _day_window(window)
@@ -230,6 +237,8 @@ def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]
 
 
 def _floats(values: Sequence[Any]) -> FloatArray:
+    import numpy as np
+
     return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
 
@@ -323,7 +332,7 @@ def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str 
     for claim_id, source_id, title, value, period, x, qualifier in sql.figure_rows(
         db, claim_filter, subject=subject, unit=unit
     ):
-        point = FigurePoint(claim_id, np.nan if x is None else float(x), float(value), period, qualifier)
+        point = FigurePoint(claim_id, math.nan if x is None else float(x), float(value), period, qualifier)
         by_source.setdefault(source_id, (title, []))[1].append(point)
         by_period[(period or "").strip().casefold()].append((point, source_id))
     conflicts = []
@@ -331,11 +340,11 @@ def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str 
         values = sorted({p.value for p, _ in entries})
         sources = sorted({s for _, s in entries})
         if len(values) > 1 and len(sources) > 1:
-            xs = [p.x for p, _ in entries if not np.isnan(p.x)]
+            xs = [p.x for p, _ in entries if not math.isnan(p.x)]
             conflicts.append(
                 Conflict(
                     period=entries[0][0].period,
-                    x=min(xs) if xs else np.nan,
+                    x=min(xs) if xs else math.nan,
                     values=tuple(values),
                     claim_ids=tuple(p.claim_id for p, _ in entries),
                     source_ids=tuple(sources),
@@ -379,7 +388,7 @@ class Progress:
 
     @property
     def verified_cumulative(self) -> tuple[int, ...]:
-        return tuple(int(v) for v in np.cumsum(self.verified_per_day, dtype=np.int64))
+        return tuple(accumulate(self.verified_per_day))
 
 
 def progress(db: Database, claim_filter: ClaimFilter) -> Progress:

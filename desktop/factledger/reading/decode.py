@@ -6,8 +6,6 @@ import codecs
 import re
 import unicodedata
 
-import charset_normalizer
-
 from factledger.domain import UserError
 
 _BOMS = (
@@ -114,6 +112,8 @@ def _legacy(data: bytes, *, label: str) -> str:
     "Zürich" into "Z³rich"; when its guess is Latin script anyway, the decoding with fewer stray symbols
     inside words wins, and Windows-1252, the common case, wins ties.
     """
+    import charset_normalizer  # only legacy-encoded bytes need the detector; most input never does
+
     best = charset_normalizer.from_bytes(data).best()
     try:
         western: str | None = data.decode("cp1252")

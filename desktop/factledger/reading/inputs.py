@@ -13,7 +13,6 @@ from typing import Literal
 from factledger.domain import Document
 
 from .fetch import fetch_url
-from .html_reader import read_html
 from .plain_text import read_plain_text
 from .read import read_file
 from .sniff import SUFFIXES
@@ -105,6 +104,8 @@ def read_input(item: ImportInput, *, fetch: Callable[[str], Document] = fetch_ur
     if item.kind == "url" and item.url is not None:
         return fetch(item.url)
     if item.kind == "html" and item.data is not None:
+        from .html_reader import read_html  # trafilatura and lxml load with the first HTML, not at start
+
         return read_html(item.data, label=item.label, file_name=None, url=item.base_url, selection=True)
     if item.kind == "text" and item.data is not None:
         return read_plain_text(item.data, label=item.label, file_name=None, url=item.base_url)

@@ -7,12 +7,7 @@ from pathlib import Path
 
 from factledger.domain import Document, UserError
 
-from .docx_reader import check_zip, is_docx, read_docx
-from .email_reader import read_email
-from .html_reader import read_html
 from .limits import MAX_FILE_BYTES, format_size
-from .markdown_reader import read_markdown
-from .pdf_reader import read_pdf
 from .plain_text import read_plain_text
 from .sniff import choose_format
 
@@ -68,17 +63,30 @@ def read_bytes(
         raise UserError(_too_big(label, len(data)))
     charset = _charset(media_type)
     kind = choose_format(data, file_name=file_name, media_type=media_type)
+    # Each format's reader is imported when a file of that format first arrives: their libraries
+    # (pypdf, python-docx, trafilatura with lxml, markdown-it with PyYAML) cost a few hundred ms together,
+    # which the app would otherwise pay at every start before its window shows.
     if kind == "pdf":
+        from .pdf_reader import read_pdf
+
         return read_pdf(data, label=label, file_name=file_name, url=url)
     if kind == "zip":
+        from .docx_reader import check_zip, is_docx, read_docx
+
         if not is_docx(check_zip(data, label=label)):
             raise UserError(f"{label} is a ZIP archive, not a format FactLedger reads ({FORMATS_READ}).")
         return read_docx(data, label=label, file_name=file_name, url=url)
     if kind == "email":
+        from .email_reader import read_email
+
         return read_email(data, label=label, file_name=file_name, url=url)
     if kind == "html":
+        from .html_reader import read_html
+
         return read_html(data, label=label, file_name=file_name, url=url, charset=charset)
     if kind == "markdown":
+        from .markdown_reader import read_markdown
+
         return read_markdown(data, label=label, file_name=file_name, url=url, charset=charset)
     if kind == "text":
         return read_plain_text(data, label=label, file_name=file_name, url=url, charset=charset)

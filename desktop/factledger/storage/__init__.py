@@ -1,5 +1,7 @@
 """The one place SQL lives: schema, migrations, repositories and full-text search over a ledger file."""
 
+# First, for its side effect: sqlite-utils loads without pandas and numpy before any module below imports it.
+from . import sqlite_utils_loader  # noqa: F401
 from .claims import ClaimRepository, order_clause, where_clause
 from .database import LEDGER_SUFFIX, SCHEMA_VERSION, backup_copy, open_database
 from .evidence import EvidenceRepository

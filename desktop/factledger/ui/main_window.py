@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
@@ -27,7 +29,7 @@ from factledger.domain import Changes
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
 
-from .charts import ChartsPanel
+from .charts_tab import ChartsTab
 from .claim_table_view import ClaimTableView
 from .drop_overlay import DropOverlay
 from .failures_panel import FailuresPanel
@@ -39,6 +41,9 @@ from .session import LedgerSession
 from .sources_panel import SourcesPanel
 from .tasks import Task, TaskRunner
 from .welcome_dialog import WelcomeDialog
+
+if TYPE_CHECKING:
+    from .charts import ChartsPanel
 
 WELCOMED_KEY = "welcome/shown"
 
@@ -60,7 +65,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(session)
         self.reader = ReaderPanel(session)
         self.table = ClaimTableView(session)
-        self.charts = ChartsPanel(session, self, tasks=self.runner)
+        self.charts_tab = ChartsTab(session, self, tasks=self.runner)
         self.inspector = InspectorPanel(session)
         self.failures = FailuresPanel()
         self.failures_dock = QDockWidget("Import problems", self)
@@ -85,7 +90,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, "Facts")
-        self.tabs.addTab(self.charts, "Charts")
+        self.tabs.addTab(self.charts_tab, "Charts")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.reader)
         self.centre.addWidget(self.tabs)
@@ -122,13 +127,18 @@ class MainWindow(QMainWindow):
         self.sources.source_selected.connect(self._on_sources_source_selected)
         self.reader.claim_selected.connect(self.select_claim)
         self.table.claim_selected.connect(self.select_claim)
-        self.charts.claim_selected.connect(self.select_claim)
+        self.charts_tab.claim_selected.connect(self.select_claim)
         self.inspector.claim_deleted.connect(self._on_inspector_claim_deleted)
         self.runner.task_started.connect(self._on_runner_task_started)
         self.runner.active_changed.connect(self._on_runner_active_changed)
         self.import_flow.import_failed.connect(self._on_import_flow_import_failed)
         self.import_flow.import_finished.connect(self._on_import_flow_import_finished)
         self.table.model.modelReset.connect(self._on_table_filter_changed)
+
+    @property
+    def charts(self) -> ChartsPanel:
+        """The charts panel; built here if the Charts tab was never shown (pyqtgraph loads only then)."""
+        return self.charts_tab.panel
 
     # -- selection routing --------------------------------------------------------------------------------
     def select_claim(self, claim_id: str) -> None:
@@ -249,7 +259,7 @@ class MainWindow(QMainWindow):
             self.reader.text.setFocus()
 
     def _on_table_filter_changed(self) -> None:
-        self.charts.set_filter(self.table.model.claim_filter)
+        self.charts_tab.set_filter(self.table.model.claim_filter)
 
     # -- layout memory ------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
