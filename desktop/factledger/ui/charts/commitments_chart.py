@@ -95,12 +95,15 @@ class CommitmentsChart(ChartView):
         labels = [
             (
                 x,
-                f"{t.committer or NOBODY}\n{t.commitments} pledges"
+                f"{t.committer or NOBODY}\n{t.commitments} pledge{'' if t.commitments == 1 else 's'}"
                 + (f", {t.overdue} overdue" if t.overdue else ""),
             )
             for x, t in zip(xs, shown, strict=True)
         ]
-        item.getAxis("bottom").setTicks([labels, []])
+        bottom = item.getAxis("bottom")
+        bottom.setTicks([labels, []])
+        # Two-line tick labels (committer, then counts): room for both lines under the bars.
+        bottom.setHeight(2 * self.fontMetrics().height() + 16)
         item.setLabel("left", f"amount ({unit or 'no unit'})")
         item.autoRange()
 

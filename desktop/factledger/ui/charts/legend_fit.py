@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QResizeEvent
 
 SAMPLE_WIDTH = 20
 """pyqtgraph's ItemSample is 20 px wide; the label sits to its right."""
@@ -22,5 +26,35 @@ def legend_columns(legend: pg.LegendItem, width: float) -> int:
 
 
 def fit_legend(legend: pg.LegendItem, width: float) -> None:
-    """Re-flow `legend` for `width` pixels (pyqtgraph re-lays it out only when the count changes)."""
-    legend.setColumnCount(legend_columns(legend, width))
+    """Re-flow `legend` for `width` pixels.
+
+    pyqtgraph re-lays the entries out when the count changes but keeps the size hint the plot's layout
+    cached, so a legend that once wrapped to many rows (a narrow window) would keep the plot short
+    forever after: the hint is invalidated here.
+    """
+    columns = legend_columns(legend, width)
+    if columns == legend.columnCount:
+        return
+    legend.setColumnCount(columns)
+    legend.layout.invalidate()
+    legend.updateGeometry()
+
+
+class LegendFitter(QObject):
+    """Re-flows a plot's legend as its view is resized, before the view lays out its plot.
+
+    The fit must come first: a view sizes its plot item to the viewport, but never below the plot's
+    minimum, so a plot laid out while the legend still had many rows (just after a narrow size) would
+    stay taller than the view and lose its date axis below the edge.
+    """
+
+    def __init__(self, view: pg.PlotWidget, legend: pg.LegendItem, reserved: Callable[[], float]) -> None:
+        super().__init__(view)
+        self._legend = legend
+        self._reserved = reserved  # width beside the legend (the row axis), asked at each resize
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            fit_legend(self._legend, event.size().width() - self._reserved())
+        return False

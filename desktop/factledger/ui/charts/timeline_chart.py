@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from factledger.core.series import (
@@ -30,7 +30,7 @@ from factledger.ui.session import LedgerSession
 
 from .axes import RowAxisItem
 from .base import ChartView, plot_widget, style_plot
-from .legend_fit import fit_legend
+from .legend_fit import LegendFitter
 from .palette import FULFILMENT_BY_CODE, FULFILMENT_COLOURS, OVERDUE, STATUS_COLOURS
 from .queries import ChartQueries
 from .timeline_markers import MARKER_SIZE, Buckets, MarkerLayer, collapse_buckets, marker_y
@@ -97,6 +97,8 @@ class TimelineChart(ChartView):
         )
         item.addItem(self._today)
         self._legend = self._build_legend(item)
+        # The legend spans the plot area only: the row axis to its left is not its room.
+        LegendFitter(self.plot, self._legend, lambda: max(self._rows.width(), 80.0))
         self._grouping = QComboBox()
         for grouping in TimelineGrouping:
             self._grouping.addItem(f"Rows by {grouping.value}", grouping)
@@ -364,11 +366,6 @@ class TimelineChart(ChartView):
         overdue = pg.PlotDataItem(pen=pg.mkPen(OVERDUE, width=5))
         legend.addItem(overdue, "overdue")
         return legend
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # The legend spans the plot area only (the row axis sits to its left).
-        fit_legend(self._legend, event.size().width() - max(self._rows.width(), 80.0))
 
     def apply_theme(self) -> None:
         theme = self.theme()
