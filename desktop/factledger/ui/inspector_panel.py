@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,6 +33,9 @@ from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+EVIDENCE_TAB, HISTORY_TAB = 1, 2
 
 
 class InspectorPanel(QScrollArea):
@@ -71,44 +75,52 @@ class InspectorPanel(QScrollArea):
         self.status_note = QLabel()
         self.evidence_list = QListWidget()
         self.evidence_list.setWordWrap(True)
+        self.evidence_list.setAlternatingRowColors(True)  # one wrapped item must not run into the next
         self.add_evidence_button = QPushButton("Add evidence…")
         self.remove_evidence_button = QPushButton("Remove")
         self.history = QTreeWidget()
         self.history.setHeaderLabels(["When", "Who", "What", "Why"])
         self.history.setRootIsDecorated(False)
+        self.section_tabs = QTabWidget()
         self._build(body)
         self.show_claim(None)
         session.changed.connect(self._on_session_changed)
 
     def _build(self, body: QWidget) -> None:
-        fields_box = QGroupBox("Fact")
-        fields_layout = QVBoxLayout(fields_box)
+        # Verification sits right under the quote; the fields, the evidence and the history share one tabbed
+        # area below it, so checking a fact never means scrolling past the form to reach its evidence.
+        status_box = QGroupBox("Verification")
+        status_form = QFormLayout(status_box)
+        status_form.addRow("Status", self.status_box)
+        status_form.addRow("Reason", self.reason)
+        status_form.addRow(self.status_note, self.status_button)
+        fields_page = QWidget()
+        fields_layout = QVBoxLayout(fields_page)
         fields_layout.addWidget(self.fields)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         fields_layout.addLayout(buttons)
-        status_box = QGroupBox("Verification")
-        status_form = QFormLayout(status_box)
-        status_form.addRow("Status", self.status_box)
-        status_form.addRow("Reason", self.reason)
-        status_form.addRow(self.status_note, self.status_button)
-        evidence_box = QGroupBox("Evidence")
-        evidence_layout = QVBoxLayout(evidence_box)
+        fields_layout.addStretch(1)
+        evidence_page = QWidget()
+        evidence_layout = QVBoxLayout(evidence_page)
         evidence_layout.addWidget(self.evidence_list)
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(self.remove_evidence_button)
         evidence_buttons.addStretch(1)
         evidence_buttons.addWidget(self.add_evidence_button)
         evidence_layout.addLayout(evidence_buttons)
-        history_box = QGroupBox("History")
-        QVBoxLayout(history_box).addWidget(self.history)
+        history_page = QWidget()
+        QVBoxLayout(history_page).addWidget(self.history)
+        self.section_tabs.addTab(fields_page, "Fact")
+        self.section_tabs.addTab(evidence_page, "Evidence")
+        self.section_tabs.addTab(history_page, "History")
         layout = QVBoxLayout(body)
-        for widget in (self.title, self.quote, fields_box, status_box, evidence_box, history_box):
+        for widget in (self.title, self.quote, status_box, self.section_tabs):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
-        self._sections = (fields_box, status_box, evidence_box, history_box)
+        self._sections = (status_box, self.section_tabs)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_fields)
         self.delete_button.clicked.connect(self.delete_claim)
@@ -162,6 +174,7 @@ class InspectorPanel(QScrollArea):
             item = QListWidgetItem(f"{evidence.stance.value.capitalize()}: {where}{quote}{note}")
             item.setData(EVIDENCE_ID_ROLE, evidence.id)
             self.evidence_list.addItem(item)
+        self._count_in_tab(EVIDENCE_TAB, "Evidence", self.evidence_list.count())
 
     def _load_history(self) -> None:
         self.history.clear()
@@ -180,6 +193,11 @@ class InspectorPanel(QScrollArea):
             self.history.addTopLevelItem(item)
         for column in range(3):
             self.history.resizeColumnToContents(column)
+        self._count_in_tab(HISTORY_TAB, "History", self.history.topLevelItemCount())
+
+    def _count_in_tab(self, index: int, name: str, count: int) -> None:
+        """Tab titles carry their counts, so evidence and history are seen to exist without opening them."""
+        self.section_tabs.setTabText(index, f"{name} ({count})" if count else name)
 
     def _title_of(self, source_id: str) -> str:
         try:
