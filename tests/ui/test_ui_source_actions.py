@@ -101,8 +101,10 @@ def test_delete_asks_first_then_removes_the_source_everywhere(
         return answer
 
     monkeypatch.setattr(QMessageBox, "question", question)
+    (summary,) = window.session.ledger.sources()
     window.sources.source_actions.delete_action.trigger()
     assert asked and "cannot be undone" in asked[0]
+    assert f"with its {summary.claim_count} facts and {summary.suggestion_count} open suggestions" in asked[0]
     assert len(window.session.ledger.sources()) == kept
     assert window.sources.tree.topLevelItemCount() == kept
     assert (window.reader.source is not None) == bool(kept)

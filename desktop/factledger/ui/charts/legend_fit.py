@@ -26,18 +26,10 @@ def legend_columns(legend: pg.LegendItem, width: float) -> int:
 
 
 def fit_legend(legend: pg.LegendItem, width: float) -> None:
-    """Re-flow `legend` for `width` pixels.
-
-    pyqtgraph re-lays the entries out when the count changes but keeps the size hint the plot's layout
-    cached, so a legend that once wrapped to many rows (a narrow window) would keep the plot short
-    forever after: the hint is invalidated here.
-    """
+    """Re-flow `legend` for `width` pixels; nothing moves when the column count stays the same."""
     columns = legend_columns(legend, width)
-    if columns == legend.columnCount:
-        return
-    legend.setColumnCount(columns)
-    legend.layout.invalidate()
-    legend.updateGeometry()
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
 
 
 class LegendFitter(QObject):
