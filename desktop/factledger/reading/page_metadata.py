@@ -1,0 +1,267 @@
+"""The metadata a page states about itself in markup: JSON-LD, OpenGraph and `article:*`, `citation_*`,
+Dublin Core, schema.org microdata, `<meta name=author>` and `<time datetime>`.
+
+Each field is taken from the most explicit source that has it (JSON-LD, then scholarly and Dublin Core tags,
+then OpenGraph and `article:*`, then microdata); the page's visible byline elements are read separately as a
+last resort. The reader combines this with trafilatura's guesses (see `html_reader`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import lxml.html  # type: ignore[import-untyped]
+from lxml import etree
+
+from .bylines import is_person_name, person_names, unique_names
+from .json_ld import find_article, parse_blocks
+
+_TITLE_KEYS = ("citation_title", "dc.title", "dcterms.title", "og:title", "twitter:title")
+_AUTHOR_KEYS = (
+    "citation_author",
+    "dc.creator",
+    "dcterms.creator",
+    "author",
+    "article:author",
+    "og:article:author",
+)
+_DATE_KEYS = (
+    *(
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "dc.date.issued",
+        "dcterms.issued",
+    ),
+    *("dc.date", "dcterms.date", "article:published_time", "og:article:published_time", "article:published"),
+    *("datepublished",),
+)
+# Scholarly and Dublin Core tags name one person per tag, often inverted ("Roe, Jane A.").
+_ONE_PERSON_KEYS = frozenset(("citation_author", "dc.creator", "dcterms.creator"))
+_INVERTED = re.compile(r"^\s*([^,]+?)\s*,\s*([^,]+?)\s*$")
+_SITE_KEYS = ("og:site_name", "citation_journal_title", "dc.publisher", "dcterms.publisher")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
+# Byline elements a page shows (class or id naming a byline or author), read only when nothing else names one.
+_BYLINE_XPATH = (
+    "//*[contains(concat(' ', translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), ' '), 'byline') "
+    "or contains(translate(@class, 'AUTHOR', 'author'), 'author')]"
+)
+_MAX_BYLINE_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """What the markup says: each field None/empty when the page does not state it."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO date (YYYY-MM-DD), the day the page itself gives
+    outlet: str | None = None
+    organisations: tuple[str, ...] = ()  # names given as authors or publisher that are not people
+    # The markup names an author, but not a person ("Our Foreign Staff"): no guess should replace it.
+    declared_not_person: bool = False
+    shown_bylines: tuple[str, ...] = ()  # people named in the page's visible byline elements
+    time_published: str | None = None  # first `<time datetime>`: only a fallback, related stories use it too
+
+
+def read_page_metadata(html: str) -> PageMetadata:
+    """Read the structured metadata of `html`; a page with none, or unparseable markup, gives empty fields."""
+    try:
+        root = lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return PageMetadata()
+    meta = _meta_tags(root)
+    linked = find_article(parse_blocks(_json_ld_blocks(root)))
+    outlet = _first(meta, _SITE_KEYS) or (linked.publisher if linked else None)
+    organisations = tuple(
+        n
+        for n in ((linked.organisations if linked else ()) + (outlet,) + _meta_all(meta, ("dc.publisher",)))
+        if n
+    )
+    authors, declared = _authors(root, meta, linked, organisations)
+    title = (linked.headline if linked else None) or _first(meta, _TITLE_KEYS)
+    published = _day(linked.published if linked else None) or next(
+        (d for d in (_day(v) for v in _meta_all(meta, _DATE_KEYS)) if d), None
+    )
+    return PageMetadata(
+        title=strip_title_suffix(title, (*organisations, *authors)) if title else None,
+        authors=authors,
+        published=published or _microdata_date(root) or _day(linked.created if linked else None),
+        outlet=outlet,
+        organisations=organisations,
+        declared_not_person=declared and not authors,
+        shown_bylines=() if authors or declared else _shown_bylines(root, organisations),
+        time_published=_first_time(root),
+    )
+
+
+def strip_title_suffix(title: str, names: tuple[str, ...]) -> str:
+    """`Headline | Outlet` or `Headline - Author` without the part naming the outlet or an author."""
+    keys = {_key(n) for n in names if n}
+    pieces = _TITLE_SEPARATORS.split(title)
+    separators = _TITLE_SEPARATORS.findall(title)
+    while len(pieces) > 1 and _key(pieces[-1]) in keys:
+        pieces.pop()
+        separators.pop()
+    while len(pieces) > 1 and _key(pieces[0]) in keys:
+        pieces.pop(0)
+        separators.pop(0)
+    out = pieces[0]
+    for sep, piece in zip(separators, pieces[1:], strict=True):
+        out += sep + piece
+    return out.strip()
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _meta_tags(root: Any) -> dict[str, list[str]]:
+    """`<meta>` contents by lower-cased `name`, `property` or `itemprop`, in page order."""
+    tags: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        content = " ".join((element.get("content") or "").split())
+        if not content:
+            continue
+        for attribute in ("name", "property", "itemprop"):
+            key = (element.get(attribute) or "").strip().casefold()
+            if key:
+                tags.setdefault(key, []).append(content)
+    return tags
+
+
+def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            if not _is_url(value):
+                return value
+    return None
+
+
+def _meta_all(meta: dict[str, list[str]], keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(value for key in keys for value in meta.get(key, ()))
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "//", "/"))
+
+
+def _json_ld_blocks(root: Any) -> list[str]:
+    return [
+        script.text or ""
+        for script in root.iter("script")
+        if (script.get("type") or "").strip().casefold() == "application/ld+json"
+    ]
+
+
+def _authors(
+    root: Any, meta: dict[str, list[str]], linked: Any, organisations: tuple[str, ...]
+) -> tuple[tuple[str, ...], bool]:
+    """People from the most explicit source that names any (JSON-LD, meta tags, microdata), and whether
+    any source declared an author at all (a desk or an outlet counts as declared)."""
+    declared = linked is not None and linked.declared_authors
+    if linked is not None:
+        people = unique_names(
+            [n for raw in linked.persons for n in person_names(raw, not_names=organisations)]
+        )
+        if people:
+            return people, True
+    for key in _AUTHOR_KEYS:
+        values = [v for v in meta.get(key, ()) if not _is_url(v)]
+        if key in _ONE_PERSON_KEYS:
+            values = [_inverted(v) for v in values]
+        declared = declared or bool(values)
+        people = unique_names([n for raw in values for n in person_names(raw, not_names=organisations)])
+        if people:
+            return people, True
+    people, in_microdata = _microdata_authors(root, organisations)
+    return people, declared or in_microdata
+
+
+def _microdata_authors(root: Any, organisations: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """Names in `itemprop=author` elements (their `itemprop=name` when scoped) or `rel=author` links."""
+    declared = False
+    for element in root.xpath("//*[@itemprop]"):
+        if "author" not in (element.get("itemprop") or "").split() or element.tag == "meta":
+            continue
+        named = element.xpath(".//*[contains(concat(' ', @itemprop, ' '), ' name ')]")
+        raw = (named[0].get("content") or named[0].text_content()) if named else element.text_content()
+        declared = declared or bool(raw.strip())
+        names = person_names(raw, not_names=organisations)
+        if names:
+            return names, True
+    for link in root.xpath("//a[@rel]"):
+        if "author" in (link.get("rel") or "").casefold().split():
+            declared = declared or bool(link.text_content().strip())
+            names = person_names(link.text_content(), not_names=organisations)
+            if names:
+                return names, True
+    return (), declared
+
+
+def _inverted(name: str) -> str:
+    """`Roe, Jane A.` (or `van Roe, Jane`) as `Jane A. Roe`; anything else, "Jane Roe, Tom Fox" too, unchanged."""
+    match = _INVERTED.match(name)
+    if match is None or not is_person_name(f"{match[2]} {match[1]}"):
+        return name
+    surname = match[1].split()
+    if len(surname) > 1 and not surname[0][0].islower():
+        return name
+    return f"{match[2]} {match[1]}"
+
+
+def _shown_bylines(root: Any, organisations: tuple[str, ...]) -> tuple[str, ...]:
+    """People named by the first visible byline element that names any ("By Erin Cunningham")."""
+    for element in root.xpath(_BYLINE_XPATH):
+        if element.tag in ("meta", "link", "script", "style", "body", "html"):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        names = person_names(text, not_names=organisations)
+        if names:
+            return names
+    return ()
+
+
+def _microdata_date(root: Any) -> str | None:
+    for element in root.xpath("//*[@itemprop]"):
+        if "datepublished" in (element.get("itemprop") or "").casefold().split():
+            day = _day(element.get("datetime") or element.get("content"))
+            if day:
+                return day
+    for element in root.xpath("//time[@pubdate]"):
+        day = _day(element.get("datetime"))
+        if day:
+            return day
+    return None
+
+
+def _first_time(root: Any) -> str | None:
+    for element in root.iter("time"):
+        day = _day(element.get("datetime"))
+        if day:
+            return day
+    return None
+
+
+def _day(value: str | None) -> str | None:
+    """The calendar day an ISO date or datetime names, as the page wrote it (its own time zone)."""
+    if not value:
+        return None
+    match = _ISO_DAY.match(value)
+    if match is None:
+        try:
+            return datetime.fromisoformat(value.strip()).date().isoformat()
+        except ValueError:
+            return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
