@@ -174,3 +174,30 @@ def test_readability_pages_reach_the_metadata_floor(corpus: Path) -> None:
     assert checked.authors >= 20 and checked.author_pages == 20, checked.misses
     assert checked.dates == checked.date_pages, checked.misses
     assert checked.false_authors == 0, checked.misses
+
+
+def test_a_json_ld_headline_cut_with_an_ellipsis_gives_way_to_the_full_title() -> None:
+    """A headline capped with "…" in JSON-LD is completed from `og:title`, whose suffix the outlet loses."""
+    head = """<meta property="og:site_name" content="The Northern Post">
+      <meta property="og:title" content="Ferry operator orders four electric ships for the Baltic routes | Northern Post">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry operator orders four electric ships for…"}</script>"""
+    assert (
+        read_page_metadata(page(head).decode()).title
+        == "Ferry operator orders four electric ships for the Baltic routes"
+    )
+
+
+def test_a_date_meta_in_another_spelling_and_a_name_in_a_caseless_script() -> None:
+    """A non-ISO `article:published_time` still dates the page; a Chinese author name is kept as a person."""
+    head = """<meta property="article:published_time" content="Fri Mar 13 21:30:09 EST 2015">
+      <meta name="author" content="王小明">"""
+    metadata = read_page_metadata(page(head).decode())
+    assert metadata.published == "2015-03-13"
+    assert metadata.authors == ("王小明",)
+
+
+def test_the_byline_under_the_headline_wins_over_a_teaser_byline_above_it() -> None:
+    """A related story's byline earlier in the page loses to the one after the article's `<h1>`."""
+    body = """<aside><p class="teaser-byline">By Mark Bryne</p></aside><h1>Bridge closes for repairs</h1>
+      <div class="article-byline">By Sofia Alvarez and Ken Ito, Transport Desk</div>"""
+    assert read_page_metadata(page("", body).decode()).shown_bylines == ("Sofia Alvarez", "Ken Ito")

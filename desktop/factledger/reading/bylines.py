@@ -33,6 +33,7 @@ _NOT_PERSON = frozenset(
     )
 )
 _MAX_WORDS = 5
+_MAX_CASELESS_LETTERS = 12
 
 
 def person_names(byline: str, *, not_names: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -56,9 +57,16 @@ def person_names(byline: str, *, not_names: tuple[str, ...] = ()) -> tuple[str, 
 
 
 def is_person_name(text: str) -> bool:
-    """Two to five words, letters only (initials and particles allowed), none of them a role or desk word."""
+    """Two to five words, letters only (initials and particles allowed), none of them a role or desk word.
+
+    Scripts without capital letters (Chinese, Japanese, Arabic, ...) write a name without the spaces and
+    capitals this relies on; there a short run of letters is taken as given.
+    """
     if _EMAIL_OR_URL.search(text) or any(ch.isdigit() for ch in text):
         return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and not any(ch.isupper() or ch.islower() for ch in letters):
+        return len(letters) <= _MAX_CASELESS_LETTERS
     words = text.replace("(", " ").replace(")", " ").split()
     if not 2 <= len(words) <= _MAX_WORDS:
         return False

@@ -17,16 +17,13 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
 from .bylines import is_person_name, person_names, unique_names
+from .date_line import date_of_line
 from .json_ld import find_article, parse_blocks
 
 _TITLE_KEYS = ("citation_title", "dc.title", "dcterms.title", "og:title", "twitter:title")
 _AUTHOR_KEYS = (
-    "citation_author",
-    "dc.creator",
-    "dcterms.creator",
-    "author",
-    "article:author",
-    "og:article:author",
+    *("citation_author", "citation_authors", "dc.creator", "dcterms.creator", "author", "article:author"),
+    *("og:article:author", "parsely-author"),
 )
 _DATE_KEYS = (
     *(
@@ -46,10 +43,9 @@ _SITE_KEYS = ("og:site_name", "citation_journal_title", "dc.publisher", "dcterms
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
 # Byline elements a page shows (class or id naming a byline or author), read only when nothing else names one.
-_BYLINE_XPATH = (
-    "//*[contains(concat(' ', translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), ' '), 'byline') "
-    "or contains(translate(@class, 'AUTHOR', 'author'), 'author')]"
-)
+_LOWER_CLASS = "translate(@class, 'ABEHILNORTUY', 'abehilnortuy')"
+_BYLINE_TEST = f"contains({_LOWER_CLASS}, 'byline') or contains({_LOWER_CLASS}, 'author')"
+_ELLIPSIS = ("…", "...")
 _MAX_BYLINE_CHARS = 200
 
 
@@ -85,7 +81,9 @@ def read_page_metadata(html: str) -> PageMetadata:
         if n
     )
     authors, declared = _authors(root, meta, linked, organisations)
-    title = (linked.headline if linked else None) or _first(meta, _TITLE_KEYS)
+    title = _untruncated(linked.headline if linked else None, _meta_all(meta, _TITLE_KEYS)) or _first(
+        meta, _TITLE_KEYS
+    )
     published = _day(linked.published if linked else None) or next(
         (d for d in (_day(v) for v in _meta_all(meta, _DATE_KEYS)) if d), None
     )
@@ -99,6 +97,15 @@ def read_page_metadata(html: str) -> PageMetadata:
         shown_bylines=() if authors or declared else _shown_bylines(root, organisations),
         time_published=_first_time(root),
     )
+
+
+def _untruncated(headline: str | None, others: tuple[str, ...]) -> str | None:
+    """A JSON-LD headline cut short with an ellipsis (search engines cap its length) gives way to the
+    full wording another tag has."""
+    if headline is None or not headline.endswith(_ELLIPSIS):
+        return headline
+    stem = _key(headline.rstrip(".… "))
+    return next((o for o in others if _key(o).startswith(stem) and len(_key(o)) > len(stem)), headline)
 
 
 def strip_title_suffix(title: str, names: tuple[str, ...]) -> str:
@@ -119,7 +126,9 @@ def strip_title_suffix(title: str, names: tuple[str, ...]) -> str:
 
 
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Letters and digits only, without a leading "the": "The Guardian" and "the Guardian" agree."""
+    key = "".join(ch for ch in text.casefold() if ch.isalnum())
+    return key[3:] if text.strip().casefold().startswith("the ") else key
 
 
 def _meta_tags(root: Any) -> dict[str, list[str]]:
@@ -217,9 +226,15 @@ def _inverted(name: str) -> str:
 
 
 def _shown_bylines(root: Any, organisations: tuple[str, ...]) -> tuple[str, ...]:
-    """People named by the first visible byline element that names any ("By Erin Cunningham")."""
-    for element in root.xpath(_BYLINE_XPATH):
-        if element.tag in ("meta", "link", "script", "style", "body", "html"):
+    """People named by the first visible byline element that names any ("By Erin Cunningham").
+
+    Bylines after the page's first `<h1>` come first: the article's own byline sits under its headline,
+    while one before it belongs to a teaser or a menu.
+    """
+    headline = next(root.iter("h1"), None)
+    after = headline.xpath(f"following::*[{_BYLINE_TEST}]") if headline is not None else []
+    for element in [*after, *root.xpath(f"//*[{_BYLINE_TEST}]")]:
+        if element.tag in ("meta", "link", "script", "style"):
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > _MAX_BYLINE_CHARS:
@@ -252,7 +267,8 @@ def _first_time(root: Any) -> str | None:
 
 
 def _day(value: str | None) -> str | None:
-    """The calendar day an ISO date or datetime names, as the page wrote it (its own time zone)."""
+    """The calendar day an ISO date or datetime names, as the page wrote it (its own time zone); another
+    spelling ("Fri Mar 13 21:30:09 EST 2015") when it is a full, unambiguous date."""
     if not value:
         return None
     match = _ISO_DAY.match(value)
@@ -260,7 +276,7 @@ def _day(value: str | None) -> str | None:
         try:
             return datetime.fromisoformat(value.strip()).date().isoformat()
         except ValueError:
-            return None
+            return date_of_line(value)
     try:
         return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
     except ValueError:
