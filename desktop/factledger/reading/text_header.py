@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .date_line import date_of_line
 
 _BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|and|&))*)(?:\s*[,|–—-]\s*(?P<rest>.*))?$",
+    r"^by\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|and|&))*)(?:\s*[,|–—·•-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _HEAD_LINES = 6
