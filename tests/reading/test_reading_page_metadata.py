@@ -201,3 +201,19 @@ def test_the_byline_under_the_headline_wins_over_a_teaser_byline_above_it() -> N
     body = """<aside><p class="teaser-byline">By Mark Bryne</p></aside><h1>Bridge closes for repairs</h1>
       <div class="article-byline">By Sofia Alvarez and Ken Ito, Transport Desk</div>"""
     assert read_page_metadata(page("", body).decode()).shown_bylines == ("Sofia Alvarez", "Ken Ito")
+
+
+def test_the_json_ld_node_of_the_page_itself_wins_over_related_stories() -> None:
+    """Among several article nodes, the one whose URL is the page's canonical address gives the metadata."""
+    head = """<link rel="canonical" href="https://www.citydesk.example/2024/06/bridge-tolls/">
+      <script type="application/ld+json">[
+        {"@type":"NewsArticle","headline":"Tunnel reopens","url":"https://citydesk.example/2024/06/tunnel/",
+         "author":{"@type":"Person","name":"Lee Park"},"datePublished":"2024-06-01"},
+        {"@type":"NewsArticle","headline":"Bridge tolls rise to $9","url":"http://citydesk.example/2024/06/bridge-tolls",
+         "author":{"@type":"Person","name":"Ruth Okoye"},"datePublished":"2024-06-03"}]</script>"""
+    metadata = read_page_metadata(page(head).decode())
+    assert (metadata.title, metadata.authors, metadata.published) == (
+        "Bridge tolls rise to $9",
+        ("Ruth Okoye",),
+        "2024-06-03",
+    )

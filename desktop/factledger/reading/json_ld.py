@@ -66,15 +66,22 @@ def _decode_all(text: str) -> Iterator[Any]:
         yield value
 
 
-def find_article(values: list[Any]) -> LinkedArticle | None:
-    """The first article-typed node (top level, inside `@graph`, or nested), its author references resolved."""
+def find_article(values: list[Any], *, page_urls: tuple[str, ...] = ()) -> LinkedArticle | None:
+    """The page's article node (top level, inside `@graph`, or nested), its author references resolved.
+
+    A page may describe other articles too (related stories): the node whose address is the page's own
+    (`page_urls`: its canonical and OpenGraph URLs) wins, else the first with a headline.
+    """
     nodes = list(_nodes(values, 0))
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     articles = [node for node in nodes if _is_article(node)]
     if not articles:
         return None
-    # A page about one article may also list others (related stories): the one with a headline comes first.
-    article = next((a for a in articles if _text(a.get("headline"))), articles[0])
+    own = {_address(u) for u in page_urls if u}
+    article = next(
+        (a for a in articles if own & _addresses(a)),
+        next((a for a in articles if _text(a.get("headline"))), articles[0]),
+    )
     persons: list[str] = []
     organisations: list[str] = []
     declared = _as_list(article.get("author")) + _as_list(article.get("creator"))
@@ -94,6 +101,23 @@ def find_article(values: list[Any]) -> LinkedArticle | None:
         publisher=publisher,
         declared_authors=bool(declared),
     )
+
+
+def _addresses(node: dict[str, Any]) -> set[str]:
+    found: set[str] = set()
+    for key in ("url", "@id", "mainEntityOfPage"):
+        for value in _as_list(node.get(key)):
+            if isinstance(value, dict):
+                value = value.get("@id") or value.get("url")
+            if isinstance(value, str) and value.strip():
+                found.add(_address(value))
+    return found
+
+
+def _address(url: str) -> str:
+    """A URL without scheme, fragment, query or final slash: the same page however it was linked."""
+    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").casefold()
 
 
 def _nodes(value: Any, depth: int) -> Iterator[dict[str, Any]]:

@@ -73,7 +73,10 @@ def read_page_metadata(html: str) -> PageMetadata:
     except (etree.ParserError, ValueError):
         return PageMetadata()
     meta = _meta_tags(root)
-    linked = find_article(parse_blocks(_json_ld_blocks(root)))
+    canonical = tuple(link.get("href") or "" for link in root.xpath("//link[@rel='canonical']"))
+    linked = find_article(
+        parse_blocks(_json_ld_blocks(root)), page_urls=canonical + _meta_all(meta, ("og:url",))
+    )
     outlet = _first(meta, _SITE_KEYS) or (linked.publisher if linked else None)
     organisations = tuple(
         n
