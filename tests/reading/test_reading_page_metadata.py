@@ -217,3 +217,33 @@ def test_the_json_ld_node_of_the_page_itself_wins_over_related_stories() -> None
         ("Ruth Okoye",),
         "2024-06-03",
     )
+
+
+def test_an_outlet_prefix_on_og_title_and_an_author_meta_with_the_outlet_appended() -> None:
+    """A second OpenGraph style: "Outlet | Headline" loses the outlet, "Jane Roe | Outlet" names only Jane Roe."""
+    head = """<meta property="og:site_name" content="Valley Courier">
+      <meta property="og:title" content="Valley Courier | Water rates to rise 7% in July">
+      <meta name="author" content="Jane Roe | Valley Courier">"""
+    metadata = read_page_metadata(page(head).decode())
+    assert metadata.title == "Water rates to rise 7% in July"
+    assert metadata.authors == ("Jane Roe",)
+
+
+def test_dcterms_tags_and_a_pubdate_time_element() -> None:
+    """A second Dublin Core style (`DCTERMS.*`, inverted creator) and a `<time pubdate>` without other dates."""
+    head = """<meta name="DCTERMS.title" content="Grid upgrade plan for 2030">
+      <meta name="DCTERMS.creator" content="Nakamura, Yui">"""
+    body = '<p>Posted <time pubdate datetime="2019-08-21T10:00:00+09:00">21 August</time></p>'
+    metadata = read_page_metadata(page(head, body).decode())
+    assert (metadata.title, metadata.authors, metadata.published) == (
+        "Grid upgrade plan for 2030",
+        ("Yui Nakamura",),
+        "2019-08-21",
+    )
+
+
+def test_organisation_names_are_not_people_even_without_a_site_name() -> None:
+    """An author tag naming a newspaper or an agency, on a page that does not state its outlet, names no one."""
+    for name in ("Chicago Tribune", "Ministry of Health", "Acme Media Group Inc"):
+        head = f'<meta name="author" content="{name}">'
+        assert read_page_metadata(page(head).decode()).authors == (), name

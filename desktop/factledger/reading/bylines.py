@@ -29,6 +29,9 @@ _NOT_PERSON = frozenset(
         *("managing", "associate", "producer", "photographer", "analyst", "director", "department"),
         *("project", "technologist", "journalist", "journaliste", "redaction", "rédaction", "admin"),
         *("administrator", "username", "guest", "anonymous", "unknown", "author", "updated", "published"),
+        *("times", "journal", "tribune", "gazette", "daily", "magazine", "newspaper", "network", "channel"),
+        *("inc", "ltd", "llc", "corp", "foundation", "institute", "university", "ministry", "government"),
+        *("office", "committee", "council", "association", "organisation", "organization"),
         *("the", "our", "and", "of", "for", "by"),
     )
 )
