@@ -128,7 +128,11 @@ def test_a_page_byline_element_fills_in_when_nothing_names_an_author() -> None:
 
 def test_staff_and_outlet_bylines_name_no_person() -> None:
     """A desk ("Our Foreign Staff") or the outlet as author gives no person, with two page styles."""
-    staff = '<li itemprop="author" itemscope><span itemprop="name">Our Foreign Staff</span></li>'
+    staff = (
+        '<h1>Coup talks</h1><li class="byline__author" itemprop="author" itemscope>'
+        '<span itemprop="name">Our Foreign Staff</span></li>'
+        '<aside><h3>Related</h3><p class="byline">By Ruth Amadi</p></aside>'
+    )
     assert read_bytes(page("", staff), file_name="s.html").authors == ()
     outlet = '<meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">'
     document = read_bytes(page(outlet), file_name="o.html")
@@ -247,3 +251,12 @@ def test_organisation_names_are_not_people_even_without_a_site_name() -> None:
     for name in ("Chicago Tribune", "Ministry of Health", "Acme Media Group Inc"):
         head = f'<meta name="author" content="{name}">'
         assert read_page_metadata(page(head).decode()).authors == (), name
+
+
+def test_the_outlet_in_a_generic_author_tag_does_not_hide_the_visible_byline() -> None:
+    """`<meta name=author content="Outlet">` on every page still lets the article's "By ..." byline name its writer."""
+    head = '<meta property="og:site_name" content="ABC News"><meta name="author" content="ABC News">'
+    body = '<h1>Clinton speaks in New York</h1><div class="article-meta"><span class="author">By David Caplan</span></div>'
+    document = read_bytes(page(head, body), file_name="abc.html")
+    assert document.authors == ("David Caplan",)
+    assert document.outlet == "ABC News"

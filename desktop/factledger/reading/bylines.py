@@ -35,6 +35,14 @@ _NOT_PERSON = frozenset(
         *("the", "our", "and", "of", "for", "by"),
     )
 )
+# The words of _NOT_PERSON that credit a newsroom rather than describe a person's role.
+_DESK_WORDS = frozenset(
+    (
+        *("staff", "staffs", "reporters", "editors", "editorial", "correspondents", "writers", "desk"),
+        *("team", "newsroom", "bureau", "agency", "agencies", "wire", "wires", "contributors", "board"),
+        *("redaction", "rédaction"),
+    )
+)
 _MAX_WORDS = 5
 _MAX_CASELESS_LETTERS = 12
 
@@ -77,6 +85,11 @@ def is_person_name(text: str) -> bool:
         return False
     # A name starts with a capital (or is written all in capitals): "ben" is not a byline.
     return words[0][0].isupper() and sum(w[0].isupper() for w in words if w[0].isalpha()) >= 2
+
+
+def is_desk(byline: str) -> bool:
+    """A byline crediting a desk, a wire or the staff rather than a person ("Our Foreign Staff", "AP Wire")."""
+    return any(word.casefold() in _DESK_WORDS for word in re.findall(r"[^\W\d_]+", byline))
 
 
 def unique_names(names: list[str]) -> tuple[str, ...]:

@@ -74,7 +74,7 @@ def read_html(
     outlet = clean_field(page.outlet) or clean_field(plain.outlet)
     not_people = tuple(n for n in (*page.organisations, outlet) if n)
     authors = page.authors
-    if not authors and not page.declared_not_person:
+    if not authors and not page.credited_to_no_person:
         # Guesses only where the markup names no author: trafilatura's, then the page's byline element.
         guessed = [n for raw in plain.authors for n in person_names(raw, not_names=not_people)]
         authors = unique_names(guessed) or page.shown_bylines

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
-from .bylines import is_person_name, person_names, unique_names
+from .bylines import is_desk, is_person_name, person_names, unique_names
 from .date_line import date_of_line
 from .json_ld import find_article, parse_blocks
 
@@ -58,8 +58,8 @@ class PageMetadata:
     published: str | None = None  # ISO date (YYYY-MM-DD), the day the page itself gives
     outlet: str | None = None
     organisations: tuple[str, ...] = ()  # names given as authors or publisher that are not people
-    # The markup names an author, but not a person ("Our Foreign Staff"): no guess should replace it.
-    declared_not_person: bool = False
+    # The markup credits a desk ("Our Foreign Staff") or an organisation: no guess should replace it.
+    credited_to_no_person: bool = False
     shown_bylines: tuple[str, ...] = ()  # people named in the page's visible byline elements
     time_published: str | None = None  # first `<time datetime>`: only a fallback, related stories use it too
 
@@ -83,7 +83,7 @@ def read_page_metadata(html: str) -> PageMetadata:
         for n in ((linked.organisations if linked else ()) + (outlet,) + _meta_all(meta, ("dc.publisher",)))
         if n
     )
-    authors, declared = _authors(root, meta, linked, organisations)
+    authors, no_person = _authors(root, meta, linked, organisations)
     title = _untruncated(linked.headline if linked else None, _meta_all(meta, _TITLE_KEYS)) or _first(
         meta, _TITLE_KEYS
     )
@@ -96,8 +96,8 @@ def read_page_metadata(html: str) -> PageMetadata:
         published=published or _microdata_date(root) or _day(linked.created if linked else None),
         outlet=outlet,
         organisations=organisations,
-        declared_not_person=declared and not authors,
-        shown_bylines=() if authors or declared else _shown_bylines(root, organisations),
+        credited_to_no_person=no_person,
+        shown_bylines=() if authors or no_person else _shown_bylines(root, organisations),
         time_published=_first_time(root),
     )
 
@@ -176,45 +176,48 @@ def _authors(
     root: Any, meta: dict[str, list[str]], linked: Any, organisations: tuple[str, ...]
 ) -> tuple[tuple[str, ...], bool]:
     """People from the most explicit source that names any (JSON-LD, meta tags, microdata), and whether
-    any source declared an author at all (a desk or an outlet counts as declared)."""
-    declared = linked is not None and linked.declared_authors
+    the markup credits the article to no person on purpose: a desk ("Our Foreign Staff") or an
+    organisation typed as its author. The outlet's name in a generic author tag is not such a credit: many
+    sites put it on every page, whoever wrote the article."""
+    credited = linked is not None and (bool(linked.organisations) or any(is_desk(r) for r in linked.persons))
     if linked is not None:
         people = unique_names(
             [n for raw in linked.persons for n in person_names(raw, not_names=organisations)]
         )
         if people:
-            return people, True
+            return people, False
     for key in _AUTHOR_KEYS:
         values = [v for v in meta.get(key, ()) if not _is_url(v)]
         if key in _ONE_PERSON_KEYS:
             values = [_inverted(v) for v in values]
-        declared = declared or bool(values)
+        credited = credited or any(is_desk(v) for v in values)
         people = unique_names([n for raw in values for n in person_names(raw, not_names=organisations)])
         if people:
-            return people, True
-    people, in_microdata = _microdata_authors(root, organisations)
-    return people, declared or in_microdata
+            return people, False
+    people, desk = _microdata_authors(root, organisations)
+    return people, not people and (credited or desk)
 
 
 def _microdata_authors(root: Any, organisations: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    """Names in `itemprop=author` elements (their `itemprop=name` when scoped) or `rel=author` links."""
-    declared = False
+    """Names in `itemprop=author` elements (their `itemprop=name` when scoped) or `rel=author` links, and
+    whether one of them names a desk instead."""
+    desk = False
     for element in root.xpath("//*[@itemprop]"):
         if "author" not in (element.get("itemprop") or "").split() or element.tag == "meta":
             continue
         named = element.xpath(".//*[contains(concat(' ', @itemprop, ' '), ' name ')]")
         raw = (named[0].get("content") or named[0].text_content()) if named else element.text_content()
-        declared = declared or bool(raw.strip())
+        desk = desk or is_desk(raw)
         names = person_names(raw, not_names=organisations)
         if names:
-            return names, True
+            return names, False
     for link in root.xpath("//a[@rel]"):
         if "author" in (link.get("rel") or "").casefold().split():
-            declared = declared or bool(link.text_content().strip())
+            desk = desk or is_desk(link.text_content())
             names = person_names(link.text_content(), not_names=organisations)
             if names:
-                return names, True
-    return (), declared
+                return names, False
+    return (), desk
 
 
 def _inverted(name: str) -> str:
@@ -229,10 +232,11 @@ def _inverted(name: str) -> str:
 
 
 def _shown_bylines(root: Any, organisations: tuple[str, ...]) -> tuple[str, ...]:
-    """People named by the first visible byline element that names any ("By Erin Cunningham").
+    """People named by the page's visible byline ("By Erin Cunningham").
 
     Bylines after the page's first `<h1>` come first: the article's own byline sits under its headline,
-    while one before it belongs to a teaser or a menu.
+    while one before it belongs to a teaser or a menu. The first byline that names people or a desk decides;
+    a desk ("Our Foreign Staff") means no person, not a reason to take a related story's byline further down.
     """
     headline = next(root.iter("h1"), None)
     after = headline.xpath(f"following::*[{_BYLINE_TEST}]") if headline is not None else []
@@ -245,6 +249,8 @@ def _shown_bylines(root: Any, organisations: tuple[str, ...]) -> tuple[str, ...]
         names = person_names(text, not_names=organisations)
         if names:
             return names
+        if is_desk(text):
+            return ()
     return ()
 
 
