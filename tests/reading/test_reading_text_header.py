@@ -94,3 +94,24 @@ def test_the_date_line_dates_the_facts_of_the_article(ledger: Any) -> None:
     facts = ledger.claims_for_source(result.source_id)
     assert facts
     assert {ledger.timeline_point(fact.id).stated_on for fact in facts} == {"2025-10-30"}
+
+
+def test_a_date_line_above_the_headline() -> None:
+    """A dateline-first layout ("Thursday, October 30, 2025" then the headline) gives both."""
+    header = read_text_header(
+        "Thursday, October 30, 2025\nFerry fares frozen until 2027\n\nThe operator said."
+    )
+    assert header.title == "Ferry fares frozen until 2027"
+    assert header.published == "2025-10-30"
+
+
+def test_a_byline_with_its_date_above_the_headline() -> None:
+    """A byline line carrying the date ("By Ana Roe | Oct. 30, 2025") above the headline leaves it the title."""
+    header = read_text_header(
+        "By Ana Roe | Oct. 30, 2025\nFerry fares frozen until 2027\n\nThe operator said."
+    )
+    assert (header.title, header.authors, header.published) == (
+        "Ferry fares frozen until 2027",
+        ("Ana Roe",),
+        "2025-10-30",
+    )

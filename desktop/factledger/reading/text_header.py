@@ -85,6 +85,7 @@ def read_text_header(text: str) -> TextHeader:
     title: str | None = None
     authors: tuple[str, ...] = ()
     dates: list[tuple[bool, str]] = []  # (is an update, day) of each date line, in order
+    seen_text = False  # a line that is neither date nor byline came already: later ones are not the headline
     for index, line in enumerate(lines):
         if (day := date_of_line(line)) is not None:
             dates.append((bool(_UPDATE_CUE.match(line)), day))
@@ -95,8 +96,11 @@ def read_text_header(text: str) -> TextHeader:
             if match.group("rest") and (day := date_of_line(match.group("rest"))) is not None:
                 dates.append((bool(_UPDATE_CUE.match(match.group("rest"))), day))
             continue
-        if index == 0 and len(lines) > 1 and reads_as_headline(line):
+        # The headline is the first line that is neither a date nor a byline ("October 30, 2025" may
+        # come above it); a later line is body text.
+        if not seen_text and len(lines) > index + 1 and reads_as_headline(line):
             title = line
+        seen_text = True
     # The publication date, not a later update, when the header gives both.
     published = next((day for update, day in dates if not update), dates[0][1] if dates else None)
     return TextHeader(title=title, authors=authors, published=published)
