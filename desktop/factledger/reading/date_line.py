@@ -13,8 +13,6 @@ import datetime as dt
 import re
 import warnings
 
-from dateutil import parser as date_parser
-
 _MAX_CHARS = 80
 _MAX_WORDS = 12
 # "14.30" is a time in British and European bylines; dateutil reads only "14:30".
@@ -68,6 +66,9 @@ def date_of_line(line: str) -> str | None:
 
 
 def _parse(text: str, *, default: dt.datetime, dayfirst: bool) -> dt.date | None:
+    # Imported on first use: plain text is read by a module loaded at start, and dateutil costs ~30 ms.
+    from dateutil import parser as date_parser
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown time-zone names are ignored anyway
