@@ -89,3 +89,14 @@ def test_white_house_briefings_read_with_front_matter_and_no_markup(corpus: Path
         corpus / "whitehouse-briefings" / "2025-05-08-fact-sheet-u-s-uk-reach-historic-trade-deal.md"
     )
     assert "creating a $5 billion opportunity for new exports" in trade.text
+
+
+def test_without_front_matter_the_byline_and_date_lines_under_the_headline_are_read() -> None:
+    """A blog-style "*By A · Oct. 30, 2025*" and a newsletter-style date line give authors and date."""
+    blog = "# Port expands to the east\n\n*By Ana Roe · Oct. 30, 2025*\n\nThe port will add 3 berths.\n"
+    document = read_bytes(blog.encode(), file_name="port.md")
+    assert document.title == "Port expands to the east"
+    assert document.authors == ("Ana Roe",)
+    assert document.published == "2025-10-30"
+    letter = "## Weekly briefing\n\nUpdated: Monday 3 November 2025, 09:00 GMT\n\nRates held at 4%.\n"
+    assert read_bytes(letter.encode(), file_name="brief.md").published == "2025-11-03"

@@ -16,6 +16,7 @@ from factledger.domain import Document, UserError
 
 from .limits import MAX_EXPANDED_BYTES, format_size
 from .normalize import clean_field, join_paragraphs, require_text
+from .ooxml_strict import as_transitional, is_strict
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -63,7 +64,8 @@ def read_docx(data: bytes, *, label: str, file_name: str | None, url: str | None
             f"{label} is a ZIP archive but not a Word document (.docx); FactLedger cannot read it."
         )
     try:
-        document = docx.Document(io.BytesIO(data))
+        # Word's Strict format names the same parts differently; python-docx reads only the ordinary names.
+        document = docx.Document(io.BytesIO(as_transitional(archive) if is_strict(archive) else data))
         paragraphs = [_block_text(block) for block in document.iter_inner_content()]
         paragraphs += _footnotes(document)
         props = document.core_properties

@@ -1,4 +1,8 @@
-"""Read HTML pages with trafilatura: the article's main text and its metadata, boilerplate left out."""
+"""Read HTML pages: the article's main text (trafilatura) and its metadata, boilerplate left out.
+
+Metadata the page states in markup (JSON-LD, OpenGraph, `citation_*`, Dublin Core, microdata; see
+`page_metadata`) wins over trafilatura's guesses, which fill only the fields the markup leaves empty.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,16 @@ import trafilatura
 
 from factledger.domain import Document
 
+from .bylines import person_names, unique_names
 from .decode import decode_text
 from .html_text import html_to_text
 from .normalize import clean_field, join_paragraphs, require_text
+from .page_metadata import PageMetadata, read_page_metadata, strip_title_suffix
 
 MEDIA_TYPE = "text/html"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)""", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
-_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # Elements of trafilatura's output tree that start a paragraph of their own.
 _BLOCKS = frozenset(("p", "head", "list", "item", "quote", "table", "code", "div", "section"))
 
@@ -50,12 +55,15 @@ def read_html(
     html = decode_html(data, label=label, charset=charset)
     plain = None if selection else _extract(html, url=url)
     walked = html_to_text(html)
+    page = PageMetadata() if selection else read_page_metadata(html)
     if plain is None or not plain.text.strip():
         text = join_paragraphs(list(walked.paragraphs))
-        title = None if selection else walked.title
         return Document(
             text=require_text(text, label=label),
-            title=clean_field(title),
+            title=None if selection else clean_field(page.title) or clean_field(walked.title),
+            outlet=clean_field(page.outlet),
+            authors=page.authors,
+            published=page.published,
             url=url,
             language=walked.language or _language(html),
             media_type=MEDIA_TYPE,
@@ -63,12 +71,21 @@ def read_html(
             original=data,
             links=walked.links,
         )
+    outlet = clean_field(page.outlet) or clean_field(plain.outlet)
+    not_people = tuple(n for n in (*page.organisations, outlet) if n)
+    authors = page.authors
+    if not authors and not page.credited_to_no_person:
+        # Guesses only where the markup names no author: trafilatura's, then the page's byline element.
+        guessed = [n for raw in plain.authors for n in person_names(raw, not_names=not_people)]
+        authors = unique_names(guessed) or page.shown_bylines
+    guessed_title = clean_field(plain.title) or clean_field(walked.title)
     return Document(
         text=plain.text,
-        title=clean_field(plain.title) or clean_field(walked.title),
-        outlet=clean_field(plain.outlet),
-        authors=plain.authors,
-        published=plain.published,
+        title=clean_field(page.title)
+        or (strip_title_suffix(guessed_title, (*not_people, *authors)) if guessed_title else None),
+        outlet=outlet,
+        authors=authors,
+        published=page.published or plain.published or page.time_published,
         url=url or clean_field(plain.url),
         language=plain.language or _language(html),
         media_type=MEDIA_TYPE,
@@ -90,7 +107,8 @@ class _Extracted:
         self.published: str | None = result.date
         self.url: str | None = result.url
         self.language: str | None = result.language
-        self.authors = _authors(result.author)
+        # trafilatura joins several authors with "; ".
+        self.authors = tuple(a for a in (result.author or "").split(";") if a.strip())
         links: list[str] = []
         if body is not None:
             for ref in body.iter("ref"):
@@ -144,16 +162,6 @@ def _inline(element: Any) -> str:
 
 def _tidy(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip("\n")
-
-
-def _authors(raw: str | None) -> tuple[str, ...]:
-    """Split trafilatura's `a; b` author string, dropping "By " and case-only repeats."""
-    seen: dict[str, str] = {}
-    for piece in (raw or "").split(";"):
-        name = clean_field(_BYLINE_PREFIX.sub("", piece.strip()))
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
-    return tuple(seen.values())
 
 
 def _language(html: str) -> str | None:

@@ -15,6 +15,7 @@ from factledger.domain import Document
 from .decode import decode_text
 from .html_text import html_to_text
 from .normalize import clean_field, join_paragraphs, require_text
+from .text_header import read_text_header
 
 MEDIA_TYPE = "text/markdown"
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -31,17 +32,20 @@ _SPACE_RUNS = re.compile(r"[ \t]{2,}")
 def read_markdown(
     data: bytes, *, label: str, file_name: str | None, url: str | None, charset: str | None = None
 ) -> Document:
-    """A `Document` of the rendered words of a Markdown file and the metadata of its front matter."""
+    """A `Document` of the rendered words of a Markdown file and the metadata of its front matter (else the
+    byline and date lines under its headline)."""
     source = decode_text(data, label=label, declared=charset)
     meta, body = split_front_matter(source)
     paragraphs, links, first_heading = _render(body)
     text = require_text(join_paragraphs(paragraphs), label=label)
+    # Without front matter, an article's first lines may still state byline and date as plain text does.
+    header = read_text_header(text)
     return Document(
         text=text,
-        title=_first(meta, _TITLE_KEYS) or first_heading,
+        title=_first(meta, _TITLE_KEYS) or first_heading or header.title,
         outlet=_first(meta, _OUTLET_KEYS),
-        authors=_authors(meta),
-        published=_first(meta, _DATE_KEYS),
+        authors=_authors(meta) or header.authors,
+        published=_first(meta, _DATE_KEYS) or header.published,
         url=url or _first(meta, _URL_KEYS),
         language=_first(meta, ("lang", "language")),
         media_type=MEDIA_TYPE,
