@@ -35,7 +35,7 @@ SKIP = {
     "extraction_scoring.py",
     "reading_metadata.py",
 }  # quality, not speed
-LEDGER_ARG = {"search.py", "table.py"}
+LEDGER_ARG = {"search.py", "table.py", "cli_startup.py"}
 TIMEOUT_S = 300
 TIMEOUTS_S = {"table.py": 480}
 

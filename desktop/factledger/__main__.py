@@ -18,6 +18,13 @@ def _selftest() -> int:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--version"]:
+        # Answered before argparse and the CLI load: scripts ask this to probe the install, and it
+        # should cost no more than starting Python (benchmarks/cli_startup.py).
+        from factledger import __version__
+
+        print(f"FactLedger {__version__}")
+        return 0
     from factledger.cli import main as cli_main
 
     return cli_main(open_app=_open_app, selftest=_selftest)

@@ -7,8 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from factledger import __version__
-from factledger.core import SOURCE_FIELDS, Ledger
-from factledger.core.fields import EDITABLE_BY_NAME
+from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
 
@@ -131,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from . import cli_commands as commands
+    from .core.ledger import Ledger
 
     if args.command == "suggest":
         return commands.suggest(args)

@@ -8,11 +8,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factledger import extraction, reading
-from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledger
-from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
+from factledger.core.edits import AcceptSuggestion, EvidenceInput
+from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS, normalize_fields
 from factledger.domain import (
     Attribution,
     Changes,
@@ -25,8 +24,12 @@ from factledger.domain import (
     UserError,
     parse_enum,
 )
-from factledger.exporting import ExportOptions, export_format
 
+if TYPE_CHECKING:
+    from factledger.core.ledger import Ledger
+
+# Readers, the extractor and the exporters are imported by the commands that use them, so a query
+# command starts without trafilatura, lxml or the extraction patterns (see benchmarks/cli_startup.py).
 ACCEPT_THRESHOLD = 0.5
 
 
@@ -94,6 +97,8 @@ def info(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def import_(ledger: Ledger, args: argparse.Namespace) -> int:
+    from factledger import reading
+
     items = reading.expand_inputs(args.inputs)
     if not items:
         raise UserError("Nothing to import: no readable files were found in what was given.")
@@ -124,6 +129,8 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def suggest(args: argparse.Namespace) -> int:
+    from factledger import extraction, reading
+
     items = reading.expand_inputs([args.file])
     if len(items) != 1:
         raise UserError(f"'{args.file}' is not one readable file or URL.")
@@ -310,6 +317,8 @@ def check(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def export(ledger: Ledger, args: argparse.Namespace) -> int:
+    from factledger.exporting import ExportOptions, export_format
+
     output = Path(args.output)
     fmt = args.format or {".json": "json", ".jsonld": "claimreview", ".md": "md"}.get(
         output.suffix.lower(), "csv"

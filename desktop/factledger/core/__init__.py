@@ -1,25 +1,76 @@
-"""The application core: the `Ledger` facade, undoable edits and the import pipeline. No Qt here."""
+"""The application core: the `Ledger` facade, undoable edits and the import pipeline. No Qt here.
 
-from factledger.storage import ClaimPage
+Names load on first use (PEP 562), so `factledger.core.fields` or a query command does not pull in
+reading, extraction and exporting: the CLI answers `--help` and `search` without them.
+"""
 
-from .edits import (
-    AcceptSuggestion,
-    AddEvidence,
-    DeleteClaim,
-    DismissSuggestion,
-    Edit,
-    EditClaim,
-    EditGroup,
-    EvidenceInput,
-    LogClaim,
-    RemoveEvidence,
-    SetStatus,
-)
-from .importing import ImportResult
-from .ledger import Ledger, LedgerInfo
-from .paths import default_ledger_path, default_reviewer
-from .source_edits import SOURCE_FIELDS, EditSource
-from .spans import context_around, context_parts, sentence_around
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factledger.storage import ClaimPage
+
+    from .edits import (
+        AcceptSuggestion,
+        AddEvidence,
+        DeleteClaim,
+        DismissSuggestion,
+        Edit,
+        EditClaim,
+        EditGroup,
+        EvidenceInput,
+        LogClaim,
+        RemoveEvidence,
+        SetStatus,
+    )
+    from .fields import SOURCE_FIELDS
+    from .importing import ImportResult
+    from .ledger import Ledger, LedgerInfo
+    from .paths import default_ledger_path, default_reviewer
+    from .source_edits import EditSource
+    from .spans import context_around, context_parts, sentence_around
+
+_HOMES = {
+    "ClaimPage": "factledger.storage",
+    **dict.fromkeys(
+        (
+            "AcceptSuggestion",
+            "AddEvidence",
+            "DeleteClaim",
+            "DismissSuggestion",
+            "Edit",
+            "EditClaim",
+            "EditGroup",
+            "EvidenceInput",
+            "LogClaim",
+            "RemoveEvidence",
+            "SetStatus",
+        ),
+        "factledger.core.edits",
+    ),
+    "SOURCE_FIELDS": "factledger.core.fields",
+    "ImportResult": "factledger.core.importing",
+    "Ledger": "factledger.core.ledger",
+    "LedgerInfo": "factledger.core.ledger",
+    "default_ledger_path": "factledger.core.paths",
+    "default_reviewer": "factledger.core.paths",
+    "EditSource": "factledger.core.source_edits",
+    "context_around": "factledger.core.spans",
+    "context_parts": "factledger.core.spans",
+    "sentence_around": "factledger.core.spans",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'factledger.core' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SOURCE_FIELDS",

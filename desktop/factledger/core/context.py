@@ -7,8 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factledger.storage import (
     ClaimRepository,
@@ -19,6 +18,11 @@ from factledger.storage import (
     SourceRepository,
     SuggestionRepository,
 )
+
+if TYPE_CHECKING:
+    # Only a type here: importing sqlite-utils directly, before `factledger.storage` has loaded it
+    # without pandas and numpy, pulled both into every command (storage/sqlite_utils_loader.py).
+    from sqlite_utils import Database
 
 
 def utc_now() -> str:

@@ -16,6 +16,9 @@ from factledger.domain import (
     parse_enum,
 )
 
+SOURCE_FIELDS = ("title", "outlet", "url", "published", "authors")
+"""The details a person may correct; the text itself never changes, since every fact's span indexes it."""
+
 TEXT_FIELDS = frozenset(
     {
         "statement",

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factledger import extraction
-from factledger.checking import Finding
 from factledger.domain import (
     Changes,
     Claim,
@@ -25,9 +23,6 @@ from factledger.domain import (
     Status,
     UserError,
 )
-from factledger.domain.factsheet import FactSheetRow
-from factledger.exporting import ExportOptions, export
-from factledger.reading import ImportInput
 from factledger.storage import (
     SCHEMA_VERSION,
     ClaimPage,
@@ -41,7 +36,6 @@ from factledger.storage import (
 )
 
 from . import series as chart_series
-from .checks import check_claims, link_claims
 from .context import LedgerContext, new_id
 from .edits import (
     AcceptSuggestion,
@@ -57,9 +51,18 @@ from .edits import (
     SetStatus,
 )
 from .fields import normalize_fields, normalize_link_kind
-from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
 from .source_edits import EditSource, normalize_source_fields
+
+if TYPE_CHECKING:
+    # Reading, extraction, exporting and checking load where they are used: a command that only
+    # queries (search, claims, info) starts without trafilatura, lxml or the extractor's patterns.
+    from factledger.checking import Finding
+    from factledger.domain.factsheet import FactSheetRow
+    from factledger.exporting import ExportOptions
+    from factledger.reading import ImportInput
+
+    from .importing import ImportResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,8 @@ class Ledger:
 
     # -- importing -------------------------------------------------------------------------------
     def import_document(self, document: Document) -> ImportResult:
+        from .importing import import_document
+
         return import_document(self._ctx, document)
 
     def import_inputs(
@@ -144,10 +149,14 @@ class Ledger:
         progress: Callable[[int, int, ImportResult], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ImportResult]:
+        from .importing import import_inputs
+
         return import_inputs(self._ctx, items, progress=progress, cancelled=cancelled)
 
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
+        from factledger import extraction
+
         source = self.source(source_id)
         document = Document(
             text=source.text,
@@ -357,6 +366,8 @@ class Ledger:
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
         """Write a fact sheet; the file appears only when complete (exporting writes a temp file first)."""
+        from factledger.exporting import export
+
         return export(
             self.factsheet_rows(claim_filter),
             path,
@@ -408,9 +419,13 @@ class Ledger:
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
     ) -> Changes:
         """Draw a relation (restates, contradicts, part of) that checks and exports can use."""
+        from .checks import link_claims
+
         parsed = LinkKind(normalize_link_kind(kind))
         return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
 
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""
+        from .checks import check_claims
+
         return check_claims(self._ctx, claim_filter)

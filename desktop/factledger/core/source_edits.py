@@ -15,10 +15,7 @@ from factledger.domain import Changes, UserError
 
 from .context import LedgerContext
 from .edits import Edit
-from .fields import checked_date
-
-SOURCE_FIELDS = ("title", "outlet", "url", "published", "authors")
-"""The details a person may correct; the text itself never changes, since every fact's span indexes it."""
+from .fields import SOURCE_FIELDS, checked_date
 
 
 def normalize_source_fields(fields: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from factledger.domain import UserError
-from factledger.extraction.sentences import split_sentences
 
 
 def checked_quote(text: str, start: int, end: int, quote: str | None = None) -> str:
@@ -31,6 +30,9 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 600) -> str
     Uses the extractor's sentence splitter (it knows "U.S." and "Pres." do not end a sentence) on a
     window of whole lines around the span, so it stays cheap on long documents.
     """
+    # The splitter's patterns load only when a statement is derived, not for every command.
+    from factledger.extraction.sentences import split_sentences
+
     window_start = text.rfind("\n", 0, max(0, start - limit)) + 1
     window_end = text.find("\n", min(len(text), end + limit))
     window_end = len(text) if window_end < 0 else window_end
