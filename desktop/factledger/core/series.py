@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
+from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, LinkKind, Status
 from factledger.storage import series as sql
+
+from .pledges import Pledge, Statement, group_pledges
 
 KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
@@ -412,39 +414,79 @@ def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
 # -- commitments tracker --------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class CommitmentTotal:
-    """Pledged against delivered for one committer in one unit.
+    """Pledged against delivered for one committer in one unit, each pledge counted once.
 
-    `delivered` sums what the evidence shows delivered: a commitment's recorded `delivered` amount, else
-    its whole amount once it is marked fulfilled. `partly_delivered` sums the amounts of partly fulfilled
-    commitments with no delivered amount recorded: shown apart, since how much of them arrived is unknown.
-    Fulfilment and delivered amounts are set by a person from the evidence attached to the commitment.
+    Restatements of a pledge are grouped into one `Pledge` (see `core.pledges`). `pledged` sums the pledges'
+    amounts taking the lowest figure where sources disagree, `pledged_high` the highest: the two differ only
+    when some pledge is in conflict, and the tracker then shows the range rather than a sum of both figures.
+    `delivered` sums what the evidence shows delivered: a pledge's recorded `delivered` amount, else its
+    amount once it is marked fulfilled. `partly_delivered` sums partly fulfilled pledges with no delivered
+    amount recorded: shown apart, since how much of them arrived is unknown. Fulfilment and delivered amounts
+    are set by a person from the evidence attached to the commitment.
     """
 
     committer: str | None
     unit: str | None
-    commitments: int
+    commitments: int  # pledges, restatements counted once
     pledged: float
     delivered: float
     partly_delivered: float
     fulfilled: int
     overdue: int
+    pledged_high: float = 0.0
+    statements: int = 0  # logged commitments behind the pledges
+    pledges: tuple[Pledge, ...] = ()  # largest first
+
+    @property
+    def conflicted(self) -> int:
+        return sum(p.conflicted for p in self.pledges)
 
 
 def commitments(
     db: Database, claim_filter: ClaimFilter, *, today: date | None = None
 ) -> list[CommitmentTotal]:
-    """Per committer and unit, largest pledge first; overdue as on the timeline."""
+    """Per committer and unit, largest pledge total first; overdue as on the timeline; restatements once."""
     day = (today or date.today()).isoformat()
-    return [
-        CommitmentTotal(
-            committer=c,
-            unit=u,
-            commitments=int(n),
-            pledged=float(p),
-            delivered=float(d),
-            partly_delivered=float(pd),
-            fulfilled=int(f or 0),
-            overdue=int(o or 0),
+    statements = [
+        Statement(
+            claim_id=claim_id,
+            source_id=source_id,
+            committer=who,
+            unit=unit,
+            subject=subject,
+            amount=None if amount is None else float(amount),
+            fulfilment=None if fulfilment is None else Fulfilment(fulfilment),
+            delivered=None if delivered is None else float(delivered),
+            due=due,
+            overdue=bool(overdue),
         )
-        for c, u, n, p, d, pd, f, o in sql.commitment_total_rows(db, claim_filter, today=day)
+        for claim_id, source_id, who, unit, subject, amount, fulfilment, delivered, due, overdue in (
+            sql.commitment_statement_rows(db, claim_filter, today=day)
+        )
     ]
+    links = sql.commitment_link_pairs(db, claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
+    by_key: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
+    for pledge in group_pledges(statements, links):
+        by_key[(pledge.committer or "").strip().casefold(), (pledge.unit or "").strip().casefold()].append(
+            pledge
+        )
+    totals = []
+    for pledges in by_key.values():
+        pledges.sort(key=lambda p: (-p.high, p.claim_ids[0]))
+        totals.append(
+            CommitmentTotal(
+                committer=pledges[0].committer,
+                unit=pledges[0].unit,
+                commitments=len(pledges),
+                pledged=math.fsum(p.low for p in pledges),
+                delivered=math.fsum(p.delivered for p in pledges),
+                partly_delivered=math.fsum(p.partly for p in pledges),
+                fulfilled=sum(p.fulfilled for p in pledges),
+                overdue=sum(p.overdue for p in pledges),
+                pledged_high=math.fsum(p.high for p in pledges),
+                statements=sum(p.statements for p in pledges),
+                pledges=tuple(pledges),
+            )
+        )
+    totals.sort(key=lambda t: (-t.pledged_high, t.committer is None, t.committer or "", t.unit or ""))
+    return totals

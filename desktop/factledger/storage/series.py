@@ -439,34 +439,44 @@ def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[st
     return db.execute(sql, params).fetchall()
 
 
-def commitment_total_rows(
+def commitment_statement_rows(
     db: Database, claim_filter: ClaimFilter, *, today: str
-) -> list[tuple[str | None, str | None, int, float, float, float, int, int]]:
-    """(committer, unit, commitments, pledged, delivered amount, partly fulfilled amount, fulfilled, overdue).
+) -> list[
+    tuple[
+        str, str, str | None, str | None, str | None, float | None, str | None, float | None, str | None, int
+    ]
+]:
+    """(id, source id, committer, unit, subject, amount, fulfilment, delivered, due day, overdue) per
+    filtered commitment, earliest stated first: what the tracker groups into pledges.
 
-    Delivered is each commitment's recorded `delivered` amount, else its whole amount when it is marked
-    fulfilled; the partly fulfilled amount sums the partly kept commitments with no delivered amount
-    recorded (shown apart: how much of them arrived is not known). Amounts are summed per committer and
-    unit (dollars are never added to euros); overdue as in `commitment_rows`. The inner query groups by raw
-    columns in the order of the `claims_commitment` index (no sort, no table lookups), so each distinct
-    deadline is parsed once per group rather than once per commitment.
+    The committer falls back to the speaker (as on the timeline); overdue as in `commitment_rows`. The
+    inner query reads the `claims_commitment` index columns plus the row; each deadline is parsed once.
     """
     _prepare(db)
     where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
     sql = f"""
-        SELECT COALESCE(committer, speaker) AS who, unit, sum(n), total(pledged), total(delivered),
-               total(partly), total(CASE WHEN fulfilment IS 'fulfilled' THEN n END),
-               total(CASE WHEN due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled' THEN n END) FROM (
-            SELECT committer, speaker, unit, fulfilment, {_day_end("deadline")} AS due, n, pledged, delivered,
-                   partly FROM (
-                SELECT claims.committer AS committer, claims.speaker AS speaker, claims.unit AS unit,
-                       claims.fulfilment AS fulfilment, claims.deadline AS deadline, count(*) AS n,
-                       total(claims.amount) AS pledged,
-                       total(CASE WHEN claims.delivered IS NOT NULL THEN claims.delivered
-                                  WHEN claims.fulfilment = 'fulfilled' THEN claims.amount END) AS delivered,
-                       total(CASE WHEN claims.delivered IS NULL AND claims.fulfilment = 'partially_fulfilled'
-                                  THEN claims.amount END) AS partly
-                  FROM claims WHERE {where}
-                 GROUP BY claims.committer, claims.speaker, claims.unit, claims.fulfilment, claims.deadline))
-         GROUP BY who, unit ORDER BY total(pledged) DESC, who, unit"""
+        SELECT id, source_id, who, unit, subject, amount, fulfilment, delivered, due,
+               due IS NOT NULL AND due < ? FROM (
+            SELECT claims.id AS id, claims.source_id AS source_id,
+                   COALESCE(claims.committer, claims.speaker) AS who, claims.unit AS unit,
+                   claims.subject AS subject, claims.amount AS amount, claims.fulfilment AS fulfilment,
+                   claims.delivered AS delivered, {_day_end("claims.deadline")} AS due,
+                   COALESCE(claims.stated_day, {_FALLBACK_DAY}) AS made
+              FROM claims WHERE {where})
+         ORDER BY made IS NULL, made, id"""
     return db.execute(sql, [today, *params]).fetchall()
+
+
+def commitment_link_pairs(
+    db: Database, claim_filter: ClaimFilter, *, kinds: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(from, to) of the links of `kinds` whose both ends are filtered commitments (restates, contradicts)."""
+    where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
+    marks = ", ".join("?" for _ in kinds)
+    sql = f"""
+        SELECT links.from_claim, links.to_claim FROM links
+         WHERE links.kind IN ({marks})
+           AND links.from_claim IN (SELECT claims.id FROM claims WHERE {where})
+           AND links.to_claim IN (SELECT claims.id FROM claims WHERE {where})
+         ORDER BY links.id"""
+    return [(str(a), str(b)) for a, b in db.execute(sql, [*kinds, *params, *params]).fetchall()]
