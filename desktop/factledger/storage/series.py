@@ -403,11 +403,12 @@ def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple
 
 def figure_rows(
     db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None
-) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None]]:
-    """(claim id, source id, source title, value, period, x, qualifier) of one metric, by source then x.
+) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None, int, str]]:
+    """(claim id, source id, source title, value, period, x, qualifier, is a measured value, statement) of one
+    metric, by source then x.
 
     x is the start of the period the figure refers to when the period names a year or a date, else the
-    date the figure was stated.
+    date the figure was stated. The last column is 1 for a statistic's value, 0 for a commitment's amount.
     """
     _prepare(db)
     where, params = _filtered(
@@ -415,8 +416,8 @@ def figure_rows(
     )
     sql = f"""
         SELECT id, source_id, title, figure, period,
-               COALESCE({_seconds(_day_start("period"))}, stated * 86400.0), qualifier FROM (
-            SELECT claims.id AS id, claims.source_id AS source_id, sources.title AS title,
+               COALESCE({_seconds(_day_start("period"))}, stated * 86400.0), qualifier, measured, statement FROM (
+            SELECT claims.value IS NOT NULL AS measured, claims.statement AS statement, claims.id AS id, claims.source_id AS source_id, sources.title AS title,
                    {_FIGURE} AS figure, claims.period AS period, claims.qualifier AS qualifier,
                    COALESCE(claims.stated_day, {_FALLBACK_DAY}) AS stated, sources.published AS published
               FROM claims JOIN sources ON sources.id = claims.source_id WHERE {where})
@@ -437,6 +438,13 @@ def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[st
     sql = f"""SELECT substr(claims.verified_at, 1, 10), claims.status, count(*) FROM claims WHERE {where}
                GROUP BY 1, 2 ORDER BY 1, 2"""
     return db.execute(sql, params).fetchall()
+
+
+def verdict_claim_ids(db: Database, claim_filter: ClaimFilter, *, day: str, limit: int) -> list[str]:
+    """Ids of filtered facts whose verdict was given on `day` (ISO), latest verdict first."""
+    where, params = _filtered(claim_filter, "claims.verified_at >= ?", "claims.verified_at < ?")
+    sql = f"SELECT claims.id FROM claims WHERE {where} ORDER BY claims.verified_at DESC, claims.id LIMIT ?"
+    return [str(r[0]) for r in db.execute(sql, [*params, day, day + "\uffff", limit]).fetchall()]
 
 
 def commitment_statement_rows(
