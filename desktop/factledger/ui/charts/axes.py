@@ -33,19 +33,49 @@ class AmountAxisItem(pg.AxisItem):  # type: ignore[misc]
 
 
 class RowAxisItem(pg.AxisItem):  # type: ignore[misc]
-    """The timeline's left axis: one named row per subject or committer, at integer positions."""
+    """The timeline's left axis: one named row per subject or committer, at integer positions.
+
+    When rows are closer than a line of text, only every n-th row is named (n as small as keeps the names
+    apart): names never print over each other, and zooming in brings every name back.
+    """
 
     def __init__(self, orientation: str = "left", **kwargs: object) -> None:
         super().__init__(orientation, **kwargs)
         self._labels: tuple[str, ...] = ()
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self._labels
+
     def set_rows(self, labels: Sequence[str]) -> None:
         self._labels = tuple(self._elide(label) for label in labels)
-        self.setTicks([[(float(i), label) for i, label in enumerate(self._labels)], []])
         # Size the axis for its longest label up front: auto-expansion only catches up after a repaint.
-        metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+        metrics = self._metrics()
         widest = max((metrics.horizontalAdvance(label) for label in self._labels), default=0)
         self.setWidth(widest + 18)
+        self.picture = None
+        self.update()
+
+    def _metrics(self) -> QFontMetrics:
+        return QFontMetrics(self.style.get("tickFont") or QFont())
+
+    def row_step(self, rows: float, pixels: float) -> int:
+        """Name every n-th row so that names are at least a line of text apart over `pixels`."""
+        line = self._metrics().height() + 2
+        if rows <= 0 or pixels <= 0:
+            return 1
+        return max(1, math.ceil(line / (pixels / rows)))
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        low, high = sorted((minVal, maxVal))
+        first, last = max(0, math.ceil(low)), min(len(self._labels) - 1, math.floor(high))
+        if last < first:
+            return []
+        step = self.row_step(high - low, size)
+        return [(float(step), [float(row) for row in range(first, last + 1) if row % step == 0])]
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels[int(round(v))] if 0 <= round(v) < len(self._labels) else "" for v in values]
 
     @staticmethod
     def _elide(label: str, limit: int = 28) -> str:
