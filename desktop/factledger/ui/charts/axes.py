@@ -75,7 +75,7 @@ class RowAxisItem(pg.AxisItem):  # type: ignore[misc]
         return [(float(step), [float(row) for row in range(first, last + 1) if row % step == 0])]
 
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
-        return [self._labels[int(round(v))] if 0 <= round(v) < len(self._labels) else "" for v in values]
+        return [self._labels[round(v)] if 0 <= round(v) < len(self._labels) else "" for v in values]
 
     @staticmethod
     def _elide(label: str, limit: int = 28) -> str:
@@ -85,7 +85,9 @@ class RowAxisItem(pg.AxisItem):  # type: ignore[misc]
 DAY_SECONDS = 86_400.0
 _DAY_STEPS = (1, 2, 7, 14)
 _MONTH_STEPS = (1, 2, 3, 6)
-_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
+_FIRST_SECOND = -62_135_596_800.0  # 0001-01-01
+_LAST_SECOND = 253_402_214_400.0  # 9999-12-31
 
 
 class DayAxisItem(pg.AxisItem):  # type: ignore[misc]
@@ -116,11 +118,15 @@ def day_ticks(low: float, high: float, most: int) -> tuple[float, list[float]]:
     """(step in seconds, tick positions) of at most `most` ticks on whole days, months or years."""
     from datetime import UTC, datetime
 
+    # Dates exist from year 1 to 9999: a view zoomed out past them ticks the years it holds.
+    low, high = max(low, _FIRST_SECOND), min(high, _LAST_SECOND)
+    if high <= low:
+        return 0.0, []
     first_day, last_day = math.ceil(low / DAY_SECONDS), math.floor(high / DAY_SECONDS)
     for step in _DAY_STEPS:
         if (last_day - first_day) // step + 1 <= most:
-            start = first_day + (-first_day) % step if step > 1 else first_day
-            return step * DAY_SECONDS, [d * DAY_SECONDS for d in range(start, last_day + 1, step)]
+            first = first_day + (-first_day) % step if step > 1 else first_day
+            return step * DAY_SECONDS, [d * DAY_SECONDS for d in range(first, last_day + 1, step)]
     start, end = (datetime.fromtimestamp(v, tz=UTC) for v in (low, high))
     months = (end.year - start.year) * 12 + end.month - start.month
     for step in _MONTH_STEPS:
