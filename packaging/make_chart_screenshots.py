@@ -133,9 +133,9 @@ def main() -> None:
             for index, name in enumerate(TABS):
                 panel.tabs.setCurrentIndex(index)
                 chart = panel.charts[index]
+                wait_drawn(panel, chart)
                 if name == "commitments":
                     chart.select_unit("USD")  # type: ignore[attr-defined]
-                wait_drawn(panel, chart)
                 if name == "figures":
                     chart.select_metric("Japan", "USD")  # type: ignore[attr-defined]
                     wait_drawn(panel, chart)

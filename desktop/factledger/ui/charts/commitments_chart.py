@@ -26,6 +26,7 @@ from .base import ChartView, combo_index, plot_widget, style_plot
 from .palette import FULFILMENT_COLOURS, OVERDUE
 from .queries import ChartQueries
 
+_NOTHING = object()
 PLEDGED = "#94a3b8"
 NOBODY = "(no one named)"
 PLEDGE_HEIGHT = 0.5
@@ -47,7 +48,11 @@ def bar_label(total: CommitmentTotal) -> str:
     pledges = f"{total.commitments} pledge{'' if total.commitments == 1 else 's'}"
     if total.statements > total.commitments:
         pledges += f", {total.statements} statements"
-    parts = [amount_range(total.pledged, total.pledged_high, None), pledges]
+    amount_given = any(p.amounts for p in total.pledges)
+    parts = [
+        amount_range(total.pledged, total.pledged_high, None) if amount_given else "no amount given",
+        pledges,
+    ]
     if total.conflicted:
         parts.append("sources disagree")
     if total.overdue:
@@ -138,7 +143,8 @@ class CommitmentsChart(ChartView):
 
     def show_totals(self, totals: list[CommitmentTotal]) -> None:
         self.totals = totals
-        current = self._unit.currentData()
+        # An empty picker's "current" None would read as the "no unit" row: keep nothing then.
+        current = self._unit.currentData() if self._unit.count() else _NOTHING
         units: list[str | None] = []
         for total in self.totals:
             if total.unit not in units:

@@ -22,7 +22,7 @@ from factledger.ui.session import LedgerSession
 
 from .axes import AmountAxisItem, DayAxisItem, human_number
 from .base import ChartView, combo_index, plot_widget, style_plot
-from .legend_fit import LegendFitter
+from .legend_fit import LegendFitter, fit_legend
 from .palette import OVERDUE, SERIES_COLOURS
 from .queries import ChartQueries
 from .timeline_text import tooltip_html
@@ -66,7 +66,7 @@ class FiguresChart(ChartView):
         item.setLabel("bottom", "Period described (else date stated)")
         item.getViewBox().setLimits(minXRange=4 * DAY)
         self._legend = self._build_legend(item)
-        LegendFitter(self.plot, self._legend, lambda: float(item.getAxis("left").width()) + 20)
+        LegendFitter(self.plot, self._legend, self._legend_reserved)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Metric:"))
         bar.addWidget(self._picker, 1)
@@ -77,6 +77,9 @@ class FiguresChart(ChartView):
         layout.addWidget(self.plot, 1)
         self.plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+
+    def _legend_reserved(self) -> float:
+        return float(self.plot.getPlotItem().getAxis("left").width()) + 20
 
     @property
     def picker_text(self) -> str:
@@ -173,6 +176,8 @@ class FiguresChart(ChartView):
                 if math.isnan(point.x):
                     self._add_undated(point, colour)
         self._label_stacks()
+        # The entries changed: re-flow them for the plot's width now (the fitter acts on resizes only).
+        fit_legend(self._legend, self.plot.width() - self._legend_reserved())
         for conflict in figures.conflicts:
             if math.isnan(conflict.x):
                 continue  # the disagreeing values are "no date" levels, named in the note

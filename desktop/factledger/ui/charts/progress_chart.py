@@ -100,6 +100,7 @@ class ProgressChart(ChartView):
         layout.addWidget(self.layout_widget)
         self.layout_widget.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.layout_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.apply_theme()
 
     @property
     def bars_plot(self) -> pg.PlotItem:
@@ -250,6 +251,7 @@ class ProgressChart(ChartView):
         self.layout_widget.setBackground(theme.background)
         for plot in (self._bars_plot, self._time_plot):
             style_plot(plot, theme)
+            plot.setTitle(plot.titleLabel.text, color=theme.foreground)  # re-rendered in the new colour
         self._legend.setLabelTextColor(theme.foreground)
 
     def export_item(self) -> pg.GraphicsLayout:
