@@ -7,9 +7,9 @@ committer, else the speaker) in one unit are grouped when
 
 1. a person linked them as `restates` or `contradicts` (a contradicting statement is about the same pledge);
 2. they state the same amount, within the consistency checks' tolerance (`checking.same_value`): a restatement;
-3. they come from different sources, are about the same subject, have compatible deadlines (equal, or one not
-   given), each of those sources states only that one amount there, and the amounts are within
-   `CONFLICT_RATIO` of each other: one pledge reported with different figures. A source naming several amounts
+3. they come from different sources (at most `MAX_REPORTS` of them), are about the same subject, have
+   compatible deadlines (in one year, or one not given), each of those sources states only that one amount
+   there, and the amounts are within `CONFLICT_RATIO` of each other: one pledge reported with different figures. A source naming several amounts
    for one subject is naming several pledges, and amounts far apart ($912 million, $10 billion) are different
    pledges even when the subject is as broad as the company's name.
 
@@ -18,20 +18,24 @@ Statements without an amount are grouped only by links (rule 1): nothing else sa
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factledger.checking.consistency import same_value
 from factledger.domain import Fulfilment
 
 CONFLICT_RATIO = 0.75
 """Rule 3 groups two amounts only when the smaller is at least this share of the larger ($500 bn of $550 bn)."""
+MAX_REPORTS = 12
+"""Rule 3 applies to a committer's subject named by at most this many sources, each with its own figure: a
+pledge is reported by a handful of outlets, while dozens of sources each giving one committer a different
+amount on one subject are a stream of pledges (monthly contracts, say), not one pledge reported differently."""
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One logged commitment, as the tracker reads it."""
+class Statement(NamedTuple):
+    """One logged commitment, as the tracker reads it (a tuple: a ledger may hold 100,000s of them)."""
 
     claim_id: str
     source_id: str
@@ -39,14 +43,13 @@ class Statement:
     unit: str | None
     subject: str | None
     amount: float | None
-    fulfilment: Fulfilment | None
+    fulfilment: str | None  # a `Fulfilment` value
     delivered: float | None
     due: str | None  # last day of its deadline (ISO), when one is given
-    overdue: bool  # its deadline has passed
+    overdue: bool | int  # its deadline has passed
 
 
-@dataclass(frozen=True, slots=True)
-class Pledge:
+class Pledge(NamedTuple):
     """One pledge and every statement of it; `amounts` has more than one value when sources disagree."""
 
     committer: str | None
@@ -96,7 +99,9 @@ class _Groups:
             self._parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _fold(text: str | None) -> str:
+    # Cached: a ledger names few committers, units and subjects, each on many statements.
     return (text or "").strip().casefold()
 
 
@@ -115,10 +120,10 @@ def group_pledges(statements: Sequence[Statement], links: Iterable[tuple[str, st
     for members in by_committer.values():
         _group_same_amounts(statements, members, groups)
         _group_disagreeing_sources(statements, members, groups)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(statements)):
-        clusters[groups.find(n)].append(n)
-    return [_pledge([statements[n] for n in members]) for members in clusters.values()]
+    clusters: dict[int, list[Statement]] = defaultdict(list)
+    for n, statement in enumerate(statements):
+        clusters[groups.find(n)].append(statement)
+    return [_pledge(members) for members in clusters.values()]
 
 
 def _group_same_amounts(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
@@ -134,14 +139,18 @@ def _group_same_amounts(statements: Sequence[Statement], members: list[int], gro
 
 
 def _group_disagreeing_sources(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
-    """Rule 3: different sources, one subject, one amount per source, amounts close, deadlines compatible."""
+    """Rule 3: different sources, one subject, one amount per source, amounts close, deadlines compatible.
+
+    The sources' amounts are sorted and clustered from the lowest: each joins the cluster of the lowest
+    amount within `CONFLICT_RATIO` of it (n log n, however many sources report a subject).
+    """
     by_subject: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n in members:
         statement = statements[n]
         if statement.amount is not None and _fold(statement.subject):
             by_subject[_fold(statement.subject)][statement.source_id].append(n)
     for per_source in by_subject.values():
-        if len(per_source) < 2:
+        if not 2 <= len(per_source) <= MAX_REPORTS:
             continue
         single: list[int] = []  # one representative per source that states a single amount here
         for found in per_source.values():
@@ -149,10 +158,17 @@ def _group_disagreeing_sources(statements: Sequence[Statement], members: list[in
             assert first is not None
             if all(same_value(first, statements[n].amount or 0.0) for n in found):
                 single.append(found[0])
-        for i, a in enumerate(single):
-            for b in single[i + 1 :]:
-                if _close(statements[a], statements[b]):
-                    groups.union(a, b)
+        single.sort(key=lambda n: (abs(statements[n].amount or 0.0), n))
+        anchors: list[int] = []  # lowest amount of each open cluster, by deadline year
+        for n in single:
+            anchor = next((a for a in anchors if _close(statements[a], statements[n])), None)
+            if anchor is None:
+                anchors.append(n)
+            else:
+                groups.union(anchor, n)
+            # Clusters whose lowest amount is now too far below the amounts to come are closed.
+            amount = abs(statements[n].amount or 0.0)
+            anchors = [a for a in anchors if abs(statements[a].amount or 0.0) >= CONFLICT_RATIO * amount]
 
 
 def _close(a: Statement, b: Statement) -> bool:
@@ -166,6 +182,24 @@ def _close(a: Statement, b: Statement) -> bool:
 
 def _pledge(members: list[Statement]) -> Pledge:
     first = members[0]
+    if len(members) == 1:  # most pledges are stated once: no sorting or scanning
+        done = first.fulfilment == Fulfilment.FULFILLED
+        delivered = _delivered(first)
+        partly = (
+            first.fulfilment == Fulfilment.PARTIALLY_FULFILLED and first.delivered is None and not delivered
+        )
+        return Pledge(
+            first.committer,
+            first.unit,
+            first.subject,
+            (first.claim_id,),
+            () if first.amount is None else (first.amount,),
+            1,
+            delivered,
+            (first.amount or 0.0) if partly else 0.0,
+            done,
+            not done and bool(first.due) and bool(first.overdue),
+        )
     amounts: list[float] = []
     for amount in sorted(s.amount for s in members if s.amount is not None):
         if not amounts or not same_value(amounts[-1], amount):

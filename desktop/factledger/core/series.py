@@ -513,23 +513,7 @@ def commitments(
 ) -> list[CommitmentTotal]:
     """Per committer and unit, largest pledge total first; overdue as on the timeline; restatements once."""
     day = (today or date.today()).isoformat()
-    statements = [
-        Statement(
-            claim_id=claim_id,
-            source_id=source_id,
-            committer=who,
-            unit=unit,
-            subject=subject,
-            amount=None if amount is None else float(amount),
-            fulfilment=None if fulfilment is None else Fulfilment(fulfilment),
-            delivered=None if delivered is None else float(delivered),
-            due=due,
-            overdue=bool(overdue),
-        )
-        for claim_id, source_id, who, unit, subject, amount, fulfilment, delivered, due, overdue in (
-            sql.commitment_statement_rows(db, claim_filter, today=day)
-        )
-    ]
+    statements = list(map(Statement._make, sql.commitment_statement_rows(db, claim_filter, today=day)))
     links = sql.commitment_link_pairs(db, claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
     by_key: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
     for pledge in group_pledges(statements, links):
