@@ -83,7 +83,7 @@ class RowAxisItem(pg.AxisItem):  # type: ignore[misc]
 
 
 DAY_SECONDS = 86_400.0
-_DAY_STEPS = (1, 2, 7, 14)
+_DAY_STEPS = (1, 2, 3, 7, 14)
 _MONTH_STEPS = (1, 2, 3, 6)
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
 _FIRST_SECOND = -62_135_596_800.0  # 0001-01-01
@@ -177,7 +177,7 @@ class CountAxisItem(pg.AxisItem):  # type: ignore[misc]
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal < minVal:
             return []
-        most = max(2, int(size // 40))
+        most = max(2, int(size // 28))
         step = next(s for s in _count_steps() if (maxVal - minVal) / s + 1 <= most)
         first = math.ceil(minVal / step) * step
         return [(float(step), [float(v) for v in range(int(first), math.floor(maxVal) + 1, step)])]

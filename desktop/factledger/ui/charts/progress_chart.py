@@ -69,7 +69,7 @@ class ProgressChart(ChartView):
             title="Verdicts over time",
             axisItems={"bottom": DayAxisItem("bottom"), "left": CountAxisItem("left")},
         )
-        self._time_plot.setLabel("left", "facts with a verdict (running total)")
+        self._time_plot.setLabel("left", "verdicts (running total)")
         self._time_plot.setLabel("bottom", "day the verdict was given (UTC)")
         self.layout_widget.ci.layout.setColumnStretchFactor(0, 1)
         self.layout_widget.ci.layout.setColumnStretchFactor(1, 1)
@@ -79,7 +79,9 @@ class ProgressChart(ChartView):
         self._stack = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT)
         self._bars_plot.addItem(self._stack)
         for status, colour in STATUS_COLOURS.items():
-            self._legend.addItem(pg.BarGraphItem(x=[], height=[], width=1, brush=colour), status.label)
+            # "Partly true", not "Partly true (misleading)": short entries keep the legend to few rows.
+            sample = pg.BarGraphItem(x=[], height=[], width=1, brush=colour, pen=None)
+            self._legend.addItem(sample, status.label.split(" (")[0])
         self._checked = self._time_plot.plot(pen=pg.mkPen(ANY_VERDICT, width=2))
         verified = STATUS_COLOURS[Status.VERIFIED]
         self._verified = self._time_plot.plot(pen=pg.mkPen(verified, width=2.5))
@@ -87,8 +89,8 @@ class ProgressChart(ChartView):
         self._verified_days = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(verified), pen=None)
         for spots in (self._checked_days, self._verified_days):
             self._time_plot.addItem(spots)
-        self._legend.addItem(self._checked, "any verdict (running total)")
-        self._legend.addItem(self._verified, "verified (running total)")
+        self._legend.addItem(self._checked, "any verdict, running total")
+        self._legend.addItem(self._verified, "verified, running total")
         for plot in (self._bars_plot, self._time_plot):
             plot.hideButtons()
             plot.setMenuEnabled(False)
