@@ -185,7 +185,7 @@ def _pledge(members: list[Statement]) -> Pledge:
     if len(members) == 1:  # most pledges are stated once: no sorting or scanning
         done = first.fulfilment == Fulfilment.FULFILLED
         delivered = _delivered(first)
-        partly = (
+        unknown = (
             first.fulfilment == Fulfilment.PARTIALLY_FULFILLED and first.delivered is None and not delivered
         )
         return Pledge(
@@ -196,7 +196,7 @@ def _pledge(members: list[Statement]) -> Pledge:
             () if first.amount is None else (first.amount,),
             1,
             delivered,
-            (first.amount or 0.0) if partly else 0.0,
+            (first.amount or 0.0) if unknown else 0.0,
             done,
             not done and bool(first.due) and bool(first.overdue),
         )
