@@ -55,7 +55,7 @@ class Pledge(NamedTuple):
     committer: str | None
     unit: str | None
     subject: str | None
-    claim_ids: tuple[str, ...]  # earliest stated first
+    claim_ids: tuple[str, ...]  # first logged first
     amounts: tuple[float, ...]  # distinct amounts stated, ascending; empty when none was given
     sources: int
     delivered: float  # the largest delivered amount any statement records (or its amount once fulfilled)
@@ -106,7 +106,8 @@ def _fold(text: str | None) -> str:
 
 
 def group_pledges(statements: Sequence[Statement], links: Iterable[tuple[str, str]] = ()) -> list[Pledge]:
-    """Statements grouped into pledges (rules in the module docstring), in the order of their first statement."""
+    """Statements grouped into pledges (rules in the module docstring); each pledge's statements first logged
+    first."""
     groups = _Groups(len(statements))
     position = {s.claim_id: n for n, s in enumerate(statements)}
     by_committer: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -181,6 +182,8 @@ def _close(a: Statement, b: Statement) -> bool:
 
 
 def _pledge(members: list[Statement]) -> Pledge:
+    if len(members) > 1:
+        members.sort(key=lambda s: s.claim_id)  # ids grow with time: the first logged comes first
     first = members[0]
     if len(members) == 1:  # most pledges are stated once: no sorting or scanning
         done = first.fulfilment == Fulfilment.FULFILLED

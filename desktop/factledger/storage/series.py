@@ -455,7 +455,7 @@ def commitment_statement_rows(
     ]
 ]:
     """(id, source id, committer, unit, subject, amount, fulfilment, delivered, due day, overdue) per
-    filtered commitment, first logged first: what the tracker groups into pledges.
+    filtered commitment, in no particular order: what the tracker groups into pledges.
 
     The committer falls back to the speaker (as on the timeline); overdue as in `commitment_rows`. Each
     distinct deadline is parsed once (`dues`, a handful of rows) rather than once per commitment.
@@ -471,7 +471,7 @@ def commitment_statement_rows(
                claims.subject, claims.amount, claims.fulfilment, claims.delivered, dues.due,
                COALESCE(dues.due < ?, 0)
           FROM claims LEFT JOIN dues ON dues.deadline = claims.deadline
-         WHERE {where} ORDER BY claims.id"""
+         WHERE {where}"""
     return db.execute(sql, [*params, today, *params]).fetchall()
 
 
