@@ -19,11 +19,12 @@ Statements without an amount are grouped only by links (rule 1): nothing else sa
 from __future__ import annotations
 
 import functools
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from factledger.checking.consistency import same_value
+from factledger.checking.consistency import TOLERANCE, same_value
 from factledger.domain import Fulfilment
 
 CONFLICT_RATIO = 0.75
@@ -93,6 +94,10 @@ class _Groups:
             index = parent[index]
         return index
 
+    def attach(self, child: int, root: int) -> None:
+        """Make `child`, still a group of its own, part of the group whose root is `root`."""
+        self._parent[child] = root
+
     def union(self, a: int, b: int) -> None:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
@@ -113,13 +118,16 @@ def group_pledges(statements: Sequence[Statement], links: Iterable[tuple[str, st
     by_committer: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, statement in enumerate(statements):
         by_committer[_fold(statement.committer), _fold(statement.unit)].append(n)
+    # Rule 2 first, while every statement is its own group: it attaches statements directly (a ledger may
+    # hold 100,000s), the few links and disagreeing reports then join whole groups.
+    for members in by_committer.values():
+        _group_same_amounts(statements, members, groups)
     for a, b in links:
         if a in position and b in position:
             first, second = statements[position[a]], statements[position[b]]
             if (_fold(first.committer), _fold(first.unit)) == (_fold(second.committer), _fold(second.unit)):
                 groups.union(position[a], position[b])
     for members in by_committer.values():
-        _group_same_amounts(statements, members, groups)
         _group_disagreeing_sources(statements, members, groups)
     clusters: dict[int, list[Statement]] = defaultdict(list)
     for n, statement in enumerate(statements):
@@ -129,14 +137,14 @@ def group_pledges(statements: Sequence[Statement], links: Iterable[tuple[str, st
 
 def _group_same_amounts(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
     """Rule 2: one committer and unit, the same amount (sorted, each cluster compared with its first)."""
-    amounts = sorted((statements[n].amount, n) for n in members if statements[n].amount is not None)
-    anchor: tuple[float, int] | None = None
+    amounts = sorted((amount, n) for n in members if (amount := statements[n].amount) is not None)
+    anchor, root = math.nan, -1
     for amount, n in amounts:
-        assert amount is not None
-        if anchor is not None and same_value(anchor[0], amount):
-            groups.union(anchor[1], n)
+        # `same_value`, inlined: this loop runs once per statement
+        if amount == anchor or abs(amount - anchor) <= TOLERANCE * max(abs(amount), abs(anchor)):
+            groups.attach(n, root)
         else:
-            anchor = (amount, n)
+            anchor, root = amount, n
 
 
 def _group_disagreeing_sources(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
