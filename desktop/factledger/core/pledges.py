@@ -9,9 +9,9 @@ committer, else the speaker) in one unit are grouped when
 2. they state the same amount, within the consistency checks' tolerance (`checking.same_value`): a restatement;
 3. they come from different sources (at most `MAX_REPORTS` of them), are about the same subject, have
    compatible deadlines (in one year, or one not given), each of those sources states only that one amount
-   there, and the amounts are within `CONFLICT_RATIO` of each other: one pledge reported with different figures. A source naming several amounts
-   for one subject is naming several pledges, and amounts far apart ($912 million, $10 billion) are different
-   pledges even when the subject is as broad as the company's name.
+   there, and the amounts are within `CONFLICT_RATIO` of each other: one pledge reported with different
+   figures. A source naming several amounts for one subject is naming several pledges, and amounts far apart
+   ($912 million, $10 billion) are different pledges even when the subject is as broad as the company's name.
 
 Statements without an amount are grouped only by links (rule 1): nothing else says two of them are one pledge.
 """
