@@ -264,21 +264,29 @@ def test_progress_counts_by_status_and_kind_and_verdicts_per_day(fixture_ledger)
     assert progress.verified_cumulative == (1,)
 
 
-def test_commitments_tracker_sums_pledged_and_fulfilled_amounts_per_committer(fixture_ledger) -> None:
-    """Japan pledged 1,050 billion across two reports; Toyota's plant counts as delivered once fulfilled."""
+def test_commitments_tracker_counts_a_pledge_reported_with_two_figures_once_as_a_conflict(
+    fixture_ledger,
+) -> None:
+    """Japan's $550 billion and $500 billion in two reports are one pledge in conflict, never $1.05 trillion."""
     ledger, ids = fixture_ledger
     ledger.edit_claim(ids["plant"], fulfilment="fulfilled")
     ledger.edit_claim(ids["pledge_500"], fulfilment="partially_fulfilled")
     totals = {(t.committer, t.unit): t for t in ledger.commitments(today=TODAY)}
     japan, toyota = totals[("Japan", "USD")], totals[("Toyota", "USD")]
-    assert (japan.commitments, japan.pledged, japan.delivered, japan.partly_delivered) == (
-        2,
-        1050e9,
+    assert (japan.commitments, japan.statements, japan.conflicted) == (1, 2, 1)
+    assert (japan.pledged, japan.pledged_high, japan.delivered, japan.partly_delivered) == (
+        500e9,
+        550e9,
         0.0,
         500e9,
     )
+    (pledge,) = japan.pledges
+    assert pledge.amounts == (500e9, 550e9) and set(pledge.claim_ids) == {
+        ids["pledge_550"],
+        ids["pledge_500"],
+    }
     assert (toyota.pledged, toyota.delivered, toyota.fulfilled, toyota.overdue) == (10e9, 10e9, 1, 0)
-    assert ledger.commitments(today=date(2030, 1, 1))[0].overdue == 2
+    assert ledger.commitments(today=date(2030, 1, 1))[0].overdue == 1
 
 
 def test_a_recorded_delivered_amount_is_what_the_tracker_shows_delivered(fixture_ledger) -> None:
@@ -288,7 +296,12 @@ def test_a_recorded_delivered_amount_is_what_the_tracker_shows_delivered(fixture
     ledger.edit_claim(ids["plant"], fulfilment="fulfilled", delivered=7.5e9)  # fulfilled, for less
     totals = {(t.committer, t.unit): t for t in ledger.commitments(today=TODAY)}
     japan, toyota = totals[("Japan", "USD")], totals[("Toyota", "USD")]
-    assert (japan.pledged, japan.delivered, japan.partly_delivered) == (1050e9, 120e9, 0.0)
+    assert (japan.pledged, japan.pledged_high, japan.delivered, japan.partly_delivered) == (
+        500e9,
+        550e9,
+        120e9,
+        0.0,
+    )
     assert (toyota.pledged, toyota.delivered, toyota.fulfilled) == (10e9, 7.5e9, 1)
     assert ledger.claim(ids["pledge_500"]).delivered == 120e9
 

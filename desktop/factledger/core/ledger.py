@@ -410,6 +410,9 @@ class Ledger:
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
         return chart_series.progress(self._ctx.db, claim_filter)
 
+    def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
+        return chart_series.verdict_claims(self._ctx.db, claim_filter, day=day, limit=limit)
+
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:

@@ -8,6 +8,7 @@ Times are POSIX seconds at UTC midnight of the day named (what pyqtgraph's `Date
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
+from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, LinkKind, Status
 from factledger.storage import series as sql
+
+from .pledges import Pledge, Statement, group_pledges
 
 KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
@@ -286,15 +289,68 @@ class FigurePoint:
     value: float
     period: str | None
     qualifier: str | None
+    measured: bool = True  # a statistic's value; False for a commitment's amount (a pledge, not a reading)
+    stretch: bool = False  # its period is where a running total starts ("since 1984"), not one period
 
 
 @dataclass(frozen=True, slots=True)
 class FigureSeries:
-    """What one source says about a metric."""
+    """What one source says about a metric; `joined` when its figures are one series over time."""
 
     source_id: str
     source_title: str | None
     points: tuple[FigurePoint, ...]
+    joined: bool = False
+
+
+_PERIODS = (
+    ("day", re.compile(r"\d{4}-\d{2}-\d{2}")),
+    ("month", re.compile(r"\d{4}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}")),
+    ("quarter", re.compile(r"q[1-4] ?\d{4}|\d{4} ?q[1-4]")),
+    ("fiscal year", re.compile(r"(?:fiscal(?: year)?|fy) ?\d{4}")),
+    ("year", re.compile(r"\d{4}")),
+)
+
+
+def period_granularity(period: str | None) -> str | None:
+    """ "year", "quarter", "month", "day" or "fiscal year" when `period` names one single period, else None.
+
+    "2024", "Q3 2024", "March 2024" name one period; "since 1984", "2020-2024" or "last year" do not: a
+    figure about them is a total or a claim about a stretch of time, not one reading of a series.
+    """
+    text = " ".join((period or "").strip().casefold().split())
+    for granularity, pattern in _PERIODS:
+        if pattern.fullmatch(text):
+            return granularity
+    return None
+
+
+_STRETCH_WORDS = r"(?:since|from|starting in|beginning in|as of)"
+
+
+def names_a_stretch(statement: str, period: str | None) -> bool:
+    """Whether the sentence gives `period` as the start of a running total: "Since ... 1984, Toyota has
+    invested $50 billion" is a total to date, not the figure of 1984."""
+    if not period or not period.strip():
+        return False
+    pattern = rf"\b{_STRETCH_WORDS}\b[^.;]{{0,80}}?{re.escape(period.strip())}"
+    return re.search(pattern, statement, flags=re.IGNORECASE) is not None
+
+
+def is_series_over_time(points: Sequence[FigurePoint]) -> bool:
+    """Whether figures are one series over time, to be joined by a line: at least two, all measured values
+    (no pledged amounts), each about a single period of one granularity, no period given twice.
+
+    "$50 billion since 1984" and "$10 billion" are two figures, not a series: the first names a stretch of
+    time and the second is a pledge, and a line between them would invent a trend.
+    """
+    if len(points) < 2 or not all(p.measured and not p.stretch for p in points):
+        return False
+    granularities = {period_granularity(p.period) for p in points}
+    if len(granularities) != 1 or None in granularities:
+        return False
+    periods = [" ".join((p.period or "").casefold().split()) for p in points]
+    return len(set(periods)) == len(periods) and not any(math.isnan(p.x) for p in points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,13 +384,17 @@ def metrics(db: Database, claim_filter: ClaimFilter) -> list[Metric]:
 def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> Figures:
     """One series per source; a conflict is one period (or no period) with different values across sources."""
     by_source: dict[str, tuple[str | None, list[FigurePoint]]] = {}
-    by_period: dict[str, list[tuple[FigurePoint, str]]] = defaultdict(list)
-    for claim_id, source_id, title, value, period, x, qualifier in sql.figure_rows(
+    by_period: dict[str | None, list[tuple[FigurePoint, str]]] = defaultdict(list)
+    for claim_id, source_id, title, value, period, x, qualifier, measured, statement in sql.figure_rows(
         db, claim_filter, subject=subject, unit=unit
     ):
-        point = FigurePoint(claim_id, math.nan if x is None else float(x), float(value), period, qualifier)
+        x_value = math.nan if x is None else float(x)
+        stretch = names_a_stretch(statement or "", period)
+        point = FigurePoint(claim_id, x_value, float(value), period, qualifier, bool(measured), stretch)
         by_source.setdefault(source_id, (title, []))[1].append(point)
-        by_period[(period or "").strip().casefold()].append((point, source_id))
+        # The period exactly as stored: the metric list flags a conflict by the same grouping in SQL,
+        # so the picker's "sources disagree" and the conflicts drawn are one finding.
+        by_period[period].append((point, source_id))
     conflicts = []
     for entries in by_period.values():
         values = sorted({p.value for p, _ in entries})
@@ -350,7 +410,10 @@ def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str 
                     source_ids=tuple(sources),
                 )
             )
-    series = tuple(FigureSeries(sid, title, tuple(points)) for sid, (title, points) in by_source.items())
+    series = tuple(
+        FigureSeries(sid, title, tuple(points), is_series_over_time(points))
+        for sid, (title, points) in by_source.items()
+    )
     return Figures(subject=subject, unit=unit, series=series, conflicts=tuple(conflicts))
 
 
@@ -409,42 +472,71 @@ def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
     )
 
 
+def verdict_claims(db: Database, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
+    """Facts given a verdict on `day` (ISO date), latest first: where a click on "Verdicts over time" goes."""
+    return sql.verdict_claim_ids(db, claim_filter, day=day, limit=limit)
+
+
 # -- commitments tracker --------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class CommitmentTotal:
-    """Pledged against delivered for one committer in one unit.
+    """Pledged against delivered for one committer in one unit, each pledge counted once.
 
-    `delivered` sums what the evidence shows delivered: a commitment's recorded `delivered` amount, else
-    its whole amount once it is marked fulfilled. `partly_delivered` sums the amounts of partly fulfilled
-    commitments with no delivered amount recorded: shown apart, since how much of them arrived is unknown.
-    Fulfilment and delivered amounts are set by a person from the evidence attached to the commitment.
+    Restatements of a pledge are grouped into one `Pledge` (see `core.pledges`). `pledged` sums the pledges'
+    amounts taking the lowest figure where sources disagree, `pledged_high` the highest: the two differ only
+    when some pledge is in conflict, and the tracker then shows the range rather than a sum of both figures.
+    `delivered` sums what the evidence shows delivered: a pledge's recorded `delivered` amount, else its
+    amount once it is marked fulfilled. `partly_delivered` sums partly fulfilled pledges with no delivered
+    amount recorded: shown apart, since how much of them arrived is unknown. Fulfilment and delivered amounts
+    are set by a person from the evidence attached to the commitment.
     """
 
     committer: str | None
     unit: str | None
-    commitments: int
+    commitments: int  # pledges, restatements counted once
     pledged: float
     delivered: float
     partly_delivered: float
     fulfilled: int
     overdue: int
+    pledged_high: float = 0.0
+    statements: int = 0  # logged commitments behind the pledges
+    pledges: tuple[Pledge, ...] = ()  # largest first
+
+    @property
+    def conflicted(self) -> int:
+        return sum(p.conflicted for p in self.pledges)
 
 
 def commitments(
     db: Database, claim_filter: ClaimFilter, *, today: date | None = None
 ) -> list[CommitmentTotal]:
-    """Per committer and unit, largest pledge first; overdue as on the timeline."""
+    """Per committer and unit, largest pledge total first; overdue as on the timeline; restatements once."""
     day = (today or date.today()).isoformat()
-    return [
-        CommitmentTotal(
-            committer=c,
-            unit=u,
-            commitments=int(n),
-            pledged=float(p),
-            delivered=float(d),
-            partly_delivered=float(pd),
-            fulfilled=int(f or 0),
-            overdue=int(o or 0),
+    statements = list(map(Statement._make, sql.commitment_statement_rows(db, claim_filter, today=day)))
+    links = sql.commitment_link_pairs(db, claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
+    by_key: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
+    for pledge in group_pledges(statements, links):
+        by_key[(pledge.committer or "").strip().casefold(), (pledge.unit or "").strip().casefold()].append(
+            pledge
         )
-        for c, u, n, p, d, pd, f, o in sql.commitment_total_rows(db, claim_filter, today=day)
-    ]
+    totals = []
+    for pledges in by_key.values():
+        pledges.sort(key=lambda p: (-p.high, p.claim_ids[0]))
+        totals.append(
+            CommitmentTotal(
+                committer=pledges[0].committer,
+                unit=pledges[0].unit,
+                commitments=len(pledges),
+                pledged=math.fsum(p.low for p in pledges),
+                delivered=math.fsum(p.delivered for p in pledges),
+                partly_delivered=math.fsum(p.partly for p in pledges),
+                fulfilled=sum(p.fulfilled for p in pledges),
+                overdue=sum(p.overdue for p in pledges),
+                pledged_high=math.fsum(p.high for p in pledges),
+                statements=sum(p.statements for p in pledges),
+                pledges=tuple(pledges),
+            )
+        )
+    totals.sort(key=lambda t: (-t.pledged_high, t.committer is None, t.committer or "", t.unit or ""))
+    return totals

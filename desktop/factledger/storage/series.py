@@ -403,11 +403,12 @@ def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple
 
 def figure_rows(
     db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None
-) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None]]:
-    """(claim id, source id, source title, value, period, x, qualifier) of one metric, by source then x.
+) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None, int, str]]:
+    """(claim id, source id, source title, value, period, x, qualifier, is a measured value, statement) of one
+    metric, by source then x.
 
     x is the start of the period the figure refers to when the period names a year or a date, else the
-    date the figure was stated.
+    date the figure was stated. The last column is 1 for a statistic's value, 0 for a commitment's amount.
     """
     _prepare(db)
     where, params = _filtered(
@@ -415,8 +416,8 @@ def figure_rows(
     )
     sql = f"""
         SELECT id, source_id, title, figure, period,
-               COALESCE({_seconds(_day_start("period"))}, stated * 86400.0), qualifier FROM (
-            SELECT claims.id AS id, claims.source_id AS source_id, sources.title AS title,
+               COALESCE({_seconds(_day_start("period"))}, stated * 86400.0), qualifier, measured, statement FROM (
+            SELECT claims.value IS NOT NULL AS measured, claims.statement AS statement, claims.id AS id, claims.source_id AS source_id, sources.title AS title,
                    {_FIGURE} AS figure, claims.period AS period, claims.qualifier AS qualifier,
                    COALESCE(claims.stated_day, {_FALLBACK_DAY}) AS stated, sources.published AS published
               FROM claims JOIN sources ON sources.id = claims.source_id WHERE {where})
@@ -439,34 +440,51 @@ def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[st
     return db.execute(sql, params).fetchall()
 
 
-def commitment_total_rows(
-    db: Database, claim_filter: ClaimFilter, *, today: str
-) -> list[tuple[str | None, str | None, int, float, float, float, int, int]]:
-    """(committer, unit, commitments, pledged, delivered amount, partly fulfilled amount, fulfilled, overdue).
+def verdict_claim_ids(db: Database, claim_filter: ClaimFilter, *, day: str, limit: int) -> list[str]:
+    """Ids of filtered facts whose verdict was given on `day` (ISO), latest verdict first."""
+    where, params = _filtered(claim_filter, "claims.verified_at >= ?", "claims.verified_at < ?")
+    sql = f"SELECT claims.id FROM claims WHERE {where} ORDER BY claims.verified_at DESC, claims.id LIMIT ?"
+    return [str(r[0]) for r in db.execute(sql, [*params, day, day + "\uffff", limit]).fetchall()]
 
-    Delivered is each commitment's recorded `delivered` amount, else its whole amount when it is marked
-    fulfilled; the partly fulfilled amount sums the partly kept commitments with no delivered amount
-    recorded (shown apart: how much of them arrived is not known). Amounts are summed per committer and
-    unit (dollars are never added to euros); overdue as in `commitment_rows`. The inner query groups by raw
-    columns in the order of the `claims_commitment` index (no sort, no table lookups), so each distinct
-    deadline is parsed once per group rather than once per commitment.
+
+def commitment_statement_rows(
+    db: Database, claim_filter: ClaimFilter, *, today: str
+) -> list[
+    tuple[
+        str, str, str | None, str | None, str | None, float | None, str | None, float | None, str | None, int
+    ]
+]:
+    """(id, source id, committer, unit, subject, amount, fulfilment, delivered, due day, overdue) per
+    filtered commitment, in no particular order: what the tracker groups into pledges.
+
+    The committer falls back to the speaker (as on the timeline); overdue as in `commitment_rows`. Each
+    distinct deadline is parsed once (`dues`, a handful of rows) rather than once per commitment.
     """
     _prepare(db)
     where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
     sql = f"""
-        SELECT COALESCE(committer, speaker) AS who, unit, sum(n), total(pledged), total(delivered),
-               total(partly), total(CASE WHEN fulfilment IS 'fulfilled' THEN n END),
-               total(CASE WHEN due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled' THEN n END) FROM (
-            SELECT committer, speaker, unit, fulfilment, {_day_end("deadline")} AS due, n, pledged, delivered,
-                   partly FROM (
-                SELECT claims.committer AS committer, claims.speaker AS speaker, claims.unit AS unit,
-                       claims.fulfilment AS fulfilment, claims.deadline AS deadline, count(*) AS n,
-                       total(claims.amount) AS pledged,
-                       total(CASE WHEN claims.delivered IS NOT NULL THEN claims.delivered
-                                  WHEN claims.fulfilment = 'fulfilled' THEN claims.amount END) AS delivered,
-                       total(CASE WHEN claims.delivered IS NULL AND claims.fulfilment = 'partially_fulfilled'
-                                  THEN claims.amount END) AS partly
-                  FROM claims WHERE {where}
-                 GROUP BY claims.committer, claims.speaker, claims.unit, claims.fulfilment, claims.deadline))
-         GROUP BY who, unit ORDER BY total(pledged) DESC, who, unit"""
-    return db.execute(sql, [today, *params]).fetchall()
+        WITH dues AS MATERIALIZED (
+            SELECT deadline, {_day_end("deadline")} AS due FROM (
+                SELECT DISTINCT claims.deadline AS deadline FROM claims
+                 WHERE {where} AND claims.deadline IS NOT NULL))
+        SELECT claims.id, claims.source_id, COALESCE(claims.committer, claims.speaker), claims.unit,
+               claims.subject, claims.amount, claims.fulfilment, claims.delivered, dues.due,
+               COALESCE(dues.due < ?, 0)
+          FROM claims LEFT JOIN dues ON dues.deadline = claims.deadline
+         WHERE {where}"""
+    return db.execute(sql, [*params, today, *params]).fetchall()
+
+
+def commitment_link_pairs(
+    db: Database, claim_filter: ClaimFilter, *, kinds: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(from, to) of the links of `kinds` whose both ends are filtered commitments (restates, contradicts)."""
+    where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
+    marks = ", ".join("?" for _ in kinds)
+    sql = f"""
+        SELECT links.from_claim, links.to_claim FROM links
+         WHERE links.kind IN ({marks})
+           AND links.from_claim IN (SELECT claims.id FROM claims WHERE {where})
+           AND links.to_claim IN (SELECT claims.id FROM claims WHERE {where})
+         ORDER BY links.id"""
+    return [(str(a), str(b)) for a, b in db.execute(sql, [*kinds, *params, *params]).fetchall()]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QWidget
 
 from factledger.core import Ledger
 from factledger.domain import ClaimFilter
@@ -135,3 +135,13 @@ def plot_widget(theme: Theme, axis_items: dict[str, pg.AxisItem]) -> pg.PlotWidg
     widget.setAntialiasing(True)
     style_plot(widget.getPlotItem(), theme)
     return widget
+
+
+def combo_index(combo: QComboBox, key: object) -> int:
+    """The row whose data equals `key`, else -1.
+
+    Not `QComboBox.findData`: a Python tuple is stored as an opaque object that Qt compares by identity, so
+    `findData` misses an equal tuple built later (the picker fell back to its first metric while the plot
+    drew the chosen one whenever the chart reloaded, as after adding evidence).
+    """
+    return next((row for row in range(combo.count()) if combo.itemData(row) == key), -1)

@@ -61,8 +61,8 @@ class ChartsPanel(QWidget):
             (self.commitments, "Commitments tracker"),
         ):
             self.tabs.addTab(chart, title)
-        self.timeline.claim_selected.connect(self.claim_selected)
-        self.figures.claim_selected.connect(self.claim_selected)
+        for chart in (self.timeline, self.figures, self.progress, self.commitments):
+            chart.claim_selected.connect(self.claim_selected)
         self._png = QPushButton("Export PNG…")
         self._svg = QPushButton("Export SVG…")
         self._png.clicked.connect(lambda: self._on_export_clicked(".png"))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 SAMPLE_WIDTH = 20
 """pyqtgraph's ItemSample is 20 px wide; the label sits to its right."""
@@ -40,7 +41,7 @@ class LegendFitter(QObject):
     stay taller than the view and lose its date axis below the edge.
     """
 
-    def __init__(self, view: pg.PlotWidget, legend: pg.LegendItem, reserved: Callable[[], float]) -> None:
+    def __init__(self, view: QWidget, legend: pg.LegendItem, reserved: Callable[[], float]) -> None:
         super().__init__(view)
         self._legend = legend
         self._reserved = reserved  # width beside the legend (the row axis), asked at each resize

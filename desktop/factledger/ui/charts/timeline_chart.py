@@ -28,7 +28,7 @@ from factledger.core.series import (
 )
 from factledger.ui.session import LedgerSession
 
-from .axes import RowAxisItem
+from .axes import DayAxisItem, RowAxisItem
 from .base import ChartView, plot_widget, style_plot
 from .legend_fit import LegendFitter
 from .palette import FULFILMENT_BY_CODE, FULFILMENT_COLOURS, OVERDUE, STATUS_COLOURS
@@ -74,10 +74,11 @@ class TimelineChart(ChartView):
         self.max_markers = MAX_MARKERS  # above this many facts in range, they are counted per bucket
         theme = self.theme()
         self._rows = RowAxisItem("left")
-        self.plot = plot_widget(theme, {"bottom": pg.DateAxisItem("bottom", utcOffset=0), "left": self._rows})
+        self.plot = plot_widget(theme, {"bottom": DayAxisItem("bottom"), "left": self._rows})
         item = self.plot.getPlotItem()
         item.invertY(True)
         item.setLabel("bottom", "Date stated (UTC)")
+        item.getViewBox().setLimits(minXRange=2 * DAY)  # facts are dated by the day: no finer zoom
         item.hideButtons()
         self._overdue_halo = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(OVERDUE, width=11))
         self._bars = [
@@ -238,10 +239,15 @@ class TimelineChart(ChartView):
         self._deadlines.setVisible(bool(late.any()))
 
     def _fit(self, timeline: Timeline) -> None:
-        xs = [timeline.markers.x, timeline.bars.start, timeline.bars.end, np.array([timeline.today])]
-        values = np.concatenate(xs)
+        values = np.concatenate([timeline.markers.x, timeline.bars.start, timeline.bars.end])
         values = values[~np.isnan(values)]
-        low, high = float(values.min()), float(values.max())
+        if values.size:
+            low, high = float(values.min()), float(values.max())
+            # "Today" is in view when it is near the facts; far from them it would squeeze them to a sliver.
+            if low - (high - low) / 2 - 30 * DAY <= timeline.today <= high + (high - low) / 2 + 30 * DAY:
+                low, high = min(low, timeline.today), max(high, timeline.today)
+        else:
+            low = high = timeline.today
         pad = max((high - low) * 0.04, 15 * DAY)
         box = self.plot.getPlotItem().getViewBox()
         box.setRange(
