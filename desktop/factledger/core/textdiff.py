@@ -53,7 +53,7 @@ def word_diff(old: str, new: str) -> list[DiffSpan]:
         if tag == "replace":
             spans.extend(_word_spans(old, new, a_start, a_end, b_start, b_end))
         else:
-            spans.append(DiffSpan(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
+            spans.append(DiffSpan(tag, a_start, a_end, b_start, b_end))
     return _merged(spans)
 
 
@@ -67,7 +67,7 @@ def _word_spans(old: str, new: str, a0: int, a1: int, b0: int, b1: int) -> list[
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         spans.append(
             DiffSpan(
-                tag,  # type: ignore[arg-type]
+                tag,
                 a0 if i1 == 0 else a_words[i1][0] if i1 < len(a_words) else a1,
                 a1 if i2 == len(a_words) else a_words[i2][0],
                 b0 if j1 == 0 else b_words[j1][0] if j1 < len(b_words) else b1,
