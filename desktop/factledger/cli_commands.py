@@ -108,6 +108,8 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
                     "title": r.title,
                     "suggestions": r.suggestion_count,
                     "message": r.message,
+                    "version": r.version,
+                    "anchors": None if r.report is None else r.report.counts,
                 }
                 for r in results
             ]
@@ -118,6 +120,11 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
                 print(f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]")
             elif r.outcome == "duplicate":
                 print(f"duplicate: {r.label} (already in the ledger as {r.source_id})")
+            elif r.outcome == "new_version" and r.report is not None:
+                print(
+                    f"new version: {r.label} (version {r.version} of {r.report.lineage}: {r.report.summary()})"
+                    f" [{r.source_id}]"
+                )
             else:
                 print(f"failed: {r.message}")
     return 1 if any(r.outcome == "failed" for r in results) else 0
