@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from factledger import extraction
+from factledger import extraction, reading
 from factledger.checking import Finding
 from factledger.domain import (
     Changes,
@@ -61,6 +61,7 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
+from .refresh import RefreshResult, refresh_sources
 from .source_edits import EditSource, normalize_source_fields
 
 
@@ -147,6 +148,23 @@ class Ledger:
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ImportResult]:
         return import_inputs(self._ctx, items, progress=progress, cancelled=cancelled)
+
+    def refresh(
+        self,
+        source_ids: Iterable[str] | None = None,
+        *,
+        fetch: Callable[[str], Document] | None = None,
+        progress: Callable[[int, int, RefreshResult], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[RefreshResult]:
+        """Fetch web sources again (None: all of them) and add a version to each whose text changed."""
+        return refresh_sources(
+            self._ctx,
+            None if source_ids is None else list(source_ids),
+            fetch=fetch or reading.fetch_url,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""

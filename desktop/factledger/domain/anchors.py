@@ -37,3 +37,22 @@ class Anchor:
     from_date: str | None  # when each version was seen (imported), ISO 8601
     to_date: str | None
     at: str
+
+
+def describe_change(
+    state: AnchorState | str, old_quote: str, new_quote: str | None, figures: str | None, to_version: int
+) -> str:
+    """One sentence for a person: what became of a fact's quote in version `to_version` of its source."""
+    if state == AnchorState.ORPHANED:
+        return f"“{_short(old_quote)}” is no longer in version {to_version} of the source"
+    if state == AnchorState.CHANGED:
+        change = f"“{_short(old_quote)}” now reads “{_short(new_quote or '')}” in version {to_version}"
+        redundant = figures == f"{old_quote} → {new_quote}"
+        return f"{change} ({figures})" if figures and not redundant else change
+    if state == AnchorState.MOVED:
+        return f"same words, moved in version {to_version}"
+    return f"unchanged in version {to_version}"
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -37,7 +37,8 @@ class FactSheetRow:
     columns: `stated_on` is the date the claim was made (ClaimReview's claim date; falls back to
     `published`), `claim_start`/`claim_end` locate `quote` in the source's text, and `delivered` is how
     much of a commitment's `amount` the evidence shows delivered (JSON and Markdown carry it; the CSV
-    keeps its documented columns).
+    keeps its documented columns). The last four CSV columns come after them as fields too (appended when
+    sources gained versions, so older readers of the CSV keep their column positions).
     """
 
     id: str
@@ -71,6 +72,12 @@ class FactSheetRow:
     claim_start: int
     claim_end: int
     delivered: float | None = None
+    source_changed: str | None = (
+        None  # "changed" or "orphaned" when a newer version of the source lost the quote
+    )
+    source_change: str | None = None  # what happened to the quote, in a sentence (old → new wording, figures)
+    old_version_date: str | None = None  # when the version the fact was anchored in before was imported
+    new_version_date: str | None = None  # when the newer version it was re-anchored against was imported
 
     @property
     def claim_date(self) -> str | None:
@@ -105,5 +112,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "published",
     "evidence",
     "context",
+    "source_changed",
+    "source_change",
+    "old_version_date",
+    "new_version_date",
 )
 """The fact sheet's CSV header, in its stable, documented order (the first fields of `FactSheetRow`)."""

@@ -266,6 +266,14 @@ class VersionRepository:
     def delete_version(self, source_id: str) -> None:
         self._db.execute("DELETE FROM sources WHERE id = ?", [source_id])
 
+    def web_sources(self) -> list[tuple[str, str | None, str]]:
+        """(newest version id, URL, display name) of every source with a web address."""
+        rows = self._db.execute(
+            f"""SELECT s.id, s.url, coalesce(s.title, s.url) FROM sources s
+                WHERE s.url IS NOT NULL AND {LATEST.format(s="s")} ORDER BY s.imported_at, s.id"""
+        )
+        return [(str(a), b, str(c)) for a, b, c in rows]
+
     def count_sources(self) -> int:
         """Sources, each counted once however many versions it has."""
         return int(self._db.execute("SELECT count(*) FROM sources WHERE lineage IS NULL").fetchone()[0])
