@@ -1,6 +1,6 @@
 """The application core: the `Ledger` facade, undoable edits and the import pipeline. No Qt here."""
 
-from factledger.storage import ClaimPage
+from factledger.storage import ClaimPage, VersionInfo
 
 from .edits import (
     AcceptSuggestion,
@@ -18,13 +18,16 @@ from .edits import (
 from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer
+from .refresh import RefreshResult
 from .source_edits import SOURCE_FIELDS, EditSource
 from .spans import context_around, context_parts, sentence_around
+from .versions import AddSourceVersion
 
 __all__ = [
     "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
+    "AddSourceVersion",
     "ClaimPage",
     "DeleteClaim",
     "DismissSuggestion",
@@ -37,8 +40,10 @@ __all__ = [
     "Ledger",
     "LedgerInfo",
     "LogClaim",
+    "RefreshResult",
     "RemoveEvidence",
     "SetStatus",
+    "VersionInfo",
     "context_around",
     "context_parts",
     "default_ledger_path",

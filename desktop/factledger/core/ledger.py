@@ -25,7 +25,7 @@ from factledger.domain import (
     Status,
     UserError,
 )
-from factledger.domain.anchors import Anchor
+from factledger.domain.anchors import Anchor, AnchorState
 from factledger.domain.factsheet import FactSheetRow
 from factledger.exporting import ExportOptions, export
 from factledger.reading import ImportInput
@@ -210,9 +210,9 @@ class Ledger:
         """The last re-anchoring of each of these facts, for those whose source has had a new version."""
         return self._ctx.versions.anchors(claim_ids)
 
-    def stealth_edits(self) -> list[str]:
-        """Ids of the facts whose quote changed or vanished in a newer version of their source."""
-        return self._ctx.versions.changed_claim_ids()
+    def stealth_edits(self) -> dict[str, AnchorState]:
+        """The facts whose quote changed or vanished in a newer version of their source, with that state."""
+        return self._ctx.versions.changed_states()
 
     def delete_source(self, source_id: str) -> Changes:
         """Not undoable: asks the UI to confirm. History keeps a record of what was removed.

@@ -232,10 +232,12 @@ class VersionRepository:
 
     def changed_claim_ids(self) -> list[str]:
         """Facts whose quote changed or vanished in a newer version (stealth edits)."""
-        rows = self._db.execute(
-            "SELECT claim_id FROM anchors WHERE state IN ('changed', 'orphaned') ORDER BY claim_id"
-        )
-        return [str(r[0]) for r in rows]
+        return sorted(self.changed_states())
+
+    def changed_states(self) -> dict[str, AnchorState]:
+        """Each stealth-edited fact with its state (walks the state index: a handful, not every fact)."""
+        rows = self._db.execute("SELECT claim_id, state FROM anchors WHERE state IN ('changed', 'orphaned')")
+        return {str(c): AnchorState(s) for c, s in rows}
 
     def suggestion_rows(self, source_id: str) -> list[dict[str, Any]]:
         cursor = self._db.execute("SELECT * FROM suggestions WHERE source_id = ?", [source_id])
