@@ -197,6 +197,7 @@ def accept(ledger: Ledger, args: argparse.Namespace) -> int:
     source_id = None if args.target == "all" else args.target
     if source_id is not None:
         ledger.source(source_id)
+        source_id = ledger.versions(source_id)[-1].id  # open suggestions live on the newest version
     kind = ClaimKind(args.kind) if args.kind else None
     group = ledger.accept_all_edit(
         source_id=source_id, kind=kind, min_score=0.0 if args.include_weak else ACCEPT_THRESHOLD

@@ -39,12 +39,14 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
     with write_transaction(ctx.db):
         existing = ctx.sources.id_for_hash(document.content_sha256)
         if existing is not None:
+            found = ctx.versions.lineage(existing)
             return ImportResult(
                 label,
                 "duplicate",
                 existing,
                 document.title,
                 message=f"{label}: already in this ledger (same text as source {existing}).",
+                version=None if found is None else found[1],
             )
         previous = ctx.versions.match(document)
         if previous is not None:

@@ -156,11 +156,6 @@ class VersionRepository:
         )
         return [VersionInfo(str(a), str(b), int(c), str(d), e, f, int(g)) for a, b, c, d, e, f, g in rows]
 
-    def set_version(self, source_id: str, *, lineage: str, version: int) -> None:
-        self._db.execute(
-            "UPDATE sources SET lineage = ?, version = ? WHERE id = ?", [lineage, version, source_id]
-        )
-
     def facts(self, source_ids: Sequence[str]) -> list[FactSpan]:
         marks = ", ".join("?" for _ in source_ids)
         rows = self._db.execute(
@@ -275,10 +270,6 @@ class VersionRepository:
                 WHERE s.url IS NOT NULL AND {LATEST.format(s="s")} ORDER BY s.imported_at, s.id"""
         )
         return [(str(a), b, str(c)) for a, b, c in rows]
-
-    def count_sources(self) -> int:
-        """Sources, each counted once however many versions it has."""
-        return int(self._db.execute("SELECT count(*) FROM sources WHERE lineage IS NULL").fetchone()[0])
 
 
 def _json_list(text: str | None) -> list[str]:
