@@ -101,3 +101,17 @@ def test_word_diff_covers_both_texts_and_maps_offsets() -> None:
     offsets = OffsetMap(spans)
     start = OLD.index("Critics")
     assert new[offsets.map(start) :].startswith("Critics")
+
+
+def test_paragraph_moved_and_edited_is_found_where_it_went() -> None:
+    """A quote whose paragraph moved to the end and was reworded there is `changed`, not orphaned."""
+    paragraph = "Officials said $4 billion would go to shipyards. Another $4 billion goes to chips.\n\n"
+    moved = (
+        OLD.replace(paragraph, "")
+        + "\n\nOfficials said $5 billion would go to shipyards. Another $4 billion goes to chips."
+    )
+    quote = "Officials said $4 billion would go to shipyards."
+    (placement,) = reanchor(OLD, moved, [_span(OLD, quote)])
+    assert placement.state == AnchorState.CHANGED
+    assert placement.quote == "Officials said $5 billion would go to shipyards."
+    assert placement.figures == "$4 billion → $5 billion"

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from factledger.domain.anchors import AnchorState
 from factledger.extraction.quantities import find_quantities
 
-from .textdiff import OffsetMap, word_diff
+from .textdiff import DiffSpan, OffsetMap, word_diff
 
 CONTEXT = 32
 """Characters of context kept on each side of a quote (Hypothesis' TextQuoteSelector uses 32)."""
@@ -70,12 +70,19 @@ class Reanchorer:
         self.old = old_text
         self.new = new_text
         self._map: OffsetMap | None = None
+        self._spans: list[DiffSpan] = []
 
     @property
     def offsets(self) -> OffsetMap:
         if self._map is None:
-            self._map = OffsetMap(word_diff(self.old, self.new))
+            self._spans = word_diff(self.old, self.new)
+            self._map = OffsetMap(self._spans)
         return self._map
+
+    def inserted(self) -> list[tuple[int, int]]:
+        """Stretches of the new text the diff sees as added: where a moved (and edited) passage now sits."""
+        self.offsets  # noqa: B018 - computes the diff once
+        return [(s.new_start, s.new_end) for s in self._spans if s.tag in ("insert", "replace")]
 
     def context(self, text: str, start: int, end: int) -> tuple[str, str]:
         return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
@@ -140,6 +147,19 @@ class Reanchorer:
             round(score, 3),
             changed_figures(quote, candidate),
         )
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a window to whole words and trim the spaces at its ends."""
+    while start > 0 and not text[start - 1].isspace() and not text[start].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end > 0 and not text[end - 1].isspace():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def reanchor(old_text: str, new_text: str, spans: list[tuple[int, int, str]]) -> list[Placement]:
