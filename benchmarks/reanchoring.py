@@ -58,9 +58,9 @@ def facts(text: str, count: int = 1000) -> list[tuple[int, int, str]]:
     """`count` spans spread evenly over the figures and sentences of the text."""
     spans = [(m.start(), m.end()) for m in _FIGURE.finditer(text) if m.end() - m.start() > 2]
     spans += [(m.start(), m.end()) for m in re.finditer(r"[A-Z][^.]{20,200}\.", text)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"(?<=, )[a-z][^,.;\n]{15,120}", text)]  # clauses
     spans.sort()
-    step = max(1, len(spans) // count)
-    chosen = spans[::step][:count]
+    chosen = [spans[i * len(spans) // count] for i in range(min(count, len(spans)))]
     return [(s, e, text[s:e]) for s, e in chosen]
 
 
