@@ -6,10 +6,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from factledger.core import Ledger
-from factledger.domain import Document
+from factledger.domain import Document, UserError
 from factledger.domain.anchors import AnchorState
 from factledger.reading import expand_inputs
 from factledger.resources import resource_path
@@ -150,3 +151,22 @@ def test_a_ledger_of_the_previous_schema_migrates_with_a_backup(tmp_path: Path) 
     assert old.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
     assert "lineage" not in [r[1] for r in old.execute("PRAGMA table_info(sources)")]
     old.close()
+
+
+def test_undo_refuses_while_facts_stand_on_the_new_version_and_delete_takes_every_version(
+    ledger: Ledger,
+) -> None:
+    """A fact logged on version 2 blocks the undo of version 2 (nothing is lost); deleting the source
+    removes every version with all their facts."""
+    first = _seeded(ledger)
+    (result,) = ledger.import_inputs(expand_inputs([str(UPDATED)]))
+    assert result.edit is not None and result.source_id is not None
+    text = ledger.source(result.source_id).text
+    start = text.index("Daeyang expects")
+    ledger.log_claim(source_id=result.source_id, start=start, end=start + 15, kind="claim")
+    facts = ledger.count_claims()
+    with pytest.raises(UserError, match="undo those first"):
+        ledger.revert(result.edit)
+    assert ledger.count_claims() == facts and len(ledger.versions(first)) == 2
+    ledger.delete_source(result.source_id)
+    assert (ledger.info().sources, ledger.count_claims(), ledger.sources()) == (0, 0, [])

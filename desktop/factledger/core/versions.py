@@ -138,6 +138,11 @@ class AddSourceVersion(Edit):
         for move in self._moves:
             if ctx.claims.raw(move["claim_id"]) is not None:
                 ctx.versions.move_fact(move["claim_id"], at=now, **move["before"])
+        if ctx.claims.for_source(self.source_id):
+            # facts logged on the new version since: deleting it would take them along
+            raise UserError(
+                "Facts were logged on the new version of this source since it was added; undo those first."
+            )
         # the anchors from before come back; the version's own go with it (ON DELETE CASCADE), as do its
         # suggestions, dismissed spans and original bytes
         ctx.versions.put_anchors(r for r in self._anchors_before if ctx.claims.raw(r["claim_id"]) is not None)
