@@ -51,3 +51,7 @@ def test_edited_article_reports_its_stealth_edits_everywhere(tmp_path: Path) -> 
     flagged = {r["source_changed"] for r in rows if r["source_changed"]}
     assert flagged == {"changed", "orphaned"} and sum(1 for r in rows if r["source_changed"]) == 2
     assert all(r["old_version_date"] and r["new_version_date"] for r in rows)
+
+    sheet = tmp_path / "sheet.md"
+    run("export", "--status", "all", "--format", "md", "-o", str(sheet), ledger=ledger)
+    assert sheet.read_text(encoding="utf-8").count("**Source changed:**") == 2
