@@ -24,6 +24,7 @@ from factledger.domain import (
     UserError,
     parse_enum,
 )
+from factledger.domain.anchors import Anchor
 
 if TYPE_CHECKING:
     from factledger.core.ledger import Ledger
@@ -41,6 +42,16 @@ def _print_json(data: Any) -> None:
 def claim_json(claim: Claim) -> dict[str, Any]:
     data = asdict(claim)
     return {k: (None if v is None else (str(v) if hasattr(v, "value") else v)) for k, v in data.items()}
+
+
+def anchor_json(anchor: Anchor | None) -> dict[str, Any] | None:
+    """A fact's last re-anchoring (null when its source never had a newer version)."""
+    if anchor is None:
+        return None
+    data = asdict(anchor)
+    data["state"] = str(anchor.state)
+    data.pop("claim_id")
+    return data
 
 
 def _filter(args: argparse.Namespace) -> ClaimFilter:
@@ -113,6 +124,8 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
                     "title": r.title,
                     "suggestions": r.suggestion_count,
                     "message": r.message,
+                    "version": r.version,
+                    "anchors": None if r.report is None else r.report.counts,
                 }
                 for r in results
             ]
@@ -123,6 +136,11 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
                 print(f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]")
             elif r.outcome == "duplicate":
                 print(f"duplicate: {r.label} (already in the ledger as {r.source_id})")
+            elif r.outcome == "new_version" and r.report is not None:
+                print(
+                    f"new version: {r.label} (version {r.version} of {r.report.lineage}: {r.report.summary()})"
+                    f" [{r.source_id}]"
+                )
             else:
                 print(f"failed: {r.message}")
     return 1 if any(r.outcome == "failed" for r in results) else 0
@@ -186,6 +204,7 @@ def accept(ledger: Ledger, args: argparse.Namespace) -> int:
     source_id = None if args.target == "all" else args.target
     if source_id is not None:
         ledger.source(source_id)
+        source_id = ledger.versions(source_id)[-1].id  # open suggestions live on the newest version
     kind = ClaimKind(args.kind) if args.kind else None
     group = ledger.accept_all_edit(
         source_id=source_id, kind=kind, min_score=0.0 if args.include_weak else ACCEPT_THRESHOLD
@@ -217,9 +236,14 @@ def log(ledger: Ledger, args: argparse.Namespace) -> int:
 
 def claims(ledger: Ledger, args: argparse.Namespace) -> int:
     limit = -1 if args.limit is None else max(0, args.limit)  # SQLite reads LIMIT -1 as "no limit"
-    found = ledger.claims(_filter(args), ClaimOrder(args.sort, descending=not args.asc), limit=limit)
+    claim_filter = _filter(args)
+    if claim_filter.source_ids:  # a source's facts are those of all its versions (orphaned ones stay behind)
+        every = {v.id for s in claim_filter.source_ids for v in ledger.versions(s)} | claim_filter.source_ids
+        claim_filter = replace(claim_filter, source_ids=frozenset(every))
+    found = ledger.claims(claim_filter, ClaimOrder(args.sort, descending=not args.asc), limit=limit)
     if args.json:
-        _print_json([claim_json(c) for c in found])
+        anchors = ledger.anchors(c.id for c in found)
+        _print_json([claim_json(c) | {"anchor": anchor_json(anchors.get(c.id))} for c in found])
     else:
         for c in found:
             number = (
@@ -244,6 +268,7 @@ def search(ledger: Ledger, args: argparse.Namespace) -> int:
 def show(ledger: Ledger, args: argparse.Namespace) -> int:
     claim = ledger.claim(args.claim_id)
     data = claim_json(claim)
+    data["anchor"] = anchor_json(ledger.anchors([claim.id]).get(claim.id))
     data["evidence"] = [
         {k: (str(v) if hasattr(v, "value") else v) for k, v in asdict(e).items()}
         for e in ledger.evidence(claim.id)
@@ -312,7 +337,7 @@ def check(ledger: Ledger, args: argparse.Namespace) -> int:
         for f in findings:
             print(f"{f.check}: {f.message} [{', '.join(f.claim_ids)}]")
         if not findings:
-            print("no contradictions, restatements or inconsistent parts found")
+            print("no contradictions, restatements, inconsistent parts or changed sources found")
     return 0
 
 
@@ -332,3 +357,40 @@ def export(ledger: Ledger, args: argparse.Namespace) -> int:
     )
     print(f"wrote {count} facts to {output}", file=sys.stderr)
     return 0
+
+
+def refresh(ledger: Ledger, args: argparse.Namespace) -> int:
+    from factledger import reading
+
+    timeout = max(0.5, float(args.timeout))
+    targets = None if args.target == "all" else [args.target]
+    results = ledger.refresh(targets, fetch=lambda url: reading.fetch_url(url, timeout=timeout))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "source_id": r.source_id,
+                    "title": r.label,
+                    "outcome": r.outcome,
+                    "new_source_id": r.new_source_id,
+                    "version": None if r.report is None else r.report.version,
+                    "anchors": None if r.report is None else r.report.counts,
+                    "message": r.message,
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            if r.outcome == "new_version" and r.report is not None:
+                print(
+                    f"new version: {r.label} (version {r.report.version} of {r.report.lineage}: "
+                    f"{r.report.summary()}) [{r.new_source_id}]"
+                )
+            elif r.outcome == "failed":
+                print(f"failed: {r.message}")
+            else:
+                print(f"{r.outcome}: {r.message}")
+        if not results:
+            print("no sources with a web address to check")
+    return 1 if any(r.outcome == "failed" for r in results) else 0

@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factledger.storage import ClaimPage
+    from factledger.storage import ClaimPage, VersionInfo
 
     from .edits import (
         AcceptSuggestion,
@@ -29,11 +29,16 @@ if TYPE_CHECKING:
     from .importing import ImportResult
     from .ledger import Ledger, LedgerInfo
     from .paths import default_ledger_path, default_reviewer
+    from .refresh import RefreshResult
     from .source_edits import EditSource
     from .spans import context_around, context_parts, sentence_around
+    from .versions import AddSourceVersion
 
 _HOMES = {
     "ClaimPage": "factledger.storage",
+    "VersionInfo": "factledger.storage",
+    "RefreshResult": "factledger.core.refresh",
+    "AddSourceVersion": "factledger.core.versions",
     **dict.fromkeys(
         (
             "AcceptSuggestion",
@@ -76,6 +81,7 @@ __all__ = [
     "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
+    "AddSourceVersion",
     "ClaimPage",
     "DeleteClaim",
     "DismissSuggestion",
@@ -88,8 +94,10 @@ __all__ = [
     "Ledger",
     "LedgerInfo",
     "LogClaim",
+    "RefreshResult",
     "RemoveEvidence",
     "SetStatus",
+    "VersionInfo",
     "context_around",
     "context_parts",
     "default_ledger_path",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from factledger.checking import Finding, find_contradictions, find_restatements, parts_exceeding_whole
+from factledger.checking import (
+    Finding,
+    find_contradictions,
+    find_restatements,
+    parts_exceeding_whole,
+    stealth_edit_findings,
+)
 from factledger.domain import Changes, ClaimFilter, LinkKind, UserError
 from factledger.storage import write_transaction
 
@@ -40,7 +46,9 @@ def check_claims(ctx: LedgerContext, claim_filter: ClaimFilter) -> list[Finding]
     claims = ctx.claims.page(claim_filter, ClaimOrder("subject", descending=False), limit=MAX_CHECKED)
     numbered = [c for c in claims if c.value is not None]
     by_id = {c.id: c for c in claims}
+    changed = [claim_id for claim_id in ctx.versions.changed_claim_ids() if claim_id in by_id]
     return [
+        *stealth_edit_findings(ctx.versions.anchors(changed).values()),
         *find_contradictions(numbered),
         *find_restatements(numbered),
         *parts_exceeding_whole(by_id, ctx.links.pairs(kind=str(LinkKind.PART_OF))),

@@ -17,6 +17,7 @@ from factledger.storage import (
     SettingsRepository,
     SourceRepository,
     SuggestionRepository,
+    VersionRepository,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class LedgerContext:
     history: HistoryRepository = field(init=False)
     settings: SettingsRepository = field(init=False)
     links: LinkRepository = field(init=False)
+    versions: VersionRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.sources = SourceRepository(self.db)
@@ -57,3 +59,4 @@ class LedgerContext:
         self.history = HistoryRepository(self.db)
         self.settings = SettingsRepository(self.db)
         self.links = LinkRepository(self.db)
+        self.versions = VersionRepository(self.db)

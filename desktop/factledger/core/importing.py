@@ -12,8 +12,9 @@ from factledger.reading import ImportInput
 from factledger.storage import write_transaction
 
 from .context import LedgerContext, new_id
+from .versions import AddSourceVersion, VersionReport
 
-Outcome = Literal["imported", "duplicate", "failed"]
+Outcome = Literal["imported", "duplicate", "failed", "new_version"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class ImportResult:
     suggestion_count: int = 0
     message: str = ""
     changes: Changes = field(default_factory=Changes)
+    version: int | None = None  # 1 for a new source, N for a new version of one
+    report: VersionReport | None = None  # what re-anchoring did, for a new version
+    edit: AddSourceVersion | None = None  # the applied edit, so a new version can be undone
 
 
 def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence[Suggestion]) -> ImportResult:
@@ -35,13 +39,18 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
     with write_transaction(ctx.db):
         existing = ctx.sources.id_for_hash(document.content_sha256)
         if existing is not None:
+            found = ctx.versions.lineage(existing)
             return ImportResult(
                 label,
                 "duplicate",
                 existing,
                 document.title,
                 message=f"{label}: already in this ledger (same text as source {existing}).",
+                version=None if found is None else found[1],
             )
+        previous = ctx.versions.match(document)
+        if previous is not None:
+            return _new_version(ctx, label, previous, document, suggestions)
         source_id = "src_" + document.content_sha256[:16]
         now = ctx.clock()
         ctx.sources.insert(source_id, document, imported_at=now)
@@ -70,6 +79,30 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
         count,
         message=f"{label}: imported with {count} suggestions.",
         changes=changes,
+        version=1,
+    )
+
+
+def _new_version(
+    ctx: LedgerContext, label: str, previous: str, document: Document, suggestions: Sequence[Suggestion]
+) -> ImportResult:
+    """The document is a later version of a source already here: store it and re-anchor every fact."""
+    edit = AddSourceVersion(previous, document, suggestions)
+    changes = edit.apply(ctx)
+    report = edit.report
+    assert report is not None  # apply always reports
+    count = len(ctx.suggestions.for_source(edit.source_id))
+    return ImportResult(
+        label,
+        "new_version",
+        edit.source_id,
+        document.title,
+        count,
+        message=f"{label}: version {report.version} of source {report.lineage} ({report.summary()}).",
+        changes=changes,
+        version=report.version,
+        report=report,
+        edit=edit,
     )
 
 
@@ -103,6 +136,9 @@ def import_inputs(
                     result.suggestion_count,
                     result.message.replace(result.label, item.label, 1),
                     result.changes,
+                    result.version,
+                    result.report,
+                    result.edit,
                 )
         except UserError as error:
             result = ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")

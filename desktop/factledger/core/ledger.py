@@ -23,12 +23,14 @@ from factledger.domain import (
     Status,
     UserError,
 )
+from factledger.domain.anchors import Anchor, AnchorState
 from factledger.storage import (
     SCHEMA_VERSION,
     ClaimPage,
     SearchHit,
     SourceSummary,
     StoredSuggestion,
+    VersionInfo,
     factsheet_rows,
     open_database,
     search,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from factledger.reading import ImportInput
 
     from .importing import ImportResult
+    from .refresh import RefreshResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,27 @@ class Ledger:
 
         return import_inputs(self._ctx, items, progress=progress, cancelled=cancelled)
 
+    def refresh(
+        self,
+        source_ids: Iterable[str] | None = None,
+        *,
+        fetch: Callable[[str], Document] | None = None,
+        progress: Callable[[int, int, RefreshResult], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[RefreshResult]:
+        """Fetch web sources again (None: all of them) and add a version to each whose text changed."""
+        from factledger import reading
+
+        from .refresh import refresh_sources
+
+        return refresh_sources(
+            self._ctx,
+            None if source_ids is None else list(source_ids),
+            fetch=fetch or reading.fetch_url,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
         from factledger import extraction
@@ -191,12 +215,27 @@ class Ledger:
     def original(self, source_id: str) -> bytes | None:
         return self._ctx.sources.original(source_id)
 
+    def versions(self, source_id: str) -> list[VersionInfo]:
+        """Every version of the source `source_id` is a version of, oldest first (one for most sources)."""
+        return self._ctx.versions.versions(source_id)
+
+    def anchors(self, claim_ids: Iterable[str]) -> dict[str, Anchor]:
+        """The last re-anchoring of each of these facts, for those whose source has had a new version."""
+        return self._ctx.versions.anchors(claim_ids)
+
+    def stealth_edits(self) -> dict[str, AnchorState]:
+        """The facts whose quote changed or vanished in a newer version of their source, with that state."""
+        return self._ctx.versions.changed_states()
+
     def delete_source(self, source_id: str) -> Changes:
-        """Not undoable: asks the UI to confirm. History keeps a record of what was removed."""
+        """Not undoable: asks the UI to confirm. History keeps a record of what was removed.
+        Every version of the source goes, newest first (older versions' facts with it)."""
         source = self.source(source_id)
-        claim_ids = frozenset(c.id for c in self._ctx.claims.for_source(source_id))
+        version_ids = [v.id for v in reversed(self.versions(source_id))] or [source_id]
+        claim_ids = frozenset(c.id for v in version_ids for c in self._ctx.claims.for_source(v))
         with write_transaction(self._ctx.db):
-            self._ctx.sources.delete(source_id)
+            for version_id in version_ids:
+                self._ctx.sources.delete(version_id)
             self._ctx.history.append(
                 entity="source",
                 entity_id=source_id,
@@ -206,7 +245,7 @@ class Ledger:
                 before={"title": source.title, "claims": sorted(claim_ids)},
             )
         return Changes(
-            sources=frozenset({source_id}), claims=claim_ids, suggestions=frozenset({source_id}), history=True
+            sources=frozenset(version_ids), claims=claim_ids, suggestions=frozenset(version_ids), history=True
         )
 
     def edit_source_edit(self, source_id: str, *, reason: str | None = None, **fields: Any) -> EditSource:

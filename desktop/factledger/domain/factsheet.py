@@ -33,8 +33,8 @@ class FactSheetRow:
     The first fields are exactly `CSV_COLUMNS`, in order. Vocabulary fields (`kind`, `status`,
     `attribution`, `qualifier`, `fulfilment`) hold the stored values ("statistic", "on_background",
     "at least"), not labels, so a CSV round-trips into the same ledger vocabulary. `evidence` becomes
-    one readable cell in CSV and nested objects in JSON. The fields after `context` are not CSV
-    columns: `stated_on` is the date the claim was made (ClaimReview's claim date; falls back to
+    one readable cell in CSV and nested objects in JSON. The fields after `new_version_date` are not
+    CSV columns: `stated_on` is the date the claim was made (ClaimReview's claim date; falls back to
     `published`), `claim_start`/`claim_end` locate `quote` in the source's text, and `delivered` is how
     much of a commitment's `amount` the evidence shows delivered (JSON and Markdown carry it; the CSV
     keeps its documented columns).
@@ -66,6 +66,11 @@ class FactSheetRow:
     published: str | None = None
     evidence: tuple[EvidenceRef, ...] = ()
     context: str | None = None
+    # appended when sources gained versions (older readers of the CSV keep their column positions):
+    source_changed: str | None = None  # "changed" or "orphaned": a newer version changed or lost the quote
+    source_change: str | None = None  # what happened to the quote, in a sentence (old → new wording, figures)
+    old_version_date: str | None = None  # when the version the fact was anchored in before was imported
+    new_version_date: str | None = None  # when the newer version it was re-anchored against was imported
     source_id: str
     stated_on: str | None = None
     claim_start: int
@@ -105,5 +110,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "published",
     "evidence",
     "context",
+    "source_changed",
+    "source_change",
+    "old_version_date",
+    "new_version_date",
 )
 """The fact sheet's CSV header, in its stable, documented order (the first fields of `FactSheetRow`)."""

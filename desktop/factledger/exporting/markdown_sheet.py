@@ -119,6 +119,9 @@ def _details(row: FactSheetRow) -> list[tuple[str, str]]:
     commitment = _commitment(row)
     if commitment:
         details.append(("Commitment", commitment))
+    if row.source_changed and row.source_change:  # a stealth edit: the reader of the sheet must know
+        dates = " → ".join(d[:10] for d in (row.old_version_date, row.new_version_date) if d)
+        details.append(("Source changed", escape_inline(f"{row.source_change} ({dates})")))
     if row.verified_by or row.verified_at:
         by = " on ".join(escape_inline(part) for part in (row.verified_by, row.verified_at) if part)
         details.append(("Checked by", by))

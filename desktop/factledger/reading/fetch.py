@@ -41,6 +41,8 @@ def fetch_url(url: str, *, timeout: float = 15.0, max_bytes: int = MAX_FILE_BYTE
             media_type = response.headers.get("Content-Type")
             final_url = response.geturl() or url
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # urllib gives up on a redirect that loops or goes on too long
+            raise UserError(f"{url} could not be fetched: its redirects go round in a loop.") from exc
         raise UserError(f"{url} could not be fetched: the server answered {exc.code} {exc.reason}.") from exc
     except urllib.error.URLError as exc:
         raise UserError(_unreachable(url, exc.reason, timeout)) from exc

@@ -14,6 +14,7 @@ from .settings import SettingsRepository
 from .sources import SourceRepository, SourceSummary
 from .suggestions import StoredSuggestion, SuggestionRepository
 from .transactions import write_transaction
+from .versions import FactSpan, VersionInfo, VersionRepository
 
 __all__ = [
     "LEDGER_SUFFIX",
@@ -21,6 +22,7 @@ __all__ = [
     "ClaimPage",
     "ClaimRepository",
     "EvidenceRepository",
+    "FactSpan",
     "HistoryRepository",
     "LinkRepository",
     "SearchHit",
@@ -29,6 +31,8 @@ __all__ = [
     "SourceSummary",
     "StoredSuggestion",
     "SuggestionRepository",
+    "VersionInfo",
+    "VersionRepository",
     "backup_copy",
     "factsheet_rows",
     "fts_match_expression",

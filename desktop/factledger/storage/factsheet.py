@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter, Stance
+from factledger.domain.anchors import AnchorState, describe_change
 from factledger.domain.factsheet import EvidenceRef, FactSheetRow
 
 from .claims import where_clause
@@ -27,8 +28,12 @@ SELECT claims.id, claims.kind, claims.statement, claims.quote, claims.value, cla
        claims.period, claims.subject, claims.speaker, claims.attribution, claims.committer, claims.action,
        claims.amount, claims.deadline, claims.fulfilment, claims.status, claims.status_reason,
        claims.verified_by, claims.verified_at, claims.source_id, claims.stated_on, claims.start, claims."end",
-       claims.delivered
+       claims.delivered, a.state, a.old_quote, a.new_quote, a.figures, tv.version, fv.imported_at,
+       tv.imported_at
   FROM claims JOIN sources s ON s.id = claims.source_id
+       LEFT JOIN anchors a ON a.claim_id = claims.id
+       LEFT JOIN sources fv ON fv.id = a.from_source
+       LEFT JOIN sources tv ON tv.id = a.to_source
  WHERE {where}
  ORDER BY {order}
 """
@@ -44,6 +49,8 @@ SELECT e.claim_id, e.stance, e.source_id, es.title, es.url, e.url, e.quote, e.no
  WHERE {where}
  ORDER BY {order}, e.added_at, e.id
 """
+
+_FINDINGS = frozenset(str(s) for s in AnchorState if s.is_finding)
 
 _SOURCE_SQL = "SELECT title, outlet, url, published, text FROM sources WHERE id = ?"
 
@@ -99,6 +106,10 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
                 claim_start=start,
                 claim_end=end,
                 delivered=r[24],
+                source_changed=r[25] if r[25] in _FINDINGS else None,
+                source_change=None if r[25] is None else describe_change(r[25], r[26], r[27], r[28], r[29]),
+                old_version_date=r[30],
+                new_version_date=r[31],
             )
         evidence.finish()
 

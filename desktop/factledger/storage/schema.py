@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import timeline_counts
+from . import timeline_counts, versions
 
 MIGRATION_SET = "factledger"
 migrations = Migrations(MIGRATION_SET)
@@ -306,6 +306,13 @@ def m007_delivered_amounts(db: Database) -> None:
           FROM claims JOIN sources ON sources.id = claims.source_id;
         """
     )
+
+
+@migrations()
+def m009_source_versions(db: Database) -> None:
+    """Versions of a source: `sources.lineage` and `sources.version` (existing sources are version 1, with
+    no rewrite), and `anchors`, each fact's last re-anchoring in a newer version (see `storage.versions`)."""
+    versions.create(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)

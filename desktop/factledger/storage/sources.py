@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from factledger.domain import Document, Source
 
 from .rows import source_from_row
+from .versions import LATEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class SourceSummary:
     imported_at: str
     claim_count: int
     suggestion_count: int
+    versions: int = 1
+    changed_on: str | None = None  # when the newest version was seen, if there is more than one
 
 
 class SourceRepository:
@@ -37,11 +40,20 @@ class SourceRepository:
         row = self._db.execute("SELECT id FROM sources WHERE content_sha256 = ?", [content_sha256]).fetchone()
         return None if row is None else str(row[0])
 
-    def insert(self, source_id: str, document: Document, *, imported_at: str) -> None:
+    def insert(
+        self,
+        source_id: str,
+        document: Document,
+        *,
+        imported_at: str,
+        lineage: str | None = None,
+        version: int = 1,
+    ) -> None:
+        """A new source, or (with `lineage`, version 1's id) a new version of one."""
         self._db.execute(
             """INSERT INTO sources (id, kind, title, outlet, url, authors, published, imported_at, language,
-                                    text, content_sha256, file_name, media_type)
-               VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                    text, content_sha256, file_name, media_type, lineage, version)
+               VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 source_id,
                 document.title,
@@ -55,6 +67,8 @@ class SourceRepository:
                 document.content_sha256,
                 document.file_name,
                 document.media_type,
+                lineage,
+                version,
             ],
         )
         if document.original:
@@ -96,11 +110,16 @@ class SourceRepository:
         return None if row is None else bytes(row[0])
 
     def summaries(self) -> list[SourceSummary]:
+        """One row per source: its newest version, counting the facts of every version."""
         cursor = self._db.execute(
-            """SELECT s.id, s.title, s.outlet, s.published, s.url, s.file_name, s.imported_at,
-                      (SELECT count(*) FROM claims c WHERE c.source_id = s.id),
-                      (SELECT count(*) FROM suggestions g WHERE g.source_id = s.id)
-               FROM sources s ORDER BY coalesce(s.published, s.imported_at) DESC, s.id"""
+            f"""SELECT s.id, s.title, s.outlet, s.published, s.url, s.file_name, s.imported_at,
+                      CASE WHEN s.version = 1 THEN (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+                      ELSE (SELECT count(*) FROM claims c JOIN sources v ON v.id = c.source_id
+                            WHERE coalesce(v.lineage, v.id) = s.lineage) END,
+                      (SELECT count(*) FROM suggestions g WHERE g.source_id = s.id),
+                      s.version, CASE WHEN s.version > 1 THEN substr(s.imported_at, 1, 10) END
+               FROM sources s WHERE {LATEST.format(s="s")}
+               ORDER BY coalesce(s.published, s.imported_at) DESC, s.id"""
         )
         return [SourceSummary(*row) for row in cursor.fetchall()]
 
@@ -122,7 +141,8 @@ class SourceRepository:
         return self._db.execute("DELETE FROM sources WHERE id = ?", [source_id]).rowcount > 0
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])
+        """Sources, each counted once however many versions it has."""
+        return int(self._db.execute("SELECT count(*) FROM sources WHERE lineage IS NULL").fetchone()[0])
 
 
 _DETAIL_COLUMNS = frozenset({"title", "outlet", "url", "published", "authors", "language"})

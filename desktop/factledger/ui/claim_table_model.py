@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from factledger.core import ClaimPage
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
 
+from .anchor_badges import badged
 from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
 
@@ -69,6 +70,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._order = ClaimOrder()
         self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
+        self._stealth = session.ledger.stealth_edits()  # facts whose source changed their quote: badged
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
 
@@ -176,6 +178,7 @@ class ClaimTableModel(QAbstractTableModel):
 
     # -- keeping up with the ledger -------------------------------------------------------------------
     def _on_session_changed(self, changes: Changes) -> None:
+        self._stealth = self._session.ledger.stealth_edits()
         if changes.ledger_replaced:
             self._source_titles.clear()
             self.reload()
@@ -254,7 +257,7 @@ class ClaimTableModel(QAbstractTableModel):
         if key == "kind":
             return kind_label(claim.kind)
         if key == "statement":
-            return claim.statement
+            return badged(claim.statement, self._stealth.get(claim.id))
         if key == "value":
             value = claim.value if claim.value is not None else claim.amount
             return " ".join(p for p in (str(claim.qualifier or ""), _number(value), claim.unit or "") if p)

@@ -69,6 +69,10 @@ class ImportFlow(QObject):
                 changes = changes | Changes(sources=frozenset({result.source_id}))
             if result.outcome == "failed":
                 self.import_failed.emit(result.label, result.message)
+            if result.edit is not None:  # a new version of a source: undoable like the ledger's other edits
+                self._session.push_applied(
+                    result.edit, Changes(), text=f"New version of {result.title or result.label}"
+                )
         self._session.notify(changes)
         self.import_finished.emit(results)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_parts
 from factledger.domain import Changes, Claim, Status, UserError
 
+from .anchor_badges import AnchorBox
 from .claim_fields_form import ClaimFieldsForm
 from .evidence_dialog import EvidenceDialog
 from .session import LedgerSession
@@ -61,6 +62,7 @@ class InspectorPanel(QScrollArea):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.quote = QLabel()
+        self.anchor_box = AnchorBox()  # old vs new wording when the source has a newer version
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.RichText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -117,7 +119,7 @@ class InspectorPanel(QScrollArea):
         self.section_tabs.addTab(evidence_page, "Evidence")
         self.section_tabs.addTab(history_page, "History")
         layout = QVBoxLayout(body)
-        for widget in (self.title, self.quote, status_box, self.section_tabs):
+        for widget in (self.title, self.quote, self.anchor_box, status_box, self.section_tabs):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
         self._sections = (status_box, self.section_tabs)
@@ -137,6 +139,7 @@ class InspectorPanel(QScrollArea):
         except UserError:
             self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
         claim = self.claim
+        self.anchor_box.show_claim(self._session.ledger, None if claim is None else claim.id)
         for section in self._sections:
             section.setVisible(claim is not None)
         if claim is None:

@@ -16,6 +16,7 @@ from factledger.reading import expand_inputs
 
 from .export_dialog import ExportDialog
 from .preferences_dialog import PreferencesDialog
+from .version_actions import VersionActions
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -80,6 +81,11 @@ class MainMenus(QObject):
         self._action(edit_menu, "Pr&eferences…", QKeySequence.StandardKey.Preferences, self.open_preferences)
         source_menu = bar.addMenu("&Source")
         source_menu.addActions(list(window.sources.source_actions.actions))
+        self.version_actions = VersionActions(
+            session, window.runner, window.sources.current_source_id, window
+        )
+        source_menu.addSeparator()
+        source_menu.addActions(list(self.version_actions.actions))
         view_menu = bar.addMenu("&View")
         view_menu.addAction(window.failures_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")

@@ -77,6 +77,12 @@ class LedgerSession(QObject):
             self.failed.emit(error.message)
             return None
 
+    def push_applied(self, edit: Edit, changes: Changes, *, text: str | None = None) -> None:
+        """Put an edit a background worker already applied (on its own connection) on the undo stack, and
+        announce it: undo reverts it here like any other edit (a new version of a source, say)."""
+        self.undo_stack.push(EditCommand(self, edit, text))
+        self.notify(changes)
+
     def notify(self, changes: Changes) -> None:
         """Announce changes made outside the undo stack (imports done by a background worker)."""
         if not changes.empty:

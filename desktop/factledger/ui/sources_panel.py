@@ -71,7 +71,10 @@ class SourcesPanel(QWidget):
         )
         for source in sources:
             title = source.title or source.file_name or source.url or source.id
-            meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10]) if p)
+            changed = (
+                f"{source.versions} versions, changed {source.changed_on}" if source.versions > 1 else ""
+            )
+            meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10], changed) if p)
             item = QTreeWidgetItem(
                 [f"{title}\n{meta}" if meta else title, str(source.claim_count), str(source.suggestion_count)]
             )

@@ -1,0 +1,280 @@
+"""Versions of a source and the re-anchoring of its facts: the `m009_source_versions` tables and their SQL.
+
+A version is a row of `sources` of its own (its own text, hash and original bytes: a source's text is never
+updated); `lineage` names version 1 of the same article (NULL on version 1 itself, so older ledgers need no
+rewrite) and `version` counts from 1. `anchors` keeps the last re-anchoring of each fact: its state, the two
+versions, both wordings, the score and the figures whose value changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from factledger.domain import Document
+from factledger.domain.anchors import Anchor, AnchorState
+
+_STATES = ", ".join(f"'{s}'" for s in AnchorState)
+ANCHOR_COLUMNS = (
+    "claim_id",
+    "state",
+    "from_source",
+    "to_source",
+    "old_quote",
+    "new_quote",
+    "score",
+    "figures",
+    "at",
+)
+
+
+def create(db: Database) -> None:
+    """The migration's body: two columns on `sources`, their indexes, and the `anchors` table."""
+    db.executescript(
+        f"""
+        ALTER TABLE sources ADD COLUMN lineage TEXT;     -- version 1's id; NULL on version 1 itself
+        ALTER TABLE sources ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX sources_lineage ON sources(lineage, version) WHERE lineage IS NOT NULL;
+        CREATE INDEX sources_url ON sources(url) WHERE url IS NOT NULL;
+        CREATE INDEX sources_title ON sources(title, outlet) WHERE title IS NOT NULL;
+        CREATE TABLE anchors (
+            claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            state TEXT NOT NULL CHECK (state IN ({_STATES})),
+            from_source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            to_source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            old_quote TEXT NOT NULL,
+            new_quote TEXT,
+            score REAL NOT NULL,
+            figures TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX anchors_state ON anchors(state, claim_id);
+        CREATE INDEX anchors_to_source ON anchors(to_source);
+        CREATE INDEX anchors_from_source ON anchors(from_source);
+        """
+    )
+
+
+LINEAGE = "coalesce(lineage, id)"
+LATEST = (
+    "NOT EXISTS (SELECT 1 FROM sources newer WHERE newer.lineage = coalesce({s}.lineage, {s}.id) "
+    "AND newer.version > {s}.version)"
+)
+"""SQL true for the newest version of its source; `{s}` is the alias of the sources row."""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One version of a source, without its text."""
+
+    id: str
+    lineage: str
+    version: int
+    imported_at: str
+    published: str | None
+    title: str | None
+    size: int  # characters of text
+
+
+@dataclass(frozen=True, slots=True)
+class FactSpan:
+    """A fact as re-anchoring needs it: where its quote sits in which version."""
+
+    claim_id: str
+    source_id: str
+    start: int
+    end: int
+    quote: str
+
+
+def _title_key(title: str | None) -> str:
+    return " ".join((title or "").split()).casefold()
+
+
+def _url_variants(url: str) -> list[str]:
+    """The same page written with or without its fragment or a trailing slash."""
+    base = url.split("#", 1)[0]
+    stripped = base.rstrip("/")
+    return sorted({url, base, stripped, stripped + "/"})
+
+
+class VersionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def match(self, document: Document) -> str | None:
+        """The newest version of the source this document is a later version of, if any: same URL; without a
+        URL, same title and same outlet (or, when neither has an outlet, the same byline)."""
+        if document.url:
+            variants = _url_variants(document.url)
+            marks = ", ".join("?" for _ in variants)
+            row = self._db.execute(
+                f"SELECT {LINEAGE} FROM sources WHERE url IN ({marks}) ORDER BY imported_at DESC LIMIT 1",
+                variants,
+            ).fetchone()
+            return None if row is None else self.latest(str(row[0]))
+        title = _title_key(document.title)
+        if not title:
+            return None
+        rows = self._db.execute(
+            f"SELECT {LINEAGE}, title, outlet, authors FROM sources WHERE title IS NOT NULL AND url IS NULL "
+            "ORDER BY imported_at DESC"
+        )
+        authors = sorted(document.authors)
+        for lineage, other_title, outlet, other_authors in rows:
+            if _title_key(other_title) != title or (outlet or None) != (document.outlet or None):
+                continue
+            if not document.outlet and (not authors or sorted(_json_list(other_authors)) != authors):
+                continue
+            return self.latest(str(lineage))
+        return None
+
+    def lineage(self, source_id: str) -> tuple[str, int] | None:
+        """Version 1's id and this version's number."""
+        row = self._db.execute(f"SELECT {LINEAGE}, version FROM sources WHERE id = ?", [source_id]).fetchone()
+        return None if row is None else (str(row[0]), int(row[1]))
+
+    def latest(self, lineage: str) -> str:
+        row = self._db.execute(
+            f"SELECT id FROM sources WHERE {LINEAGE} = ? ORDER BY version DESC LIMIT 1", [lineage]
+        ).fetchone()
+        return str(row[0]) if row is not None else lineage
+
+    def versions(self, source_id: str) -> list[VersionInfo]:
+        """Every version of the source `source_id` is a version of, oldest first."""
+        found = self.lineage(source_id)
+        if found is None:
+            return []
+        rows = self._db.execute(
+            f"SELECT id, {LINEAGE}, version, imported_at, published, title, length(text) FROM sources "
+            "WHERE id = ? OR lineage = ? ORDER BY version",
+            [found[0], found[0]],
+        )
+        return [VersionInfo(str(a), str(b), int(c), str(d), e, f, int(g)) for a, b, c, d, e, f, g in rows]
+
+    def facts(self, source_ids: Sequence[str]) -> list[FactSpan]:
+        marks = ", ".join("?" for _ in source_ids)
+        rows = self._db.execute(
+            f'SELECT id, source_id, start, "end", quote FROM claims WHERE source_id IN ({marks}) ORDER BY id',
+            list(source_ids),
+        )
+        return [FactSpan(str(a), str(b), int(c), int(d), str(e)) for a, b, c, d, e in rows]
+
+    def move_fact(self, claim_id: str, *, source_id: str, start: int, end: int, quote: str, at: str) -> None:
+        """Source, span and quote change in one statement, so the quote/span invariant holds at every step."""
+        self._db.execute(
+            'UPDATE claims SET source_id = ?, start = ?, "end" = ?, quote = ?, updated_at = ? WHERE id = ?',
+            [source_id, start, end, quote, at, claim_id],
+        )
+
+    def anchor_rows(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(claim_ids)
+        rows: list[dict[str, Any]] = []
+        columns = ", ".join(ANCHOR_COLUMNS)
+        for index in range(0, len(wanted), 500):
+            chunk = wanted[index : index + 500]
+            cursor = self._db.execute(
+                f"SELECT {columns} FROM anchors WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            rows.extend(dict(zip(ANCHOR_COLUMNS, row, strict=True)) for row in cursor)
+        return rows
+
+    def put_anchors(self, rows: Iterable[dict[str, Any]]) -> None:
+        columns = ", ".join(ANCHOR_COLUMNS)
+        self._db.conn.executemany(
+            f"INSERT OR REPLACE INTO anchors ({columns}) VALUES ({', '.join('?' for _ in ANCHOR_COLUMNS)})",
+            [[row[c] for c in ANCHOR_COLUMNS] for row in rows],
+        )
+
+    def delete_anchors(self, claim_ids: Iterable[str]) -> None:
+        self._db.conn.executemany("DELETE FROM anchors WHERE claim_id = ?", [[c] for c in claim_ids])
+
+    def anchors(self, claim_ids: Iterable[str]) -> dict[str, Anchor]:
+        """The last re-anchoring of each of these facts that has one, with both versions' numbers and dates."""
+        wanted = list(claim_ids)
+        found: dict[str, Anchor] = {}
+        for index in range(0, len(wanted), 500):
+            chunk = wanted[index : index + 500]
+            cursor = self._db.execute(
+                f"""SELECT a.claim_id, a.state, a.from_source, a.to_source, f.version, t.version, a.old_quote,
+                           a.new_quote, a.score, a.figures, f.imported_at, t.imported_at, a.at
+                    FROM anchors a JOIN sources f ON f.id = a.from_source JOIN sources t ON t.id = a.to_source
+                    WHERE a.claim_id IN ({", ".join("?" * len(chunk))})""",
+                chunk,
+            )
+            for row in cursor:
+                anchor = Anchor(
+                    claim_id=row[0],
+                    state=AnchorState(row[1]),
+                    from_source=row[2],
+                    to_source=row[3],
+                    from_version=int(row[4]),
+                    to_version=int(row[5]),
+                    old_quote=row[6],
+                    new_quote=row[7],
+                    score=float(row[8]),
+                    figures=row[9],
+                    from_date=row[10],
+                    to_date=row[11],
+                    at=row[12],
+                )
+                found[anchor.claim_id] = anchor
+        return found
+
+    def changed_claim_ids(self) -> list[str]:
+        """Facts whose quote changed or vanished in a newer version (stealth edits)."""
+        return sorted(self.changed_states())
+
+    def changed_states(self) -> dict[str, AnchorState]:
+        """Each stealth-edited fact with its state (walks the state index: a handful, not every fact)."""
+        rows = self._db.execute("SELECT claim_id, state FROM anchors WHERE state IN ('changed', 'orphaned')")
+        return {str(c): AnchorState(s) for c, s in rows}
+
+    def suggestion_rows(self, source_id: str) -> list[dict[str, Any]]:
+        cursor = self._db.execute("SELECT * FROM suggestions WHERE source_id = ?", [source_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def delete_suggestions(self, source_id: str) -> None:
+        self._db.execute("DELETE FROM suggestions WHERE source_id = ?", [source_id])
+
+    def dismissed_rows(self, source_id: str) -> list[dict[str, Any]]:
+        cursor = self._db.execute(
+            'SELECT kind, start, "end", quote, dismissed_by, dismissed_at FROM dismissed WHERE source_id = ?',
+            [source_id],
+        )
+        names = ["kind", "start", "end", "quote", "dismissed_by", "dismissed_at"]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def add_dismissed(self, source_id: str, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            'INSERT OR IGNORE INTO dismissed (source_id, kind, start, "end", quote, dismissed_by, dismissed_at) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                [source_id, r["kind"], r["start"], r["end"], r["quote"], r["dismissed_by"], r["dismissed_at"]]
+                for r in rows
+            ],
+        )
+
+    def delete_version(self, source_id: str) -> None:
+        self._db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+
+    def web_sources(self) -> list[tuple[str, str | None, str]]:
+        """(newest version id, URL, display name) of every source with a web address."""
+        rows = self._db.execute(
+            f"""SELECT s.id, s.url, coalesce(s.title, s.url) FROM sources s
+                WHERE s.url IS NOT NULL AND {LATEST.format(s="s")} ORDER BY s.imported_at, s.id"""
+        )
+        return [(str(a), b, str(c)) for a, b, c in rows]
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []

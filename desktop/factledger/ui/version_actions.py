@@ -1,0 +1,108 @@
+"""Source > Versions… and Check for changes: fetch web sources again off the UI thread, show what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from factledger.core import Ledger, RefreshResult
+from factledger.domain import Changes, UserError
+
+from .session import LedgerSession
+from .tasks import Cancelled, Progress, TaskRunner, Work
+from .versions_dialog import VersionsDialog
+
+
+def refresh_work(path: Path, actor: str, source_ids: list[str] | None) -> Work:
+    """The background half: its own Ledger on the same file (SQLite connections stay on their thread)."""
+
+    def work(progress: Progress, cancelled: Cancelled) -> list[RefreshResult]:
+        with Ledger.open(path, actor=actor) as ledger:
+            return ledger.refresh(
+                source_ids,
+                progress=lambda done, total, result: progress(done, total, result.label),
+                cancelled=cancelled,
+            )
+
+    return work
+
+
+def refresh_summary(results: list[RefreshResult]) -> str:
+    """What a check found, one line per source, for the message box (and the tests)."""
+    if not results:
+        return "No source in this ledger has a web address to check."
+    return "\n".join(r.message for r in results)
+
+
+class VersionActions(QObject):
+    """The versions actions of the Source menu; `current` says which source they act on."""
+
+    def __init__(
+        self, session: LedgerSession, runner: TaskRunner, current: Callable[[], str | None], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._current = current
+        self._parent = parent
+        self.dialog: VersionsDialog | None = None
+        self.last_results: list[RefreshResult] = []
+        self.versions_action = QAction("&Versions…", parent)
+        self.versions_action.setStatusTip("Read each version of the source and what changed between them")
+        self.versions_action.triggered.connect(self.show_versions)
+        self.check_action = QAction("Check for &changes", parent)
+        self.check_action.setStatusTip(
+            "Fetch the source's web page again and add a version if its text changed"
+        )
+        self.check_action.triggered.connect(lambda: self.check(all_sources=False))
+        self.check_all_action = QAction("Check &all sources for changes", parent)
+        self.check_all_action.setStatusTip("Fetch every web source again; changed ones get a new version")
+        self.check_all_action.triggered.connect(lambda: self.check(all_sources=True))
+
+    @property
+    def actions(self) -> tuple[QAction, ...]:
+        return (self.versions_action, self.check_action, self.check_all_action)
+
+    def show_versions(self) -> None:
+        source_id = self._current()
+        if source_id is None:
+            return
+        try:
+            self.dialog = VersionsDialog(self._session.ledger, source_id, self._parent)
+        except UserError as error:
+            self._session.failed.emit(error.message)
+            return
+        self.dialog.show()
+
+    def check(self, *, all_sources: bool, quiet: bool = False) -> None:
+        source_id = self._current()
+        if not all_sources and source_id is None:
+            self._session.failed.emit("Choose a source in the sources list to check it for changes.")
+            return
+        ledger = self._session.ledger
+        self._quiet = quiet
+        self._runner.start(
+            "Checking sources for changes",
+            refresh_work(ledger.path, ledger.actor, None if all_sources else [str(source_id)]),
+            on_finished=self._on_finished,
+            on_failed=self._on_failed,
+        )
+
+    def _on_finished(self, results: list[RefreshResult]) -> None:
+        self.last_results = results
+        for result in results:
+            if result.edit is not None:
+                self._session.push_applied(result.edit, result.changes, text=f"New version of {result.label}")
+        self._session.notify(Changes(sources=frozenset(r.source_id for r in results)))
+        if not getattr(self, "_quiet", False):
+            QMessageBox.information(self._parent, "Check for changes", refresh_summary(results))
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self._session.failed.emit(error.message)
+            return
+        raise error
