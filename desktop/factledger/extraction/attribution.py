@@ -8,17 +8,13 @@ from dataclasses import dataclass, replace
 
 from factledger.domain import Attribution
 
+from .cues import CUE_CANDIDATE, is_cue
 from .names import first_actor, name_runs, person_name
 from .sentences import Sentence
 from .speakers import PRONOUNS, SPOKES_WORDS, sourcing, speaker_after, speaker_before
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|tell|added|adds|noted|notes|explained|argued|argues|acknowledged|"
-    r"acknowledges|confirmed|confirms|insisted|warned|wrote|writes|stated|states|indicated|indicates|"
-    r"suggested|suggests|claimed|claims|predicted|reported|responded|announced|declared|asserted|"
-    r"contended|maintained|disclosed|revealed|testified|recalled|conceded|cautioned|stressed|emphasized|"
-    r"believes|contends|estimates|estimated|affirmed|affirms|reiterated|underscored|found|finds)\b"
-)
+# Any word of the speech and cognition cue class (`cues`): candidates here, confirmed by `is_cue`.
+_SPEECH = CUE_CANDIDATE
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
 _BACKGROUND = re.compile(
@@ -229,7 +225,11 @@ def _sentence_frames(
     events: list[tuple[int, str, re.Match[str]]] = [
         (m.start(), "according", m) for m in _ACCORDING.finditer(body)
     ]
-    events += [(m.start(), "speech", m) for m in _SPEECH.finditer(body) if not _in_quotes(quotes, m.start())]
+    events += [
+        (m.start(), "speech", m)
+        for m in _SPEECH.finditer(body)
+        if is_cue(m.group(0)) and not _in_quotes(quotes, m.start())
+    ]
     events.sort(key=lambda e: e[0])
     for _, kind, match in events:
         if kind == "according":

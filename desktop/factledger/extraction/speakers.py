@@ -6,6 +6,7 @@ import re
 
 from factledger.domain import Attribution
 
+from .cues import is_source_head
 from .names import is_named, person_name
 
 # Nouns that can head an unnamed speaker ("a company official", "Japanese officials", "a source").
@@ -310,7 +311,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
         return None
     lowered = head.lower().rstrip(".")
-    if not (head[0].isupper() or lowered in PRONOUNS or lowered in SPEAKER_NOUNS):
+    if not (head[0].isupper() or lowered in PRONOUNS or lowered in SPEAKER_NOUNS or is_source_head(head)):
         return None
     if lowered in _STOP and lowered not in PRONOUNS:
         return None
