@@ -260,8 +260,8 @@ def _sentence_frames(
             segment_start = match.end()
         else:
             content = match.end()
-            that = re.match(r"\s*(?:that\b)?\s*", body[content:])
-            content += that.end() if that else 0
+            that = _CONTENT_LEAD.match(body, content)
+            content = that.end() if that else content
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
     frames.extend(_quote_frames(body, offset, quotes, frames))
     if not frames:
@@ -283,9 +283,24 @@ def _skip_appositive(body: str, position: int) -> int:
             return opening
     if before.endswith(","):
         opening = before.rfind(",", 0, len(before) - 1)
-        if opening > 0 and re.match(r"\s*(?:a|an|the|who|which|whose)\b", before[opening + 1 :]):
+        inner = before[opening + 1 : -1]
+        if opening > 0 and re.match(r"\s*(?:a|an|the|who|which|whose)\b", inner):
+            return opening
+        # "Chris Weston, chief market strategist at IG Ltd., said": a lower-case description after a name.
+        if opening > 0 and _DESCRIPTION.match(inner) and _NAME_END.search(before, 0, opening):
             return opening
     return position
+
+
+# What sits between a cue and the content it introduces: "told reporters on Friday that …".
+_CONTENT_LEAD = re.compile(
+    r"\s*(?:(?:reporters|journalists|me|us|him|her|them|the \w+)\s+(?=(?:on \w+\s+)?that\b))?"
+    r"(?:(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*|(?:in a|in an)\s+\w+(?:\s+\w+)?\s+(?=that\b)|"
+    r"(?:this|last)\s+(?:week|month|year)\s*)?,?\s*(?:that\b)?\s*"
+)
+_DESCRIPTION = re.compile(r"\s*[a-z][^“”\"]{0,150}$")
+_NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
 
 
 def _in_quotes(quotes: list[tuple[int, int]], position: int) -> bool:

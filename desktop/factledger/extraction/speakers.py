@@ -234,8 +234,10 @@ _TITLED_NAME = re.compile(
     r"Representative|Rep\.|Sen\.|Gov\.)\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,2}$"
 )
 _WORD = re.compile(r"[\w.’'&-]+")
+# Titles and initials keep their full stop inside a name ("said Mr. Clyburn", "said G. K. Butterfield").
 _INVERTED = re.compile(
-    r"\s*((?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+?)(?=\s*[,.;]|\s+(?:who|of|at|in|on|to)\b)"
+    r"\s*((?:(?:a|an|the|one)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|Lt|Col|Sgt|Prof|St)\.\s+|[A-Z]\.\s*|"
+    r"[\w’'-]+\s+){0,5}?(?![A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|Lt|Col|Sgt|Prof|St)\.)[\w’'-]+)(?=\s*[,.;:]|\s+(?:who|of|at|in|on|to)\b|\s*$)"
 )
 _PEOPLE_NOUNS = frozenset(
     [
@@ -289,12 +291,24 @@ _AUX = frozenset(
 )
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Time adverbials and interjections between a subject and its verb.
+_TIME_TAIL = re.compile(
+    rf"(?:,?\s+(?:(?:on|late|early)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r",?\s+(?:this|last|next|earlier this|late last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|"
+    r",?\s+(?:today|yesterday|tonight|meanwhile|however|though|too|in turn|in a statement),?)+\s*$"
+)
+
+
 def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     """Span of the noun phrase ending just before `position` that can be a speaker, or None.
 
     Scans words backwards: a head (a name, a pronoun, or a speaker noun), then up to four modifiers,
     then an optional determiner; stops at punctuation, quotes and function words.
     """
+    tail = _TIME_TAIL.search(text, max(0, position - 80), position)
+    if tail is not None and tail.start() > 0:
+        position = tail.start()  # "The Fund this week said", "Trump, meanwhile, says": the subject is before
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, max(0, position - 160), position)]
     if not words:
         return None
