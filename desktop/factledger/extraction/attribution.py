@@ -9,20 +9,15 @@ from dataclasses import dataclass, replace
 from factledger.domain import Attribution
 
 from .cues import CUE_CANDIDATE, is_cue
-from .names import first_actor, name_runs, person_name
+from .names import first_actor, name_runs
 from .sentences import Sentence
-from .speakers import PRONOUNS, SPOKES_WORDS, sourcing, speaker_after, speaker_before
+from .sourcing import SPOKES_WORDS, Clues, ground_rules, known_people, sourcing
+from .speakers import PRONOUNS, speaker_after, speaker_before
 
 # Any word of the speech and cognition cue class (`cues`): candidates here, confirmed by `is_cue`.
 _SPEECH = CUE_CANDIDATE
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
-_BACKGROUND = re.compile(
-    r"on background|on (?:the )?condition (?:of|that)|not authori[sz]ed to|asked not to be|"
-    r"declined to be (?:named|identified)|requested anonymity|speaking anonymously|without attribution|"
-    r"not for attribution|on deep background|granted anonymity",
-    re.IGNORECASE,
-)
 _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
 _LINE_LABEL = re.compile(r"^([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s", re.MULTILINE)
@@ -108,6 +103,7 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
     label_counts = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
     label_quoted = False
+    people = known_people(text)
     for sentence in sentences:
         if sentence.after_article:
             result.append(
@@ -137,7 +133,7 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
             previous_actor = first_actor(previous_body)
             if previous_actor:
                 last_person = (previous_actor, Attribution.ON_RECORD)
-        frames = _sentence_frames(body, offset, context, last_person)
+        frames = _sentence_frames(body, offset, context, last_person, people)
         if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
         quotes = [f for f in frames if f.quote]
@@ -198,24 +194,37 @@ def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
 
 
 def _sentence_frames(
-    body: str, offset: int, context: Context, last_person: tuple[str, Attribution] | None
+    body: str,
+    offset: int,
+    context: Context,
+    last_person: tuple[str, Attribution] | None,
+    people: frozenset[str] = frozenset(),
 ) -> list[Frame]:
     if not may_hold_frame(body):
         return []
     frames: list[Frame] = []
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
-    background = _BACKGROUND.search(body)
+    background, anonymity = ground_rules(body)
     segment_start = 0
 
-    def resolve(start: int, end: int, *, according: bool, verb_end: int) -> tuple[str, Attribution]:
+    def resolve(
+        start: int, end: int, *, according: bool, verb_end: int, cue_start: int
+    ) -> tuple[str, Attribution]:
         phrase = body[start:end]
         if phrase.lower() in PRONOUNS:
             if last_person is not None:
                 return last_person
             runs = name_runs(body[:start])
             return (runs[-1][2], Attribution.ON_RECORD) if runs else (phrase, Attribution.ON_RECORD)
-        near_background = background is not None and start - 10 <= background.start() <= verb_end + 80
-        attribution = sourcing(phrase, background=near_background, according_to=according)
+        clues = Clues(
+            background=background is not None and start - 10 <= background.start() <= verb_end + 80,
+            anonymous=anonymity is not None and start - 10 <= anonymity.start() <= verb_end + 80,
+            according_to=according,
+            apposition=body[end:cue_start],
+            reported=body[cue_start:verb_end].startswith(("reported", "published")),
+            people=people,
+        )
+        attribution = sourcing(phrase, clues)
         if attribution is Attribution.SPOKESPERSON and _PERSON_NEXT.match(body, verb_end):
             attribution = Attribution.ON_RECORD  # "Toyoda said he wanted": a person, not a company
         if _DOCUMENT_BEFORE.search(body, max(0, start - 40), start):
@@ -236,7 +245,9 @@ def _sentence_frames(
             np = _ACCORDING_NP.match(body, match.end())
             if not np or not np.group(0).strip():
                 continue
-            speaker, attribution = resolve(np.start(), np.end(), according=True, verb_end=np.end())
+            speaker, attribution = resolve(
+                np.start(), np.end(), according=True, verb_end=np.end(), cue_start=np.start()
+            )
             if body[segment_start : match.start()].strip():
                 content_start, content_end = segment_start, match.start()
             else:  # "According to X, …": what follows is X's
@@ -253,7 +264,9 @@ def _sentence_frames(
         if span is None:
             continue
         np_start, np_end = span
-        speaker, attribution = resolve(np_start, np_end, according=False, verb_end=match.end())
+        speaker, attribution = resolve(
+            np_start, np_end, according=False, verb_end=match.end(), cue_start=match.start()
+        )
         cue = f"“{body[np_start : match.end()]}”"
         if _is_trailing(body, np_start, match.end()):
             frames.append(Frame(speaker, attribution, offset + segment_start, offset + np_start, cue))
@@ -263,7 +276,7 @@ def _sentence_frames(
             that = _CONTENT_LEAD.match(body, content)
             content = that.end() if that else content
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
-    frames.extend(_quote_frames(body, offset, quotes, frames))
+    frames.extend(_quote_frames(body, offset, quotes, frames, people))
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
@@ -299,6 +312,8 @@ _CONTENT_LEAD = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*|(?:in a|in an)\s+\w+(?:\s+\w+)?\s+(?=that\b)|"
     r"(?:this|last)\s+(?:week|month|year)\s*)?,?\s*(?:that\b)?\s*"
 )
+_INVERTED_CUE = re.compile(r"\s*,?\s*([a-z]+)\b")
+_APPOSITION_AFTER = re.compile(r"[^.;“”\"]{0,120}")
 _DESCRIPTION = re.compile(r"\s*[a-z][^“”\"]{0,150}$")
 _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
 
@@ -319,7 +334,9 @@ def _is_trailing(body: str, np_start: int, verb_end: int) -> bool:
     return len(rest) <= 3 or index >= len(rest) or rest[index].lower() in _TRAIL_WORDS
 
 
-def _quote_frames(body: str, offset: int, quotes: list[tuple[int, int]], frames: list[Frame]) -> list[Frame]:
+def _quote_frames(
+    body: str, offset: int, quotes: list[tuple[int, int]], frames: list[Frame], people: frozenset[str]
+) -> list[Frame]:
     """A quotation is asserted by the speaker whose verb sits next to it, or by the sentence's speaker."""
     found = []
     for start, end in quotes:
@@ -328,12 +345,14 @@ def _quote_frames(body: str, offset: int, quotes: list[tuple[int, int]], frames:
         if owner is None:
             owner = next((f for f in frames if f.content_start >= offset + end - 2), None)
         if owner is None:
-            after = re.match(r"\s*,?\s*(said|says|added|wrote|asked)\b", body[end:])
-            if after:
-                span = speaker_after(body, end + after.end())
+            after = _INVERTED_CUE.match(body, end)
+            if after and (is_cue(after.group(1)) or after.group(1) == "asked"):
+                span = speaker_after(body, after.end())
                 if span:
                     phrase = body[span[0] : span[1]]
-                    attribution = Attribution.ON_RECORD if person_name(phrase) else Attribution.SPOKESPERSON
+                    apposition = _APPOSITION_AFTER.match(body, span[1])
+                    clues = Clues(apposition=apposition.group(0) if apposition else "", people=people)
+                    attribution = sourcing(phrase, clues)
                     owner = Frame(phrase, attribution, 0, 0, "")
         if owner is None or owner.speaker is None:
             continue

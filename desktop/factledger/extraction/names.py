@@ -90,7 +90,7 @@ _NOT_NAMES = SENTENCE_STARTERS | frozenset(
         "yes",
     ]
 )
-_DEMONYMS = frozenset(
+DEMONYMS = frozenset(
     [
         "Japanese",
         "American",
@@ -192,7 +192,7 @@ def _iter_name_runs(text: str) -> Iterator[tuple[int, int, str]]:
         surface = text[start:end].rstrip(",")
         if surface.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", surface):
             surface = surface[:-1]
-        if surface in _DEMONYMS:
+        if surface in DEMONYMS:
             continue
         if surface.lower() in _TITLE_WORDS:
             continue
