@@ -1,13 +1,11 @@
-"""Who a speech verb belongs to: the noun phrase just before it, and what kind of source that phrase is."""
+"""Who a speech verb belongs to: the noun phrase just before it, or the one just after an inverted verb."""
 
 from __future__ import annotations
 
 import re
 
-from factledger.domain import Attribution
-
 from .cues import is_source_head
-from .names import is_named, person_name
+from .names import is_named
 
 # Nouns that can head an unnamed speaker ("a company official", "Japanese officials", "a source").
 SPEAKER_NOUNS = frozenset(
@@ -212,61 +210,11 @@ _STOP = frozenset(
         "here",
     ]
 )
-_SOURCE_WORDS = re.compile(r"\b(?:source|sources|insider|insiders|familiar)\b", re.IGNORECASE)
-SPOKES_WORDS = re.compile(
-    r"\b(?:spokes(?:man|woman|person|people|men)|press secretary|representative|communications director)\b",
-    re.IGNORECASE,
-)
-_DOCUMENT_WORDS = re.compile(
-    r"\b(?:report|statement|fact ?sheet|filing|data|figures|survey|study|analysis|release|document|"
-    r"documents|estimates|records|census|poll|budget|forecast|website|memo|letter)s?\b",
-    re.IGNORECASE,
-)
-_ORG_WORDS = re.compile(
-    r"\b(?:house|ministry|department|administration|agency|government|company|office|bureau|commission|"
-    r"council|bank|fund|association|institute|corp\.?|inc\.?|co\.?|group|party|campaign|automaker|"
-    r"carmaker|firm|embassy|treasury|congress|parliament|senate|court)\b",
-    re.IGNORECASE,
-)
-# "Former Treasury Secretary Janet Yellen": a person named after a title, whatever office the title names.
-_TITLED_NAME = re.compile(
-    r"\b(?:Secretary|Minister|President|Senator|Governor|Ambassador|Director|Chair(?:man|woman)?|CEO|"
-    r"Representative|Rep\.|Sen\.|Gov\.)\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,2}$"
-)
 _WORD = re.compile(r"[\w.’'&-]+")
 # Titles and initials keep their full stop inside a name ("said Mr. Clyburn", "said G. K. Butterfield").
 _INVERTED = re.compile(
     r"\s*((?:(?:a|an|the|one)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|Lt|Col|Sgt|Prof|St)\.\s+|[A-Z]\.\s*|"
     r"[\w’'-]+\s+){0,5}?(?![A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|Lt|Col|Sgt|Prof|St)\.)[\w’'-]+)(?=\s*[,.;:]|\s+(?:who|of|at|in|on|to)\b|\s*$)"
-)
-_PEOPLE_NOUNS = frozenset(
-    [
-        "analysts",
-        "analyst",
-        "experts",
-        "expert",
-        "economists",
-        "economist",
-        "officials",
-        "official",
-        "lawmakers",
-        "lawmaker",
-        "leaders",
-        "executives",
-        "executive",
-        "observers",
-        "diplomats",
-        "negotiators",
-        "aides",
-        "advisers",
-        "people",
-        "workers",
-        "employees",
-        "dealers",
-        "critics",
-        "supporters",
-        "residents",
-    ]
 )
 _POST_MODIFIED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w-]+\s+){0,2}"
@@ -366,25 +314,3 @@ def speaker_after(text: str, position: int) -> tuple[int, int] | None:
     if not (is_named(phrase) or any(w.lower() in SPEAKER_NOUNS for w in phrase.split())):
         return None
     return match.start(1), match.end(1)
-
-
-def sourcing(speaker: str, *, background: bool, according_to: bool) -> Attribution:
-    """How a speaker sources a statement, from the words of the phrase and its sentence's cues."""
-    if background:
-        return Attribution.ON_BACKGROUND
-    if _SOURCE_WORDS.search(speaker):
-        return Attribution.ANONYMOUS
-    if SPOKES_WORDS.search(speaker):
-        return Attribution.SPOKESPERSON
-    if _DOCUMENT_WORDS.search(speaker):
-        return Attribution.DOCUMENT
-    head = speaker.split()[-1].lower()
-    if head in _PEOPLE_NOUNS:
-        return Attribution.ON_RECORD  # "Analysts noted", "Japanese officials have argued"
-    if _TITLED_NAME.search(speaker) or (person_name(speaker) and not _ORG_WORDS.search(speaker)):
-        return Attribution.ON_RECORD
-    if according_to and (_ORG_WORDS.search(speaker) or is_named(speaker)):
-        return Attribution.DOCUMENT
-    if _ORG_WORDS.search(speaker) or (is_named(speaker) and len(speaker.split()) == 1):
-        return Attribution.SPOKESPERSON
-    return Attribution.ON_RECORD
