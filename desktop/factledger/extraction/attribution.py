@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from factledger.domain import Attribution
 
 from .cues import CUE_CANDIDATE, is_cue
-from .names import first_actor, name_runs
+from .names import name_runs
+from .pronouns import People
 from .sentences import Sentence
-from .sourcing import SPOKES_WORDS, Clues, ground_rules, known_people, sourcing
+from .sourcing import SPOKES_WORDS, Clues, ground_rules, sourcing
 from .speakers import PRONOUNS, speaker_after, speaker_before
 
 # Any word of the speech and cognition cue class (`cues`): candidates here, confirmed by `is_cue`.
@@ -96,15 +97,15 @@ class Context:
 def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> list[list[Frame]]:
     """Frames for each sentence, in sentence order (an empty list where the outlet speaks for itself)."""
     result: list[list[Frame]] = []
-    last_person: tuple[str, Attribution] | None = None
+    last_person: Antecedent | None = None
+    last_group: Antecedent | None = None
     label: tuple[str, Attribution] | None = None
     last_quote: tuple[Frame, int] | None = None
-    previous_body: str | None = None  # its first actor is read only when the next sentence needs it
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
     label_counts = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
     label_quoted = False
-    people = known_people(text)
-    for sentence in sentences:
+    people = People(text)
+    for number, sentence in enumerate(sentences):
         if sentence.after_article:
             result.append(
                 [
@@ -129,21 +130,21 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label_quoted = body.lstrip().startswith(("“", '"'))
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
-        if result and not result[-1] and previous_body is not None:
-            previous_actor = first_actor(previous_body)
-            if previous_actor:
-                last_person = (previous_actor, Attribution.ON_RECORD)
-        frames = _sentence_frames(body, offset, context, last_person, people)
+        recent = Recent(last_person, last_group, number)
+        frames = _sentence_frames(body, offset, context, recent, people)
         if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
         quotes = [f for f in frames if f.quote]
         last_quote = (quotes[-1], sentence.paragraph) if quotes else None
-        previous_body = body
         if not frames and label is not None:
             frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}")]
         for frame in frames:
-            if frame.speaker and _person_like(frame):
-                last_person = (frame.speaker, frame.attribution)
+            if not frame.speaker or frame.speaker.lower() in PRONOUNS:
+                continue
+            if _person_like(frame):
+                last_person = Antecedent(frame.speaker, frame.attribution, number)
+            else:
+                last_group = Antecedent(frame.speaker, frame.attribution, number)
         result.append(frames)
     return _name_spokespeople(sentences, result)
 
@@ -193,13 +194,7 @@ def _label_source(raw: str, context: Context) -> tuple[str, Attribution]:
     return name.title() if name.isupper() else name, Attribution.ON_RECORD
 
 
-def _sentence_frames(
-    body: str,
-    offset: int,
-    context: Context,
-    last_person: tuple[str, Attribution] | None,
-    people: frozenset[str] = frozenset(),
-) -> list[Frame]:
+def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, people: People) -> list[Frame]:
     if not may_hold_frame(body):
         return []
     frames: list[Frame] = []
@@ -212,20 +207,21 @@ def _sentence_frames(
     ) -> tuple[str, Attribution]:
         phrase = body[start:end]
         if phrase.lower() in PRONOUNS:
-            if last_person is not None:
-                return last_person
-            runs = name_runs(body[:start])
-            return (runs[-1][2], Attribution.ON_RECORD) if runs else (phrase, Attribution.ON_RECORD)
+            return _antecedent(phrase, offset + start, recent, people)
         clues = Clues(
             background=background is not None and start - 10 <= background.start() <= verb_end + 80,
             anonymous=anonymity is not None and start - 10 <= anonymity.start() <= verb_end + 80,
             according_to=according,
             apposition=body[end:cue_start],
             reported=body[cue_start:verb_end].startswith(("reported", "published")),
-            people=people,
+            people=people.surnames,
         )
         attribution = sourcing(phrase, clues)
-        if attribution is Attribution.SPOKESPERSON and _PERSON_NEXT.match(body, verb_end):
+        if (
+            attribution is Attribution.SPOKESPERSON
+            and " " not in phrase
+            and _PERSON_NEXT.match(body, verb_end)
+        ):
             attribution = Attribution.ON_RECORD  # "Toyoda said he wanted": a person, not a company
         if _DOCUMENT_BEFORE.search(body, max(0, start - 40), start):
             attribution = Attribution.DOCUMENT  # "a factsheet released by the ministry indicated"
@@ -248,8 +244,11 @@ def _sentence_frames(
             speaker, attribution = resolve(
                 np.start(), np.end(), according=True, verb_end=np.end(), cue_start=np.start()
             )
-            if body[segment_start : match.start()].strip():
+            before = body[segment_start : match.start()]
+            if len(_WORDS.findall(before)) >= 5:
                 content_start, content_end = segment_start, match.start()
+            elif before.strip():  # "By Sept. 30, according to X, the committee had spent …": all of it is X's
+                content_start, content_end = segment_start, len(body)
             else:  # "According to X, …": what follows is X's
                 content_start, content_end = np.end(), len(body)
             frames.append(
@@ -261,6 +260,8 @@ def _sentence_frames(
         if body[max(0, verb_start - 3) : verb_start] == "to ":
             verb_start -= 3
         span = speaker_before(body, _skip_appositive(body, verb_start))
+        if span is None and match.group(0).endswith("ing") and body[:verb_start].rstrip().endswith(","):
+            span = _clause_subject(body, verb_start)  # "Mrs. Clinton …, telling reporters that …"
         if span is None:
             continue
         np_start, np_end = span
@@ -276,10 +277,65 @@ def _sentence_frames(
             that = _CONTENT_LEAD.match(body, content)
             content = that.end() if that else content
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
-    frames.extend(_quote_frames(body, offset, quotes, frames, people))
+    frames.extend(_quote_frames(body, offset, quotes, frames, people.surnames))
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A speaker a later pronoun may refer to, and the sentence it spoke in."""
+
+    speaker: str
+    attribution: Attribution
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """The last person and the last group or organisation that spoke before sentence `sentence`."""
+
+    person: Antecedent | None
+    group: Antecedent | None
+    sentence: int
+
+
+def _antecedent(pronoun: str, position: int, recent: Recent, people: People) -> tuple[str, Attribution]:
+    """Who "he", "she", "they" or "it" is: the speaker of the last two sentences when compatible, else the
+    nearest person named before (for "he" and "she"), else the last speaker of the right kind."""
+    low = pronoun.lower()
+    person, group = recent.person, recent.group
+    if low in ("he", "she"):
+        if (
+            person is not None
+            and recent.sentence - person.sentence <= 2
+            and people.compatible(person.speaker, low)
+        ):
+            return person.speaker, person.attribution
+        named = people.before(position, low)
+        if named is not None:
+            return named, Attribution.ON_RECORD
+    if low in ("they", "it") and group is not None and recent.sentence - group.sentence <= 3:
+        return group.speaker, group.attribution
+    if person is not None:
+        return person.speaker, person.attribution
+    return pronoun, Attribution.ON_RECORD
+
+
+_PRONOUN_START = re.compile(r"(?:[A-Z]\w+ly,\s+(?:however,\s+)?)?(He|She|They|It|We|I)\b")
+
+
+def _clause_subject(body: str, position: int) -> tuple[int, int] | None:
+    """The subject of the clause a participle cue hangs from: a pronoun opening the sentence, or its first
+    named actor before the cue."""
+    pronoun = _PRONOUN_START.match(body)
+    if pronoun:
+        return pronoun.start(1), pronoun.end(1)
+    runs = [run for run in name_runs(body[:position]) if run[1] <= position]
+    if runs:
+        return runs[0][0], runs[0][1]
+    return None
 
 
 def may_hold_frame(body: str) -> bool:

@@ -116,7 +116,9 @@ def head_word(phrase: str) -> tuple[str, list[str]]:
     """The head noun of a speaker phrase and the words before it ("a tally by the Center …" gives "tally")."""
     words = phrase.replace("’s", " ’s").replace("'s", " 's").split()
     for index, word in enumerate(words[1:], start=1):
-        if word.lower() in _POST_MODIFIER or (word.islower() and word.endswith("ing")):
+        if word.lower() in _POST_MODIFIER or (
+            word.islower() and word.endswith("ing") and index < len(words) - 1
+        ):
             words = words[:index]
             break
     words = [w.strip(",.") for w in words if w.strip(",.")]

@@ -108,6 +108,25 @@ SPEAKER_NOUNS = frozenset(
         "organizers",
         "authorities",
         "police",
+        "email",
+        "emails",
+        "e-mail",
+        "memo",
+        "letter",
+        "records",
+        "filings",
+        "poll",
+        "polls",
+        "polling",
+        "tally",
+        "overview",
+        "forecast",
+        "respondents",
+        "voters",
+        "investors",
+        "critics",
+        "strategist",
+        "strategists",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -262,8 +281,8 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         return None
     # Drop words cut off by the window's start.
     index = len(words) - 1
-    while index >= 0 and words[index][2].lower() in _AUX:
-        index -= 1
+    while index >= 0 and (words[index][2].lower() in _AUX or _ADVERB.match(words[index][2])):
+        index -= 1  # "has also said", "privately acknowledge", "on Friday officially accused"
     if index < 0:
         return None
     head_start, head_end, head = words[index]
@@ -273,7 +292,13 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
         return None
     lowered = head.lower().rstrip(".")
-    if not (head[0].isupper() or lowered in PRONOUNS or lowered in SPEAKER_NOUNS or is_source_head(head)):
+    if not (
+        head[0].isupper()
+        or lowered in PRONOUNS
+        or lowered in SPEAKER_NOUNS
+        or is_source_head(head)
+        or _determined(words, index)
+    ):
         return None
     if lowered in _STOP and lowered not in PRONOUNS:
         return None
@@ -298,6 +323,25 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         modifiers += 1
         index -= 1
     return start, head_end
+
+
+_ADVERB = re.compile(r"^[a-z]{3,}ly$")
+_QUANTIFIERS = frozenset(["the", "most", "many", "some", "several", "all", "few", "both", "percent", "of"])
+
+
+def _determined(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a common noun heads a determined plural phrase ("most investors say", "41 percent of
+    respondents say"): any plural noun can speak when a quantifier or determiner introduces it."""
+    head = words[index][2]
+    if not (head.islower() and head.endswith("s") and not head.endswith("ss") and len(head) > 3):
+        return False
+    for back in range(index - 1, max(-1, index - 4), -1):
+        word = words[back][2]
+        if word.lower() in _QUANTIFIERS or word[:1].isdigit():
+            return True
+        if not word.islower() or word in _STOP:
+            return False
+    return False
 
 
 def _gap_breaks(text: str, left: int, right: int) -> bool:
