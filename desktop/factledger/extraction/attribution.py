@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from factledger.domain import Attribution
 
-from .cues import CUE_CANDIDATE, is_cue
+from .cues import CUE_CANDIDATE, is_cue, is_speech_verb
 from .names import name_runs
 from .pronouns import People
 from .sentences import Sentence
@@ -130,7 +130,7 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label_quoted = body.lstrip().startswith(("“", '"'))
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
-        recent = Recent(last_person, last_group, number)
+        recent = Recent(last_person, last_group, number, label)
         frames = _sentence_frames(body, offset, context, recent, people)
         if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
@@ -215,6 +215,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
             apposition=body[end:cue_start],
             reported=body[cue_start:verb_end].startswith(("reported", "published")),
             people=people.surnames,
+            organisations=frozenset(people.organisations),
         )
         attribution = sourcing(phrase, clues)
         if (
@@ -233,7 +234,9 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
     events += [
         (m.start(), "speech", m)
         for m in _SPEECH.finditer(body)
-        if is_cue(m.group(0)) and not _in_quotes(quotes, m.start())
+        if is_cue(m.group(0))
+        and not _in_quotes(quotes, m.start())
+        and not (_INTENTION.match(body, m.end()) and not is_speech_verb(m.group(0)))
     ]
     events.sort(key=lambda e: e[0])
     for _, kind, match in events:
@@ -260,7 +263,10 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         if body[max(0, verb_start - 3) : verb_start] == "to ":
             verb_start -= 3
         span = speaker_before(body, _skip_appositive(body, verb_start))
-        if span is None and match.group(0).endswith("ing") and body[:verb_start].rstrip().endswith(","):
+        participle = match.group(0).endswith("ing") and (
+            is_speech_verb(match.group(0)) or _PARTICIPLE_OBJECT.match(body, match.end()) is not None
+        )
+        if span is None and participle and body[:verb_start].rstrip().endswith(","):
             span = _clause_subject(body, verb_start)  # "Mrs. Clinton …, telling reporters that …"
         if span is None:
             continue
@@ -277,7 +283,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
             that = _CONTENT_LEAD.match(body, content)
             content = that.end() if that else content
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
-    frames.extend(_quote_frames(body, offset, quotes, frames, people.surnames))
+    frames.extend(_quote_frames(body, offset, quotes, frames, people))
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
@@ -299,12 +305,15 @@ class Recent:
     person: Antecedent | None
     group: Antecedent | None
     sentence: int
+    label: tuple[str, Attribution] | None = None  # a transcript's current speaker label
 
 
 def _antecedent(pronoun: str, position: int, recent: Recent, people: People) -> tuple[str, Attribution]:
     """Who "he", "she", "they" or "it" is: the speaker of the last two sentences when compatible, else the
     nearest person named before (for "he" and "she"), else the last speaker of the right kind."""
     low = pronoun.lower()
+    if low in ("i", "we") and recent.label is not None:
+        return recent.label  # "I asked" in a transcript is its speaker
     person, group = recent.person, recent.group
     if low in ("he", "she"):
         if (
@@ -323,6 +332,11 @@ def _antecedent(pronoun: str, position: int, recent: Recent, people: People) -> 
     return pronoun, Attribution.ON_RECORD
 
 
+# "expects to commit", "plans to build": an intention (a commitment's business), not a report of speech.
+_INTENTION = re.compile(r"\s+to\s+[a-z]")
+# A learned cue hanging from a clause reports when it takes a person, a clause or a quotation as its object
+# ("accusing her of", "calling the reports …"), not an amount ("supporting up to 135,000 jobs").
+_PARTICIPLE_OBJECT = re.compile(r"\s+(?:that\b|[“\"]|(?:him|her|them|his|their|the|[A-Z][a-z]+)\b)")
 _PRONOUN_START = re.compile(r"(?:[A-Z]\w+ly,\s+(?:however,\s+)?)?(He|She|They|It|We|I)\b")
 
 
@@ -391,7 +405,7 @@ def _is_trailing(body: str, np_start: int, verb_end: int) -> bool:
 
 
 def _quote_frames(
-    body: str, offset: int, quotes: list[tuple[int, int]], frames: list[Frame], people: frozenset[str]
+    body: str, offset: int, quotes: list[tuple[int, int]], frames: list[Frame], people: People
 ) -> list[Frame]:
     """A quotation is asserted by the speaker whose verb sits next to it, or by the sentence's speaker."""
     found = []
@@ -407,7 +421,11 @@ def _quote_frames(
                 if span:
                     phrase = body[span[0] : span[1]]
                     apposition = _APPOSITION_AFTER.match(body, span[1])
-                    clues = Clues(apposition=apposition.group(0) if apposition else "", people=people)
+                    clues = Clues(
+                        apposition=apposition.group(0) if apposition else "",
+                        people=people.surnames,
+                        organisations=frozenset(people.organisations),
+                    )
                     attribution = sourcing(phrase, clues)
                     owner = Frame(phrase, attribution, 0, 0, "")
         if owner is None or owner.speaker is None:

@@ -95,6 +95,12 @@ def is_cue(word: str) -> bool:
     return word.islower() and word not in _NEVER and stem(word) in STEMS
 
 
+def is_speech_verb(word: str) -> bool:
+    """Whether a word is one of the hand-kept verbs of saying ("saying", "noting", "insisting"): a participle
+    hanging from a clause reports that clause's subject's words only when it is one of these."""
+    return word.islower() and word not in _NEVER and stem(word) in _SAYING
+
+
 def is_source_head(word: str) -> bool:
     """Whether a common noun can head a source learned from annotations ("the newspaper", "critics")."""
     return word.islower() and stem(word) in SOURCE_HEADS
@@ -106,6 +112,7 @@ def _cue_pattern() -> str:
     return r"\b(?:" + "|".join(sorted(surfaces, key=len, reverse=True)) + r")[a-z]*\b"
 
 
-STEMS = frozenset(stem(word) for word in _BASE_WORDS) | CUE_STEMS
+_SAYING = frozenset(stem(word) for word in _BASE_WORDS)
+STEMS = _SAYING | CUE_STEMS
 # Every word that may be a cue matches; `is_cue` decides (the pattern alone over-matches "noteworthy").
 CUE_CANDIDATE = re.compile(_cue_pattern())

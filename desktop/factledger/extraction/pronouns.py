@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import SENTENCE_STARTERS
 from .names import name_runs
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Pres)\.?$")
@@ -24,6 +25,7 @@ _TITLES = frozenset(
         "ms.", "miss", "prof.", "lt.", "col.", "sgt.", "attorney", "general", "spokesman", "spokeswoman",
     ]
 )  # fmt: skip
+_OPENERS = frozenset(["which", "whose", "whom", "what", "where", "yes", "no", "but", "so", "then"])
 _FEMALE_HONORIFIC = frozenset(["Mrs.", "Ms.", "Miss", "Mrs", "Ms"])
 _MALE_HONORIFIC = frozenset(["Mr.", "Mr"])
 # Words that make a capitalized run an organisation, a place, an event or a time rather than a person.
@@ -40,12 +42,56 @@ _NOT_PERSON = re.compile(
     r"Force|Forces|Guard|Police|Embassy|Parliament|Cabinet|Government|Council|Summit|Forum|Project|Program)\b"
 )
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|from|near|across|outside|into|inside|throughout|around|toward|towards)\s+$"
+    r"\b(?:in|at|from|near|across|outside|into|inside|throughout|around|toward|towards|the|a|an|this|that)\s+$"
 )
-_PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b|[.!?]")
+_PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers|its|itself)\b|[.!?]")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 _MALE = frozenset(["he", "him", "his", "spokesman"])
 _FEMALE = frozenset(["she", "her", "hers", "spokeswoman"])
+
+
+def _person_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Name runs cut where a sentence ends inside them ("… Headlight.News. But Toyota") and at "and", with
+    sentence openers, figures and model numbers left out, and never a run that follows an article or a
+    place preposition ("the USS George Washington", "in San Antonio") or sits in a title-case headline."""
+    found = []
+    for start, _, run in name_runs(text):
+        parts: list[list[str]] = [[]]
+        for word in run.split():
+            if word.lower() in ("and", "&"):
+                parts.append([])
+                continue
+            parts[-1].append(word)
+            if word.endswith(".") and len(word) > 3 and not _HONORIFIC.match(word):
+                parts.append([])  # "Headlight.News." ends a sentence
+        position = start
+        for part in parts:
+            while part and (part[0].lower() in SENTENCE_STARTERS or part[0].lower() in _OPENERS):
+                part = part[1:]
+            if not part:
+                continue
+            part_start = text.find(part[0], position)
+            part_end = part_start + len(" ".join(part))
+            position = part_end
+            if any(any(ch.isdigit() for ch in w) for w in part):
+                continue
+            if _LOCATIVE.search(text, max(0, part_start - 12), part_start):
+                continue
+            if _headline_line(text, part_start):
+                continue
+            found.append((part_start, part_end, part))
+    return found
+
+
+def _headline_line(text: str, position: int) -> bool:
+    """Whether `position` sits in a short line whose words are almost all capitalized (a headline)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if not 2 <= len(words) <= 16:
+        return False
+    capitalized = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalized >= 0.8 * len(words)
 
 
 def _person_part(words: list[str]) -> list[str]:
@@ -75,12 +121,10 @@ class People:
         full: dict[str, str] = {}
         honored: dict[str, str] = {}
         candidates: list[tuple[int, int, list[str]]] = []
-        for start, end, run in name_runs(text):
-            words = run.split()
+        for start, end, words in _person_runs(text):
+            run = " ".join(words)
             if run.isupper() and len(run) > 3:
                 continue  # a dateline or shouted heading
-            if _LOCATIVE.search(text, max(0, start - 12), start):
-                continue  # "in Dallas", "on Wall Street" is a place
             words = _person_part(words)
             candidates.append((start, end, words))
             titled = [w for w in words if w.lower() not in _TITLES and not _HONORIFIC.match(w)]
@@ -102,9 +146,15 @@ class People:
                 continue  # a name inside a quotation is not who is speaking around it
             self.mentions.append(Mention(start, end, titled[-1]))
         self.names = full
-        self.surnames = frozenset(full)
         self._starts = [m.start for m in self.mentions]
+        self.organisations: set[str] = set()
         self.gender = self._genders(text, honored)
+        for key in self.organisations:
+            if key not in honored:
+                self.names.pop(key, None)
+        self.surnames = frozenset(self.names)
+        self.mentions = [m for m in self.mentions if m.key in self.names]
+        self._starts = [m.start for m in self.mentions]
 
     def _genders(self, text: str, honored: dict[str, str]) -> dict[str, str]:
         votes: dict[str, list[int]] = {}
@@ -118,6 +168,9 @@ class People:
             following = _PRONOUN_AFTER.search(text, mention.end, min(limit, mention.end + 160))
             if following and following.group(1):
                 word = following.group(1)
+                if word.startswith("it"):
+                    self.organisations.add(mention.key)  # "Hanwha Ocean … its capacity": not a person
+                    continue
                 votes.setdefault(mention.key, [0, 0])[0 if word in _MALE else 1] += 1
         return {key: ("m" if m > f else "f") for key, (m, f) in votes.items() if m != f}
 

@@ -89,6 +89,7 @@ class Clues:
     apposition: str = ""  # the description written beside the name: ", the DSCC spokeswoman,"
     reported: bool = False  # the cue is "reported" or "published": a news organisation's verb
     people: frozenset[str] = field(default_factory=frozenset)  # surnames the document names as people
+    organisations: frozenset[str] = field(default_factory=frozenset)  # names the text calls "it"
 
 
 def ground_rules(sentence: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
@@ -152,7 +153,7 @@ def sourcing(speaker: str, clues: Clues) -> Attribution:
                 Attribution.SPOKESPERSON
             )  # "Clinton aides", "White House officials", "Priorities officials"
         return Attribution.ANONYMOUS
-    if _is_person(speaker, clues.people):
+    if _is_person(speaker, clues.people) and speaker.split()[-1] not in clues.organisations:
         return Attribution.ON_RECORD
     if low in _UNNAMED or (_GROUP_NAME.match(head) and len(speaker.split()) <= 3):
         return Attribution.ANONYMOUS  # "analysts said", "a GOP strategist", "many Democrats"

@@ -286,6 +286,9 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if index < 0:
         return None
     head_start, head_end, head = words[index]
+    contraction = _CONTRACTION.match(head)
+    if contraction:  # "that I’ve asked": the pronoun is the speaker
+        head, head_end = contraction.group(1), head_start + len(contraction.group(1))
     post_modified = _POST_MODIFIED.search(text, max(0, position - 140), position)
     if post_modified:
         return post_modified.start(), len(text[:position].rstrip())
@@ -325,6 +328,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     return start, head_end
 
 
+_CONTRACTION = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:ve|re|ll|d|m|s)$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 _QUANTIFIERS = frozenset(["the", "most", "many", "some", "several", "all", "few", "both", "percent", "of"])
 
