@@ -237,6 +237,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         if is_cue(m.group(0))
         and not _in_quotes(quotes, m.start())
         and not (_INTENTION.match(body, m.end()) and not is_speech_verb(m.group(0)))
+        and not (m.group(0).startswith("add") and _AMOUNT_NEXT.match(body, m.end()))
     ]
     events.sort(key=lambda e: e[0])
     for _, kind, match in events:
@@ -334,6 +335,8 @@ def _antecedent(pronoun: str, position: int, recent: Recent, people: People) -> 
 
 # "expects to commit", "plans to build": an intention (a commitment's business), not a report of speech.
 _INTENTION = re.compile(r"\s+to\s+[a-z]")
+# "The economy added 156,000 jobs": adding an amount is arithmetic, not speech.
+_AMOUNT_NEXT = re.compile(r"\s+(?:[$€£¥]|\d|(?:about|nearly|more than|another|some)\s+[$€£¥\d])")
 # A learned cue hanging from a clause reports when it takes a person, a clause or a quotation as its object
 # ("accusing her of", "calling the reports …"), not an amount ("supporting up to 135,000 jobs").
 _PARTICIPLE_OBJECT = re.compile(r"\s+(?:that\b|[“\"]|(?:him|her|them|his|their|the|[A-Z][a-z]+)\b)")

@@ -68,7 +68,7 @@ _ISSUERS = {
     "energy.gov": "the Department of Energy",
     "usda.gov": "the Department of Agriculture",
 }
-_CONVERSATIONAL = re.compile(r"\b(?:I|me|my|you|your|you’re|you're|I’m|I'm|lol|LOL)\b|\?\s*$|!\s*$")
+_CONVERSATIONAL = re.compile(r"\b(?:I|I’m|I'm)\b|\b(?i:me|my|you|your|you’re|you're|lol)\b|\?\s*$|!\s*$")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MORE_HEADING = re.compile(
     r"^\s*(?:More\b.{0,40}|Related(?:\s+\w+){0,3}|Read\s+(?:more|next)|Also\s+read|See\s+also|Recommended|"

@@ -259,10 +259,12 @@ _AUX = frozenset(
 
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Time adverbials and interjections between a subject and its verb.
 _TIME_TAIL = re.compile(
     rf"(?:,?\s+(?:(?:on|late|early)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r",?\s+(?:this|last|next|earlier this|late last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|"
+    rf",?\s+(?:in|on|since|by|last|this|early|late|mid-)\s*{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
     r",?\s+(?:today|yesterday|tonight|meanwhile|however|though|too|in turn|in a statement),?)+\s*$"
 )
 
@@ -273,9 +275,13 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     Scans words backwards: a head (a name, a pronoun, or a speaker noun), then up to four modifiers,
     then an optional determiner; stops at punctuation, quotes and function words.
     """
-    tail = _TIME_TAIL.search(text, max(0, position - 80), position)
-    if tail is not None and tail.start() > 0:
-        position = tail.start()  # "The Fund this week said", "Trump, meanwhile, says": the subject is before
+    while True:  # "The Fund this week said", "Comey in June sharply criticized": the subject is before
+        tail = _TIME_TAIL.search(text, max(0, position - 80), position)
+        if tail is None or tail.start() == 0:
+            tail = _ADVERB_TAIL.search(text, max(0, position - 30), position)
+        if tail is None or tail.start() == 0:
+            break
+        position = tail.start()
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, max(0, position - 160), position)]
     if not words:
         return None
@@ -329,6 +335,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
 
 
 _CONTRACTION = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:ve|re|ll|d|m|s)$")
+_ADVERB_TAIL = re.compile(r"\s+[a-z]{3,}ly\s*$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 _QUANTIFIERS = frozenset(["the", "most", "many", "some", "several", "all", "few", "both", "percent", "of"])
 
