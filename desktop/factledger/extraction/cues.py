@@ -109,7 +109,26 @@ def is_source_head(word: str) -> bool:
 def _cue_pattern() -> str:
     surfaces = set(STEMS) | {s[:-1] + "y" for s in STEMS if s.endswith("i")}
     surfaces |= {form for form, base in IRREGULAR.items() if stem(base) in STEMS}
-    return r"\b(?:" + "|".join(sorted(surfaces, key=len, reverse=True)) + r")[a-z]*\b"
+    # Every surface is followed by [a-z]*, so a surface that extends a shorter one adds nothing.
+    kept = {w for w in surfaces if not any(w != v and w.startswith(v) for v in surfaces)}
+    return r"\b" + _trie(sorted(kept)) + r"[a-z]*\b"
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation factored by common prefixes: the regex engine then tries a letter once, not per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        if first == "":
+            continue
+        tails = [r for r in rests if r]
+        inner = _trie(tails) if tails else ""
+        if "" in rests and tails:
+            inner = f"(?:{inner})?"
+        branches.append(re.escape(first) + inner)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _SAYING = frozenset(stem(word) for word in _BASE_WORDS)

@@ -198,8 +198,11 @@ def _headline_like(line: str) -> bool:
 
 def captions(text: str) -> list[tuple[int, int]]:
     """Lines carrying a photo credit ("(AP Photo/…)", "Photo: …", "Getty Images"): captions, not prose."""
-    return [
-        (m.start(), m.end())
-        for m in re.finditer(r"[^\n]+", text)
-        if len(m.group(0).split()) <= 60 and _CREDIT.search(m.group(0))
-    ]
+    found: list[tuple[int, int]] = []
+    for match in _CREDIT.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        if (not found or found[-1] != (start, end)) and len(text[start:end].split()) <= 60:
+            found.append((start, end))
+    return found

@@ -55,6 +55,7 @@ def _person_runs(text: str) -> list[tuple[int, int, list[str]]]:
     sentence openers, figures and model numbers left out, and never a run that follows an article or a
     place preposition ("the USS George Washington", "in San Antonio") or sits in a title-case headline."""
     found = []
+    headlines: dict[int, bool] = {}
     for start, _, run in name_runs(text):
         parts: list[list[str]] = [[]]
         for word in run.split():
@@ -77,7 +78,10 @@ def _person_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 continue
             if _LOCATIVE.search(text, max(0, part_start - 12), part_start):
                 continue
-            if _headline_line(text, part_start):
+            line_start = text.rfind("\n", 0, part_start) + 1
+            if line_start not in headlines:
+                headlines[line_start] = _headline_line(text, part_start)
+            if headlines[line_start]:
                 continue
             found.append((part_start, part_end, part))
     return found
