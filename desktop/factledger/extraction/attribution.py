@@ -12,7 +12,7 @@ from .cues import CUE_CANDIDATE, is_cue, is_speech_verb
 from .names import name_runs
 from .pronouns import People
 from .sentences import Sentence
-from .sourcing import SPOKES_WORDS, Clues, ground_rules, sourcing
+from .sourcing import SPOKES_WORDS, Clues, ground_rules, reporting, sourcing
 from .speakers import PRONOUNS, speaker_after, speaker_before
 
 # Any word of the speech and cognition cue class (`cues`): candidates here, confirmed by `is_cue`.
@@ -213,7 +213,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
             anonymous=anonymity is not None and start - 10 <= anonymity.start() <= verb_end + 80,
             according_to=according,
             apposition=body[end:cue_start],
-            reported=body[cue_start:verb_end].startswith(("reported", "published")),
+            reported=reporting(body[cue_start:verb_end]),
             people=people.surnames,
             organisations=frozenset(people.organisations),
         )
@@ -269,6 +269,16 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         )
         if span is None and participle and body[:verb_start].rstrip().endswith(","):
             span = _clause_subject(body, verb_start)  # "Mrs. Clinton …, telling reporters that …"
+        if span is None and body[:verb_start].rstrip().endswith((",", "”", '"')) and not participle:
+            after = speaker_after(body, match.end())  # "…, said Robert Shapiro, a professor at Columbia."
+            if after is not None and len(_WORDS.findall(body[segment_start:verb_start])) >= 4:
+                speaker, attribution = resolve(
+                    after[0], after[1], according=False, verb_end=after[1], cue_start=match.start()
+                )
+                cue = f"“{body[match.start() : after[1]]}”"
+                frames.append(Frame(speaker, attribution, offset + segment_start, offset + verb_start, cue))
+                segment_start = after[1]
+                continue
         if span is None:
             continue
         np_start, np_end = span
@@ -426,6 +436,7 @@ def _quote_frames(
                     apposition = _APPOSITION_AFTER.match(body, span[1])
                     clues = Clues(
                         apposition=apposition.group(0) if apposition else "",
+                        reported=reporting(after.group(1)),
                         people=people.surnames,
                         organisations=frozenset(people.organisations),
                     )

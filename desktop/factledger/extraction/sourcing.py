@@ -87,9 +87,17 @@ class Clues:
     anonymous: bool = False  # "spoke on condition of anonymity", "not authorized to speak"
     according_to: bool = False  # "according to X"
     apposition: str = ""  # the description written beside the name: ", the DSCC spokeswoman,"
-    reported: bool = False  # the cue is "reported" or "published": a news organisation's verb
+    reported: bool = False  # the cue is "reported", "wrote", "published": a news organisation's verb
     people: frozenset[str] = field(default_factory=frozenset)  # surnames the document names as people
     organisations: frozenset[str] = field(default_factory=frozenset)  # names the text calls "it"
+
+
+_REPORTING = re.compile(r"(?:report|wr[io]t|publish|broadcast|air)")
+
+
+def reporting(cue: str) -> bool:
+    """Whether a cue is the verb a news organisation reports with ("reported", "wrote", "published")."""
+    return _REPORTING.match(cue.lower()) is not None
 
 
 def ground_rules(sentence: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
@@ -140,8 +148,8 @@ def sourcing(speaker: str, clues: Clues) -> Attribution:
     low = head.lower()
     if _DOCUMENT_HEADS.match(low) and not _TITLED_NAME.search(speaker):
         return Attribution.DOCUMENT
-    if _OUTLET_WORDS.search(speaker) and not person_name(speaker):
-        return Attribution.OUTLET
+    if clues.reported and _OUTLET_WORDS.search(speaker) and not person_name(speaker):
+        return Attribution.OUTLET  # "the newspaper wrote"; a network complaining speaks for itself
     named = [w for w in modifiers if w[:1].isupper() and w.lower() not in _DETERMINERS]
     if low in _STAFF:
         if any(w in DEMONYMS or w.endswith(("ese", "ian", "ish")) for w in named):
@@ -161,7 +169,7 @@ def sourcing(speaker: str, clues: Clues) -> Attribution:
         return Attribution.OUTLET  # "as Politico reported Tuesday night"
     if clues.according_to and (_ORG_WORDS.search(speaker) or is_named(speaker)):
         return Attribution.DOCUMENT
-    if _ORG_WORDS.search(speaker) or is_named(speaker):
+    if _ORG_WORDS.search(speaker) or _OUTLET_WORDS.search(speaker) or is_named(speaker):
         return Attribution.SPOKESPERSON  # an organisation speaks through its people
     return Attribution.ON_RECORD
 

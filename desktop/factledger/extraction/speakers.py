@@ -301,10 +301,20 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
         return None
     lowered = head.lower().rstrip(".")
+    if (
+        index > 0
+        and _PARTICIPLE.match(head)
+        and (words[index - 1][2].lower() in SPEAKER_NOUNS or is_source_head(words[index - 1][2]))
+        and not _gap_breaks(text, words[index - 1][1], head_start)
+    ):
+        index -= 1  # "a poll published on Sunday showed": the noun before the participle speaks
+        head_start, head_end, head = words[index]
+        lowered = head.lower().rstrip(".")
     if not (
         head[0].isupper()
         or lowered in PRONOUNS
         or lowered in SPEAKER_NOUNS
+        or (lowered.endswith("s") and lowered[:-1] in SPEAKER_NOUNS)
         or is_source_head(head)
         or _determined(words, index)
     ):
@@ -335,6 +345,9 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
 
 
 _CONTRACTION = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:ve|re|ll|d|m|s)$")
+_PARTICIPLE = re.compile(
+    r"^(?:released|published|issued|conducted|compiled|prepared|obtained|leaked|sent|made)$"
+)
 _ADVERB_TAIL = re.compile(r"\s+[a-z]{3,}ly\s*$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 _QUANTIFIERS = frozenset(["the", "most", "many", "some", "several", "all", "few", "both", "percent", "of"])
