@@ -21,7 +21,7 @@ from polnear_data import POLNEAR, REPO, all_annotation_files, parse_file
 from factledger.extraction.cues import _NEVER, stem
 
 MIN_COUNT = 2
-MIN_RATE = 0.3
+MIN_RATE = 0.2
 HEAD_MIN_COUNT = 2
 HEAD_MIN_RATE = 0.2
 TARGET = REPO / "desktop" / "factledger" / "extraction" / "learned_cues.py"
@@ -125,6 +125,12 @@ _FUNCTION = frozenset(
         "how",
         "why",
         "if",
+        "later",
+        "earlier",
+        "now",
+        "soon",
+        "already",
+        "yet",
     ]
 )
 
