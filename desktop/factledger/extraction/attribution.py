@@ -21,6 +21,9 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
 _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
+_NAMED_LABEL = re.compile(
+    r"([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}), (?:[Tt]he )?[A-Z][^:\n“”\"]{1,50}:\s*(?=[“\"])"
+)
 _LINE_LABEL = re.compile(r"^([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"\b(?:president|minister|official|moderator|secretary|mr|mrs|ms|dr|senator|governor|ambassador|"
@@ -123,11 +126,17 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
         offset = sentence.start
         if sentence.start in line_starts:
             label_match = _LABEL.match(body)
+            named_label = _NAMED_LABEL.match(body)
             if label_match and _speaker_label(label_match.group(1), label_counts):
                 label = _label_source(label_match.group(1), context)
                 offset += label_match.end()
                 body = body[label_match.end() :]
                 label_quoted = body.lstrip().startswith(("“", '"'))
+            elif named_label:  # "Chris Cillizza, The Washington Post: “…”": a named commentator's words
+                label = (named_label.group(1), Attribution.ON_RECORD)
+                offset += named_label.end()
+                body = body[named_label.end() :]
+                label_quoted = True
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
         recent = Recent(last_person, last_group, number, label)
@@ -145,6 +154,18 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 last_person = Antecedent(frame.speaker, frame.attribution, number)
             else:
                 last_group = Antecedent(frame.speaker, frame.attribution, number)
+        if (
+            result
+            and not result[-1]
+            and len(frames) == 1
+            and frames[0].content_end - frames[0].content_start < 3
+            and sentences[number - 1].paragraph == sentence.paragraph
+            and _QUOTE.search(text, sentences[number - 1].start, sentences[number - 1].end)
+        ):  # "“…” ¶ Mr. Schriefer said.": the bare attribution closes the quotation before it
+            previous = sentences[number - 1]
+            result[-1] = [
+                replace(frames[0], content_start=previous.start, content_end=previous.end, quote=True)
+            ]
         result.append(frames)
     return _name_spokespeople(sentences, result)
 
@@ -269,6 +290,8 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         )
         if span is None and participle and body[:verb_start].rstrip().endswith(","):
             span = _clause_subject(body, verb_start)  # "Mrs. Clinton …, telling reporters that …"
+        if span is None and _COORDINATED.search(body, max(0, verb_start - 40), verb_start):
+            span = _clause_subject(body, verb_start)  # "Trump knocked Clinton's record and said …"
         if span is None and body[:verb_start].rstrip().endswith((",", "”", '"')) and not participle:
             after = speaker_after(body, match.end())  # "…, said Robert Shapiro, a professor at Columbia."
             if after is not None and len(_WORDS.findall(body[segment_start:verb_start])) >= 4:
@@ -350,6 +373,11 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:[$€£¥]|\d|(?:about|nearly|more than|anothe
 # A learned cue hanging from a clause reports when it takes a person, a clause or a quotation as its object
 # ("accusing her of", "calling the reports …"), not an amount ("supporting up to 135,000 jobs").
 _PARTICIPLE_OBJECT = re.compile(r"\s+(?:that\b|[“\"]|(?:him|her|them|his|their|the|[A-Z][a-z]+)\b)")
+_INTRO = re.compile(
+    r"(?:On|In|At|For|After|Before|During|With|Without|Despite|Like|Unlike|Since|By|From|Over|Under|As|"
+    r"Asked about|Speaking (?:at|to|in|on))\b[^,.;]{0,80},\s*"
+)
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$")
 _PRONOUN_START = re.compile(r"(?:[A-Z]\w+ly,\s+(?:however,\s+)?)?(He|She|They|It|We|I)\b")
 
 
@@ -359,7 +387,9 @@ def _clause_subject(body: str, position: int) -> tuple[int, int] | None:
     pronoun = _PRONOUN_START.match(body)
     if pronoun:
         return pronoun.start(1), pronoun.end(1)
-    runs = [run for run in name_runs(body[:position]) if run[1] <= position]
+    intro = _INTRO.match(body)
+    skip = intro.end() if intro else 0  # "On Russia, Trump …": the subject follows the opening phrase
+    runs = [run for run in name_runs(body[:position]) if skip <= run[0] and run[1] <= position]
     if runs:
         return runs[0][0], runs[0][1]
     return None
