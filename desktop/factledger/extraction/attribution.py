@@ -290,7 +290,8 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         )
         if span is None and participle and body[:verb_start].rstrip().endswith(","):
             span = _clause_subject(body, verb_start)  # "Mrs. Clinton …, telling reporters that …"
-        if span is None and _COORDINATED.search(body, max(0, verb_start - 40), verb_start):
+        coordinated = not match.group(0).endswith("ing")
+        if span is None and coordinated and _COORDINATED.search(body, max(0, verb_start - 40), verb_start):
             span = _clause_subject(body, verb_start)  # "Trump knocked Clinton's record and said …"
         if span is None and body[:verb_start].rstrip().endswith((",", "”", '"')) and not participle:
             after = speaker_after(body, match.end())  # "…, said Robert Shapiro, a professor at Columbia."

@@ -319,7 +319,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         or _determined(words, index)
     ):
         return None
-    if lowered in _STOP and lowered not in PRONOUNS:
+    if (lowered in _STOP and lowered not in PRONOUNS) or lowered in _ADDRESSEE:
         return None
     start = head_start
     if lowered in PRONOUNS:
@@ -344,6 +344,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     return start, head_end
 
 
+_ADDRESSEE = frozenset(["you", "y’all", "everyone", "everybody"])  # "You know, …" addresses, never speaks
 _CONTRACTION = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:ve|re|ll|d|m|s)$")
 _PARTICIPLE = re.compile(
     r"^(?:released|published|issued|conducted|compiled|prepared|obtained|leaked|sent|made)$"
