@@ -229,6 +229,14 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         phrase = body[start:end]
         if phrase.lower() in PRONOUNS:
             return _antecedent(phrase, offset + start, recent, people)
+        issued = _ISSUED.search(body, max(0, start - 30), start)
+        if issued and _DOCUMENT_NOUN.search(phrase):  # "the Embassy issued a statement saying": the Embassy's
+            issuer = speaker_before(body, issued.start())
+            if issuer is not None:
+                name = body[issuer[0] : issuer[1]]
+                if name.lower() in PRONOUNS:
+                    name = _antecedent(name, offset + issuer[0], recent, people)[0]
+                return name, Attribution.DOCUMENT
         clues = Clues(
             background=background is not None and start - 10 <= background.start() <= verb_end + 80,
             anonymous=anonymity is not None and start - 10 <= anonymity.start() <= verb_end + 80,
@@ -428,7 +436,9 @@ _CONTENT_LEAD = re.compile(
 )
 _INVERTED_CUE = re.compile(r"\s*,?\s*([a-z]+)\b")
 _APPOSITION_AFTER = re.compile(r"[^.;“”\"]{0,120}")
-_DESCRIPTION = re.compile(r"\s*[a-z][^“”\"]{0,150}$")
+_DESCRIPTION = re.compile(r"\s*(?:[a-z]|\d{1,3}\b)[^“”\"]{0,150}$")  # "…, chief economist at X," / "…, 31,"
+_ISSUED = re.compile(r"\s(?:issued|released|published|put out|sent|posted|circulated)\s+$")
+_DOCUMENT_NOUN = re.compile(r"\b(?:statement|report|letter|memo|release|video|tweet|analysis|study|note)s?$")
 _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
 
 

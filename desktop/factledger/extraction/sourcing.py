@@ -146,7 +146,7 @@ def sourcing(speaker: str, clues: Clues) -> Attribution:
         return Attribution.SPOKESPERSON
     head, modifiers = head_word(speaker)
     low = head.lower()
-    if _DOCUMENT_HEADS.match(low) and not _TITLED_NAME.search(speaker):
+    if _DOCUMENT_HEADS.match(low) and head.islower() and not _TITLED_NAME.search(speaker):
         return Attribution.DOCUMENT
     if clues.reported and _OUTLET_WORDS.search(speaker) and not person_name(speaker):
         return Attribution.OUTLET  # "the newspaper wrote"; a network complaining speaks for itself

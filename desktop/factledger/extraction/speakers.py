@@ -341,9 +341,25 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         start = word_start
         modifiers += 1
         index -= 1
-    return start, head_end
+    return _with_owner(text, start, head_end), head_end
 
 
+def _with_owner(text: str, start: int, end: int) -> int:
+    """Start of "the Russian Embassy in London" or "members of the House" when the phrase found ("London",
+    "the House") is the object of a preposition after a named body or a speaker noun."""
+    owner = _OWNER.search(text, max(0, start - 60), start)
+    if owner is None:
+        return start
+    span = speaker_before(text, owner.start()) if owner.start() > 0 else None
+    if span is None:
+        return start
+    head = text[span[0] : span[1]].split()[-1]
+    if head[0].isupper() or head.lower() in SPEAKER_NOUNS or head.lower().rstrip("s") in SPEAKER_NOUNS:
+        return span[0]
+    return start
+
+
+_OWNER = re.compile(r"\s(?:of|in|at|for)\s+$")
 _ADDRESSEE = frozenset(["you", "y’all", "everyone", "everybody"])  # "You know, …" addresses, never speaks
 _CONTRACTION = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:ve|re|ll|d|m|s)$")
 _PARTICIPLE = re.compile(
