@@ -181,7 +181,10 @@ def _name_spokespeople(sentences: list[Sentence], result: list[list[Frame]]) -> 
             continue
         result[index] = [
             replace(f, speaker=spokesperson.speaker)
-            if f.attribution is Attribution.SPOKESPERSON and f.speaker and not SPOKES_WORDS.search(f.speaker)
+            if f.attribution is Attribution.SPOKESPERSON
+            and f.speaker
+            and not SPOKES_WORDS.search(f.speaker)
+            and f.speaker.split()[-1][:1].isupper()  # the organisation itself, not "Clinton aides"
             else f
             for f in frames
         ]

@@ -66,6 +66,7 @@ _UNNAMED = frozenset(
         "consultants", "consultant", "pollsters", "pollster", "officials", "official", "aides", "aide"
     ]
 )  # fmt: skip
+_ANAPHORIC = re.compile(r"^(?:[Bb]oth|[Tt]he (?:two|three|four))\b")
 _GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|ites)$")  # "Democrats", "Republicans"
 _TITLED_NAME = re.compile(
     r"\b(?:Secretary|Minister|President|Senator|Governor|Ambassador|Director|Chair(?:man|woman)?|CEO|"
@@ -163,6 +164,8 @@ def sourcing(speaker: str, clues: Clues) -> Attribution:
         return Attribution.ANONYMOUS
     if _is_person(speaker, clues.people) and speaker.split()[-1] not in clues.organisations:
         return Attribution.ON_RECORD
+    if _ANAPHORIC.match(speaker) and low in _UNNAMED:
+        return Attribution.ON_RECORD  # "both lawmakers", "the two": people the text has already named
     if low in _UNNAMED or (_GROUP_NAME.match(head) and len(speaker.split()) <= 3):
         return Attribution.ANONYMOUS  # "analysts said", "a GOP strategist", "many Democrats"
     if clues.reported and is_named(speaker) and len(speaker.split()) <= 3:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import is_source_head
+from .cues import is_cue, is_source_head
 from .names import is_named
 
 # Nouns that can head an unnamed speaker ("a company official", "Japanese officials", "a source").
@@ -238,8 +238,8 @@ _INVERTED = re.compile(
 _POST_MODIFIED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w-]+\s+){0,2}"
     r"(?:person|people|source|sources|official|officials|executive|executives|analyst|analysts|insider|"
-    r"aide|aides|adviser|advisers|diplomat|diplomats)\s+(?:familiar|briefed|close|involved|with|who|"
-    r"knowledgeable|at|in|from)\b[\w\s’'-]{0,80}$"
+    r"aide|aides|adviser|advisers|diplomat|diplomats|spokes(?:man|woman|person))\s+(?:familiar|briefed|close|"
+    r"involved|with|who|knowledgeable|at|in|from|for)\b[\w\s’'-]{0,80}$"
 )
 _AUX = frozenset(
     [
@@ -296,6 +296,8 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
     if contraction:  # "that I’ve asked": the pronoun is the speaker
         head, head_end = contraction.group(1), head_start + len(contraction.group(1))
     post_modified = _POST_MODIFIED.search(text, max(0, position - 140), position)
+    if post_modified and any(is_cue(w) for w in post_modified.group(0).split()[2:]):
+        post_modified = None  # the phrase runs past another speech verb: it is not one speaker
     if post_modified:
         return post_modified.start(), len(text[:position].rstrip())
     if _gap_breaks(text, head_end, position if index == len(words) - 1 else words[index + 1][0]):
