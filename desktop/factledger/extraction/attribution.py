@@ -69,10 +69,11 @@ _DOCUMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OBJECTS = frozenset(["reporters", "me", "us", "him", "her", "them", "journalists"])
-_QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
+# Curly, straight, and the doubled apostrophes some archives print for quotation marks.
+_QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"|''((?:[^']|'(?!'))[^']{2,}?)''")
 # A necessary condition for any frame: a quotation mark, "according to", a speech verb, or the "was told" and
 # "has learned" of the outlet's own reporting. Most sentences have none and are settled by this one search.
-_ANY_FRAME_CUE = re.compile(rf"[“\"]|ccording to|told|learned|{_SPEECH.pattern}")
+_ANY_FRAME_CUE = re.compile(rf"[“\"]|''|ccording to|told|learned|{_SPEECH.pattern}")
 _WORDS = re.compile(r"[\w’'.-]+")
 
 
@@ -157,11 +158,16 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
         if (
             result
             and not result[-1]
-            and len(frames) == 1
-            and frames[0].content_end - frames[0].content_start < 3
+            and frames
+            and (
+                frames[0].content_end - frames[0].content_start < 3
+                or body.lstrip().startswith(frames[0].speaker or "\0")
+            )
             and sentences[number - 1].paragraph == sentence.paragraph
-            and _QUOTE.search(text, sentences[number - 1].start, sentences[number - 1].end)
-        ):  # "“…” ¶ Mr. Schriefer said.": the bare attribution closes the quotation before it
+            and text[sentences[number - 1].start : sentences[number - 1].end]
+            .lstrip()
+            .startswith(("“", '"', "''"))
+        ):  # "“…?” ¶ Mr. Clyburn said, echoing …": the attribution opening this sentence closes the quotation
             previous = sentences[number - 1]
             result[-1] = [
                 replace(frames[0], content_start=previous.start, content_end=previous.end, quote=True)
