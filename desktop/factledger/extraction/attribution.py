@@ -420,7 +420,7 @@ def may_hold_frame(body: str) -> bool:
 
 def _skip_appositive(body: str, position: int) -> int:
     """Position before an appositive that separates a speaker from its verb ("Takaichi – the first … – said")."""
-    before = body[:position].rstrip()
+    before = _AUX_TAIL.sub("", body[:position]).rstrip()  # "Trump, a billionaire …, has conceded"
     if before.endswith(("–", "—")):
         opening = max(before.rfind("–", 0, len(before) - 1), before.rfind("—", 0, len(before) - 1))
         if opening > 0:
@@ -445,6 +445,7 @@ _CONTENT_LEAD = re.compile(
 )
 _INVERTED_CUE = re.compile(r"\s*,?\s*([a-z]+)\b")
 _APPOSITION_AFTER = re.compile(r"[^.;“”\"]{0,120}")
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|now|since|then|later|again|[a-z]{3,}ly))+\s*$")
 _DESCRIPTION = re.compile(r"\s*(?:[a-z]|\d{1,3}\b)[^“”\"]{0,150}$")  # "…, chief economist at X," / "…, 31,"
 _ISSUED = re.compile(r"\s(?:issued|released|published|put out|sent|posted|circulated)\s+$")
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|report|letter|memo|release|video|tweet|analysis|study|note)s?$")

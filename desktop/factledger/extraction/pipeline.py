@@ -232,7 +232,7 @@ def _claims(
                     f"a quotation of {frame.speaker}",
                     always=True,
                 )
-            elif frame.speaker and frame.content_end - frame.content_start > 20:
+            elif frame.speaker and frame.content_end - frame.content_start > 10:
                 add(
                     frame.content_start,
                     frame.content_end,

@@ -369,7 +369,23 @@ _PARTICIPLE = re.compile(
 )
 _ADVERB_TAIL = re.compile(r"\s+[a-z]{3,}ly\s*$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
-_QUANTIFIERS = frozenset(["the", "most", "many", "some", "several", "all", "few", "both", "percent", "of"])
+_QUANTIFIERS = frozenset(
+    [
+        "the",
+        "most",
+        "many",
+        "some",
+        "several",
+        "all",
+        "few",
+        "both",
+        "percent",
+        "of",
+        "these",
+        "those",
+        "such",
+    ]
+)
 
 
 def _determined(words: list[tuple[int, int, str]], index: int) -> bool:
