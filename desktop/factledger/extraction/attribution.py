@@ -301,6 +301,9 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         verb_start = match.start()
         if body[max(0, verb_start - 3) : verb_start] == "to ":
             verb_start -= 3
+        if match.group(0).endswith("ing"):  # "Clinton is urging", "Wall Street has been watching"
+            progressive = _PROGRESSIVE.search(body, max(0, verb_start - 40), verb_start)
+            verb_start = progressive.start() if progressive else verb_start
         span = speaker_before(body, _skip_appositive(body, verb_start))
         participle = match.group(0).endswith("ing") and (
             is_speech_verb(match.group(0)) or _PARTICIPLE_OBJECT.match(body, match.end()) is not None
@@ -445,6 +448,9 @@ _CONTENT_LEAD = re.compile(
 )
 _INVERTED_CUE = re.compile(r"\s*,?\s*([a-z]+)\b")
 _APPOSITION_AFTER = re.compile(r"[^.;“”\"]{0,120}")
+_PROGRESSIVE = re.compile(
+    r"\s(?:is|are|was|were|(?:has|have|had) been|will be)(?:\s+(?:also|still|now|even|[a-z]{3,}ly))*\s+$"
+)
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|now|since|then|later|again|[a-z]{3,}ly))+\s*$")
 _DESCRIPTION = re.compile(r"\s*(?:[a-z]|\d{1,3}\b)[^“”\"]{0,150}$")  # "…, chief economist at X," / "…, 31,"
 _ISSUED = re.compile(r"\s(?:issued|released|published|put out|sent|posted|circulated)\s+$")
