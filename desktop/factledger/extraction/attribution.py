@@ -146,8 +146,9 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
         quotes = [f for f in frames if f.quote]
         last_quote = (quotes[-1], sentence.paragraph) if quotes else None
-        if not frames and label is not None:
-            frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}")]
+        if label is not None and not any(f.content_start <= offset + 2 for f in frames):
+            # A transcript's speaker says the whole sentence, including whatever it reports others saying.
+            frames = [Frame(label[0], label[1], offset, sentence.end, f"spoken by {label[0]}"), *frames]
         for frame in frames:
             if not frame.speaker or frame.speaker.lower() in PRONOUNS:
                 continue

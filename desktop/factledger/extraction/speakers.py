@@ -333,6 +333,8 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         if _gap_breaks(text, word_end, start):
             break
         low = word.lower()
+        if low in ("that", "this") and text[start : start + 1].isupper():
+            break  # "that Iran is saying": a conjunction before a name, not a determiner
         if low in DETERMINERS:
             start = word_start
             break
