@@ -319,6 +319,7 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         or (lowered.endswith("s") and lowered[:-1] in SPEAKER_NOUNS)
         or is_source_head(head)
         or _determined(words, index)
+        or _joined_to_speaker(text, words, index)
     ):
         return None
     if (lowered in _STOP and lowered not in PRONOUNS) or lowered in _ADDRESSEE:
@@ -345,7 +346,30 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         start = word_start
         modifiers += 1
         index -= 1
-    return _with_owner(text, start, head_end), head_end
+    return _with_partner(text, _with_owner(text, start, head_end)), head_end
+
+
+def _joined_to_speaker(text: str, words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a plain plural noun is joined by "and" to a speaker before it ("polls and panels show")."""
+    head = words[index][2]
+    if index < 2 or not (head.islower() and head.endswith("s")) or words[index - 1][2] not in ("and", "&"):
+        return False
+    return speaker_before(text, words[index - 1][0]) is not None
+
+
+def _with_partner(text: str, start: int) -> int:
+    """Start of "polls and panels" or "Clyburn and Butterfield" when the phrase found is the second of two
+    speakers joined by "and"."""
+    joined = _AND.search(text, max(0, start - 8), start)
+    if joined is None or joined.start() == 0:
+        return start
+    first = speaker_before(text, joined.start())
+    if first is None or first[1] != joined.start():
+        return start
+    return first[0]
+
+
+_AND = re.compile(r"\s(?:and|&)\s+$")
 
 
 def _with_owner(text: str, start: int, end: int) -> int:
