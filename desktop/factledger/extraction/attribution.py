@@ -142,7 +142,12 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
         recent = Recent(last_person, last_group, number, label)
         frames = _sentence_frames(body, offset, context, recent, people)
-        if not frames and body.startswith("“") and last_quote and last_quote[1] == sentence.paragraph:
+        if (
+            not frames
+            and body.startswith(("“", '"', "''"))
+            and last_quote
+            and last_quote[1] == sentence.paragraph
+        ):
             frames = [replace(last_quote[0], content_start=offset + 1, content_end=offset + len(body) - 1)]
         quotes = [f for f in frames if f.quote]
         last_quote = (quotes[-1], sentence.paragraph) if quotes else None
