@@ -22,7 +22,7 @@ _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“�
 _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
 _NAMED_LABEL = re.compile(
-    r"([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}), (?:[Tt]he )?[A-Z][^:\n“”\"]{1,50}:\s*(?=[“\"])"
+    r"([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}), [\w][^:\n“”\"]{1,60}:\s*(?=[“\"])"
 )
 _LINE_LABEL = re.compile(r"^([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s", re.MULTILINE)
 _ROLE_WORDS = re.compile(
