@@ -148,3 +148,47 @@ def test_a_participle_of_an_amount_reports_nothing() -> None:
     """ "…, supporting up to 135,000 jobs" is a figure, not a statement by the company before it."""
     text = "Korean Air will purchase 103 new aircraft valued at $36.2 billion, supporting up to 135,000 jobs."
     assert all(s.attribution is not Attribution.ON_RECORD for s in suggest(Document(text=text)))
+
+
+def test_a_progressive_cue_speaks_for_the_subject_before_its_auxiliary() -> None:
+    """ "Clinton is urging" and "Wall Street has been watching" name the subject, not the auxiliary."""
+    text = "Mrs. Clinton is urging voters to strengthen her hand in Congress before the vote in November."
+    assert claim_about(text, "strengthen her hand").speaker == "Mrs. Clinton"
+    text = "The Kremlin has been insisting that it played no part in the hacking of the party's servers."
+    assert claim_about(text, "no part in the hacking").speaker == "The Kremlin"
+
+
+def test_a_coordinated_verb_speaks_for_the_clauses_subject() -> None:
+    """ "On Russia, Trump knocked … and said …" is Trump's, not Russia's."""
+    text = (
+        "On Russia, Trump again knocked his rival's record and said her criticism of Putin raised questions."
+    )
+    assert claim_about(text, "criticism of Putin").speaker == "Trump"
+
+
+def test_a_statement_issued_by_a_body_is_that_bodys() -> None:
+    """ "the Embassy in London issued a statement saying" names the Embassy, as a document."""
+    text = "The Russian Embassy in London issued a statement saying that Moscow had no position on the vote."
+    claim = claim_about(text, "no position")
+    assert claim.speaker == "The Russian Embassy in London" and claim.attribution is Attribution.DOCUMENT
+
+
+def test_a_named_commentator_line_attributes_its_quotation() -> None:
+    """ "Name, Outlet: “…”" and "Name, editor of X: “…”" lines are that person's words."""
+    text = 'The debate ended late.\n\nChris Lane, The Daily Ledger: "This was her best debate by far, and it showed."'
+    assert claim_about(text, "best debate").speaker == "Chris Lane"
+    text = 'Reviews were mixed.\n\nAna Mora, editor of The Weekly Review: "He never answered the question on taxes."'
+    assert claim_about(text, "never answered").speaker == "Ana Mora"
+
+
+def test_a_bare_attribution_closes_the_quotation_before_it() -> None:
+    """ "“…?” ¶ Mr. Clyburn said, echoing …" gives the question to Mr. Clyburn."""
+    text = 'Money went unspent. "Why was that money sitting in the bank?" Mr. Clyburn said, echoing other members.'
+    assert claim_about(text, "sitting in the bank").speaker == "Mr. Clyburn"
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    """Archives that print ''…'' for quotation marks still attribute the quotation to its speaker."""
+    text = "Such income ''is highly concentrated among the top earners,'' said Lily Batchelder, a tax expert."
+    claim = claim_about(text, "highly concentrated")
+    assert claim.speaker == "Lily Batchelder" and claim.attribution is Attribution.ON_RECORD
