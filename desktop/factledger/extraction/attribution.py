@@ -21,9 +21,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_NP = re.compile(r"[^,.;:—–()“”\"]+?(?=\s*(?:[,.;:—–()“”\"]|$)|\s+(?:who|which|that|as|and)\b)")
 _LEARNED = re.compile(r"\b(?:has|have|had) learned\b")
 _WAS_TOLD = re.compile(r"\b(?:was|were|has been|had been) told\b")
-_NAMED_LABEL = re.compile(
-    r"([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}), [\w][^:\n“”\"]{1,60}:\s*(?=[“\"])"
-)
+_NAMED_LABEL = re.compile(r"([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}), [\w][^:\n“”\"]{1,60}:\s*(?=[“\"])")
 _LINE_LABEL = re.compile(r"^([A-Z][A-Z .’'-]{1,60}|Q|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"\b(?:president|minister|official|moderator|secretary|mr|mrs|ms|dr|senator|governor|ambassador|"
