@@ -8,6 +8,7 @@ cue learned as "blasted" also reads "blasts" and "blasting".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .learned_cues import CUE_STEMS, SOURCE_HEADS
 
@@ -69,6 +70,7 @@ _SUFFIXES = ("ing", "ed", "es", "s")
 _DOUBLE = re.compile(r"([bdfgklmnprstvz])\1$")
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A crude stem shared by learning and reading: "blasted", "blasts", "blasting" all give "blast".
 
