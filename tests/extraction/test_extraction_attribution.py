@@ -23,14 +23,14 @@ def test_on_background_is_read_from_the_sentence() -> None:
     assert (claim.speaker, claim.attribution) == ("a company official", Attribution.ON_BACKGROUND)
 
 
-def test_condition_of_anonymity_is_background() -> None:
-    """A source who spoke on condition of anonymity is on background."""
+def test_condition_of_anonymity_is_anonymous() -> None:
+    """A source who spoke on condition of anonymity is anonymous (the annotation guide's rule), not background."""
     text = (
         "A senior trade official, who spoke on condition of anonymity, said the tariff would be lifted "
         "by June because talks had moved quickly."
     )
     claim = claim_about(text, "tariff")
-    assert claim.attribution is Attribution.ON_BACKGROUND
+    assert claim.attribution is Attribution.ANONYMOUS
 
 
 def test_an_unnamed_source_is_anonymous() -> None:

@@ -67,9 +67,9 @@ def test_an_agreement_that_commits_the_countries() -> None:
 
 
 def test_a_passive_creation_is_the_issuers_commitment_in_a_fact_sheet() -> None:
-    """ "A fund will be established" in a release is its issuer's pledge."""
+    """ "A fund will be established" in a release (it says so in its text) is its issuer's pledge."""
     found = commitments(
-        "A new export credit fund will be established to support small farms.",
+        "FACT SHEET: Farm exports\n\nA new export credit fund will be established to support small farms.",
         title="Fact Sheet: Farm exports",
         url="https://www.example.gov/fact-sheets/farm",
     )

@@ -90,7 +90,7 @@ _NOT_NAMES = SENTENCE_STARTERS | frozenset(
         "yes",
     ]
 )
-_DEMONYMS = frozenset(
+DEMONYMS = frozenset(
     [
         "Japanese",
         "American",
@@ -154,6 +154,8 @@ _TITLE_WORDS = frozenset(
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'.&-]*|U\.S\.)(?:\s+(?:of|and|&|de|van|von|der|for)\s+[A-Z][\w’'.&-]*|\s+[A-Z][\w’'.&-]*)*"
 )
+# "Separately", "Initially" open sentences; "Lily", "Kelly", "Emily" are first names.
+_ADVERB_OPENER = re.compile(r"^[A-Z][a-z]{4,}ly$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -177,7 +179,7 @@ def _iter_name_runs(text: str) -> Iterator[tuple[int, int, str]]:
                 break
         while (
             words
-            and (words[0].lower().rstrip(".,") in _NOT_NAMES or words[0].endswith("ly"))
+            and (words[0].lower().rstrip(".,") in _NOT_NAMES or _ADVERB_OPENER.match(words[0]))
             and words[0].lower() not in _TITLE_WORDS
         ):
             start = text.index(words[0], start) + len(words[0])
@@ -192,7 +194,7 @@ def _iter_name_runs(text: str) -> Iterator[tuple[int, int, str]]:
         surface = text[start:end].rstrip(",")
         if surface.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", surface):
             surface = surface[:-1]
-        if surface in _DEMONYMS:
+        if surface in DEMONYMS:
             continue
         if surface.lower() in _TITLE_WORDS:
             continue

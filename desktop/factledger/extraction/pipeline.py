@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from factledger.domain import Attribution, ClaimKind, Document, Suggestion
 
@@ -13,6 +12,7 @@ from .attribution import Context, Frame, attribution_at, find_frames
 from .claims import check_worthiness, strong_reason
 from .commitments import find_commitments
 from .dates import find_period, non_statistic_spans
+from .doc_kind import Reading, read_kind
 from .grouping import Mention, group_keys
 from .names import actor_before, first_actor
 from .quantities import Quantity, find_quantities
@@ -20,22 +20,6 @@ from .sentences import Sentence, split_sentences
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|yen)\b")
-_BACKGROUND_DOCUMENT = re.compile(r"background (?:press )?(?:call|briefing)|on background", re.IGNORECASE)
-# Releases that speak in their issuer's voice: what they say unattributed is the issuer's, as a document.
-_RELEASE = re.compile(
-    r"^\s*(?:fact\s*sheet|press\s+release|news\s+release|readout|joint\s+statement|statement)\b|"
-    r"/(?:fact-sheets|press-releases|news-releases|statements-releases|readouts)/",
-    re.IGNORECASE,
-)
-_ISSUERS = {
-    "whitehouse.gov": "the White House",
-    "ustr.gov": "the Office of the U.S. Trade Representative",
-    "commerce.gov": "the Department of Commerce",
-    "state.gov": "the Department of State",
-    "treasury.gov": "the Department of the Treasury",
-    "energy.gov": "the Department of Energy",
-    "usda.gov": "the Department of Agriculture",
-}
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
@@ -49,13 +33,9 @@ def suggest(document: Document) -> list[Suggestion]:
     `document.text[s.start:s.end] == s.quote`.
     """
     text = document.text
-    sentences = split_sentences(text)
-    head = text[:3000] + " " + (document.title or "")
-    context = Context(
-        outlet=document.outlet,
-        background_document=bool(_BACKGROUND_DOCUMENT.search(head)),
-        issuer=_issuer(document),
-    )
+    reading = read_kind(document)
+    sentences = _mark_comments(split_sentences(text), reading.comments_start)
+    context = Context(outlet=document.outlet, background_document=reading.background, issuer=reading.issuer)
     frames = find_frames(text, sentences, context=context)
     china = len(_CHINA.findall(text)) > len(_JAPAN.findall(text))
     quantities = find_quantities(text, excluded=non_statistic_spans(text), china_context=china)
@@ -70,28 +50,27 @@ def suggest(document: Document) -> list[Suggestion]:
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
     commitments = _commitments(text, sentences, frames, statistics, context)
     claims = _claims(text, sentences, frames, context)
-    found = statistics + commitments + claims
+    found = _outside_asides(statistics + commitments + claims, reading)
     found.sort(key=lambda s: (s.start, s.end, s.kind.value))
     return found
 
 
-def _issuer(document: Document) -> str | None:
-    """Who a fact sheet or press release speaks for, when its title or address says it is one.
+def _mark_comments(sentences: list[Sentence], start: int | None) -> list[Sentence]:
+    """Sentences from where reader comments begin (read from the text's own signals) are comments."""
+    if start is None:
+        return sentences
+    return [
+        replace(s, after_article=True) if s.start >= start and not s.after_article else s for s in sentences
+    ]
 
-    The outlet when the reader found one, else the issuing site named from its address.
-    """
-    title = document.title or ""
-    url = document.url or ""
-    if not (_RELEASE.search(title) or _RELEASE.search(url) or _RELEASE.match(document.text[:200])):
-        return None
-    if document.outlet:
-        return document.outlet
-    host = urlsplit(url).hostname or ""
-    host = host.removeprefix("www.")
-    for domain, name in _ISSUERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host or None
+
+def _outside_asides(found: list[Suggestion], reading: Reading) -> list[Suggestion]:
+    """No claims or pledges from a "More … News" headline list or an image caption: they are other articles'
+    headlines and picture descriptions. Their figures stay, as the outlet's."""
+    asides = reading.link_lists + reading.captions
+    if not asides:
+        return found
+    return [s for s in found if s.kind is ClaimKind.STATISTIC or not any(a <= s.start < b for a, b in asides)]
 
 
 def _speaker(frame: Frame | None, context: Context) -> tuple[str | None, Attribution]:
@@ -253,7 +232,7 @@ def _claims(
                     f"a quotation of {frame.speaker}",
                     always=True,
                 )
-            elif frame.speaker and frame.content_end - frame.content_start > 20:
+            elif frame.speaker and frame.content_end - frame.content_start > 10:
                 add(
                     frame.content_start,
                     frame.content_end,
