@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from factledger import extraction, reading
-from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledger
+from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, ImportResult, Ledger
 from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
 from factledger.domain import (
     Attribution,
@@ -97,8 +97,8 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
     items = reading.expand_inputs(args.inputs)
     if not items:
         raise UserError("Nothing to import: no readable files were found in what was given.")
-    results = ledger.import_inputs(items)
     if args.json:
+        results = ledger.import_inputs(items)
         _print_json(
             [
                 {
@@ -113,14 +113,19 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
             ]
         )
     else:
-        for r in results:
-            if r.outcome == "imported":
-                print(f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]")
-            elif r.outcome == "duplicate":
-                print(f"duplicate: {r.label} (already in the ledger as {r.source_id})")
-            else:
-                print(f"failed: {r.message}")
+        # One line per input as soon as it is done, so a long batch shows where it is.
+        results = ledger.import_inputs(items, progress=lambda _done, _total, result: _print_result(result))
     return 1 if any(r.outcome == "failed" for r in results) else 0
+
+
+def _print_result(r: ImportResult) -> None:
+    if r.outcome == "imported":
+        line = f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]"
+    elif r.outcome == "duplicate":
+        line = f"duplicate: {r.label} (already in the ledger as {r.source_id})"
+    else:
+        line = f"failed: {r.message}"
+    print(reading.printable(line), flush=True)
 
 
 def suggest(args: argparse.Namespace) -> int:

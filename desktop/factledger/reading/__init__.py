@@ -4,7 +4,7 @@ from .drop import decode_drop
 from .fetch import fetch_url
 from .inputs import ImportInput, expand_inputs, read_input
 from .limits import MAX_EXPANDED_BYTES, MAX_FILE_BYTES
-from .read import read_bytes, read_file
+from .read import printable, read_bytes, read_file
 
 __all__ = [
     "MAX_EXPANDED_BYTES",
@@ -13,6 +13,7 @@ __all__ = [
     "decode_drop",
     "expand_inputs",
     "fetch_url",
+    "printable",
     "read_bytes",
     "read_file",
     "read_input",

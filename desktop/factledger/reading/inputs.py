@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -14,10 +15,11 @@ from factledger.domain import Document
 
 from .fetch import fetch_url
 from .plain_text import read_plain_text
-from .read import read_file
+from .read import printable, read_file
 from .sniff import SUFFIXES
 
 InputKind = Literal["file", "url", "html", "text"]
+_WEB_PREFIX = re.compile(r"https?://", re.IGNORECASE)
 SELECTION_LABEL = "The dropped selection"
 TEXT_LABEL = "The dropped text"
 
@@ -40,27 +42,31 @@ class ImportInput:
 
 def file_input(path: Path, *, label: str | None = None) -> ImportInput:
     """An input for one local file, named by its file name unless a label is given."""
-    return ImportInput(kind="file", label=label or path.name or str(path), path=path)
+    return ImportInput(kind="file", label=printable(label or path.name or str(path)), path=path)
 
 
 def url_input(url: str) -> ImportInput:
     """An input for a web page to fetch."""
-    return ImportInput(kind="url", label=url, url=url)
+    return ImportInput(kind="url", label=printable(url), url=url)
 
 
 def is_web_url(value: str) -> bool:
-    """True for an `http://` or `https://` address with a host."""
-    parts = urllib.parse.urlsplit(value.strip())
-    return (
-        parts.scheme.lower() in ("http", "https")
-        and bool(parts.netloc)
-        and not any(c.isspace() for c in value.strip())
-    )
+    """True for something written as an `http://` or `https://` address.
+
+    A malformed one (`http://[::1/x`) still counts, so fetching it answers with a sentence for that one
+    input instead of the whole import stopping on a parser error.
+    """
+    text = value.strip()
+    prefix = _WEB_PREFIX.match(text)
+    return prefix is not None and len(text) > prefix.end() and not any(c.isspace() for c in text)
 
 
 def file_url_to_path(url: str) -> Path | None:
     """The local path a `file://` URL names, or None for anything else."""
-    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return None
     if parts.scheme.lower() != "file":
         return None
     return Path(urllib.request.url2pathname(urllib.parse.unquote(parts.path)))

@@ -5,8 +5,12 @@ from __future__ import annotations
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest file or download read at all; checked before any byte is loaded."""
 
+MAX_TEXT_CHARS = 10_000_000
+"""Most characters of text one document may hold: finding facts costs time in proportion to the text,
+and this is what extraction gets through within a minute on a modest two-core machine."""
+
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
-"""Largest total a zip container (DOCX) may declare for its members; guards against zip bombs."""
+"""Largest total a zip container (DOCX) may declare, or actually inflate, for its members (zip bombs)."""
 
 
 def format_size(size: int) -> str:

@@ -58,7 +58,8 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
         return {}, source
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
+        # PyYAML composes nested collections recursively: thousands of `[` exhaust the stack.
         return {}, source
     if not isinstance(meta, dict):
         return {}, source
