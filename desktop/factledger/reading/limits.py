@@ -12,6 +12,9 @@ and this is what extraction gets through within a minute on a modest two-core ma
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 """Largest total a zip container (DOCX) may declare, or actually inflate, for its members (zip bombs)."""
 
+MAX_XML_BYTES = 64 * 1024 * 1024
+"""Largest total of markup (not images) a DOCX may inflate to: parsed XML takes many times its size."""
+
 
 def format_size(size: int) -> str:
     """A byte count as people read it in a message: "52 MB", "300 KB", "12 bytes"."""
