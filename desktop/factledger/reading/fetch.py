@@ -30,17 +30,20 @@ _NOT_TEXT = frozenset(("image", "audio", "video", "font", "model"))
 def fetch_url(
     url: str,
     *,
-    timeout: float = READ_TIMEOUT,
-    deadline: float = DEADLINE,
+    timeout: float | None = None,
+    deadline: float | None = None,
     max_bytes: int = MAX_FILE_BYTES,
 ) -> Document:
     """Download `url` and read it by its Content-Type (HTML, PDF, ...), never taking more than `deadline` s.
 
-    `timeout` bounds each wait for the network; `deadline` bounds the whole download (connect, headers,
+    `timeout` (default `READ_TIMEOUT`) bounds each wait for the network; `deadline` (default `DEADLINE`,
+    read at call time) bounds the whole download (connect, headers,
     body and redirects), so a server that drips bytes cannot hang an import: when the deadline passes,
     the connection is shut from a timer. A body shorter than its Content-Length, or cut by a reset, fails
     rather than importing part of a page. Every failure is a `UserError` naming the URL.
     """
+    timeout = READ_TIMEOUT if timeout is None else timeout
+    deadline = DEADLINE if deadline is None else deadline
     _check_address(url)
     request = urllib.request.Request(_ascii_url(url), headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     watchdog = _Watchdog(deadline)

@@ -12,6 +12,7 @@ from factledger.domain import Document
 
 from .decode import decode_text
 from .html_text import html_to_text
+from .limits import MAX_ARTICLE_HTML_CHARS
 from .normalize import clean_field, join_paragraphs, require_text
 
 MEDIA_TYPE = "text/html"
@@ -48,7 +49,8 @@ def read_html(
     (a short note, a listing, markup nested deeper than lxml follows) falls back to all visible text.
     """
     html = decode_html(data, label=label, charset=charset)
-    plain = None if selection else _extract(html, url=url)
+    # trafilatura's time grows faster than the page (30 s for 10 MB): beyond the limit, all visible text.
+    plain = None if selection or len(html) > MAX_ARTICLE_HTML_CHARS else _extract(html, url=url)
     walked = html_to_text(html)
     if plain is None or not plain.text.strip():
         text = join_paragraphs(list(walked.paragraphs))

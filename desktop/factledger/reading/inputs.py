@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -85,11 +86,19 @@ def expand_inputs(items: Iterable[str | Path]) -> list[ImportInput]:
             found.append(url_input(item.strip()))
             continue
         path = (file_url_to_path(item) if isinstance(item, str) else None) or Path(item)
-        if path.is_dir():
+        if _is_folder(path):
             found.extend(_folder_inputs(path))
         else:
             found.append(file_input(path))
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; any error (a name too long, a loop) leaves it to reading to explain."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _folder_inputs(folder: Path) -> list[ImportInput]:

@@ -15,6 +15,7 @@ from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, format_size
 from .plain_text import read_plain_text
 from .sniff import binary_kind, choose_format
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 FORMATS_READ = "plain text, Markdown, HTML, PDF, e-mail (.eml) and Word (.docx)"
 
@@ -29,8 +30,9 @@ def describe(*, file_name: str | None, url: str | None) -> str:
 
 
 def printable(text: str) -> str:
-    """`text` safe to print and store: bytes of a non-UTF-8 file name become U+FFFD instead of surrogates."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """`text` safe to print on one line and store: bytes of a non-UTF-8 file name and control characters
+    (a newline in a file name) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def read_file(path: Path) -> Document:
