@@ -56,6 +56,8 @@ def fetch_url(
             if declared is not None and declared > max_bytes:
                 raise UserError(_too_big(url, max_bytes))
             data = _read_capped(response, url=url, max_bytes=max_bytes)
+            if watchdog.expired:  # the timer shut the socket, which reads as the end of the body
+                raise UserError(_late(url, deadline))
             if declared is not None and not response.chunked and len(data) < declared:
                 raise UserError(
                     f"{url} was cut off: the server sent {format_size(len(data))} of the "
@@ -67,17 +69,10 @@ def fetch_url(
         raise
     except Exception as exc:
         if watchdog.expired:
-            raise UserError(
-                f"{url} took longer than {deadline:g} seconds to download; nothing was imported. "
-                "Try again later."
-            ) from exc
+            raise UserError(_late(url, deadline)) from exc
         raise UserError(_failure(url, exc, timeout)) from exc
     finally:
         watchdog.cancel()
-    if watchdog.expired:
-        raise UserError(
-            f"{url} took longer than {deadline:g} seconds to download; nothing was imported. Try again later."
-        )
     name = PurePosixPath(urllib.parse.unquote(urllib.parse.urlsplit(final_url).path)).name or None
     return read_bytes(data, file_name=name, media_type=media_type, url=final_url)
 
@@ -204,6 +199,10 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
             req,
             context=self._context,  # type: ignore[attr-defined]
         )
+
+
+def _late(url: str, deadline: float) -> str:
+    return f"{url} took longer than {deadline:g} seconds to download; nothing was imported. Try again later."
 
 
 def _failure(url: str, exc: BaseException, timeout: float) -> str:
