@@ -44,7 +44,9 @@ def _authors(names: str) -> tuple[str, ...]:
 
 
 def read_text_header(text: str) -> TextHeader:
-    lines = [line.strip() for line in text.split("\n")[: _HEAD_LINES * 2] if line.strip()][:_HEAD_LINES]
+    lines = [line.strip() for line in text.split("\n", _HEAD_LINES * 2)[: _HEAD_LINES * 2] if line.strip()][
+        :_HEAD_LINES
+    ]
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None
