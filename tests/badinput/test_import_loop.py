@@ -55,9 +55,19 @@ def test_an_unforeseen_reader_error_fails_only_its_input(
     assert "unexpected problem" in results[1].message and results[1].message.endswith(".")
 
 
-def test_cancelling_during_a_long_read_stores_nothing(ledger: Ledger, tmp_path: Path) -> None:
-    """A cancel that arrives while an input is being read or extracted is honoured before anything is stored."""
+def test_cancelling_while_a_long_input_is_read_skips_its_extraction(ledger: Ledger, tmp_path: Path) -> None:
+    """A cancel that arrives while a long input is read is honoured before its extraction; nothing is stored."""
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("Exports rose 4 percent in 2023, the ministry said.\n\n" * 6000)
     calls = iter([False, True])
-    results = ledger.import_inputs(_inputs(tmp_path), cancelled=lambda: next(calls, True))
+    results = ledger.import_inputs(expand_inputs([str(long_text)]), cancelled=lambda: next(calls, True))
     assert results == []
     assert ledger.sources() == []
+
+
+def test_cancelling_while_a_short_input_is_read_keeps_it(ledger: Ledger, tmp_path: Path) -> None:
+    """A short input already being read when Cancel comes is finished and kept; the next one is not started."""
+    calls = iter([False, True])
+    results = ledger.import_inputs(_inputs(tmp_path), cancelled=lambda: next(calls, True))
+    assert [r.outcome for r in results] == ["imported"]
+    assert len(ledger.sources()) == 1

@@ -14,6 +14,8 @@ from factledger.storage import write_transaction
 from .context import LedgerContext, new_id
 
 Outcome = Literal["imported", "duplicate", "failed"]
+LONG_EXTRACTION_CHARS = 200_000
+"""Text from which on finding facts takes about a second or more (see benchmarks/bad_inputs.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +89,9 @@ def import_inputs(
 ) -> list[ImportResult]:
     """Import each input on its own: a bad file fails alone with its reason, the rest import.
 
-    Cancelling is honoured between inputs and also between reading, extracting and storing one input,
-    so a long extraction is not stored once the person has cancelled.
+    Cancelling is honoured between inputs; an input already being read is finished and kept, unless its
+    text is long enough for extraction to take seconds: then a cancel that came while it was read stops
+    there, and nothing of it is stored.
     """
     queue = list(items)
     results: list[ImportResult] = []
@@ -117,12 +120,9 @@ def _read_and_extract(
     """The document and its suggestions, a failed result saying why, or None once cancelled."""
     try:
         document = reading.read_input(item, fetch=fetch)
-        if cancelled is not None and cancelled():
-            return None
-        suggestions = extraction.suggest(document)
-        if cancelled is not None and cancelled():
-            return None
-        return document, suggestions
+        if cancelled is not None and len(document.text) > LONG_EXTRACTION_CHARS and cancelled():
+            return None  # a cancel that came while reading spares the person a long extraction
+        return document, extraction.suggest(document)
     except UserError as error:
         return ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")
     except RecursionError:
