@@ -172,9 +172,21 @@ def _shut(sock: socket.socket) -> None:
 
 def _watched(base: type[http.client.HTTPConnection], watchdog: _Watchdog) -> Any:
     class Watched(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            create: Any = getattr(self, "_create_connection")  # noqa: B009 - typeshed does not declare it
+
+            def tracked(*a: Any, **k: Any) -> socket.socket:
+                # The plain socket, watched before a TLS handshake that a server could also drip.
+                sock: socket.socket = create(*a, **k)
+                watchdog.track(sock)
+                return sock
+
+            self._create_connection = tracked
+
         def connect(self) -> None:
             super().connect()
-            watchdog.track(self.sock)
+            watchdog.track(self.sock)  # the TLS socket that replaced the plain one
 
     return Watched
 
@@ -198,6 +210,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
             _watched(http.client.HTTPSConnection, self._watchdog),
             req,
             context=self._context,  # type: ignore[attr-defined]
+            check_hostname=self._check_hostname,  # type: ignore[attr-defined]
         )
 
 
