@@ -5,9 +5,9 @@ from __future__ import annotations
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest file or download read at all; checked before any byte is loaded."""
 
-MAX_TEXT_CHARS = 5_000_000
-"""Most characters of text one document may hold (about 2,500 pages): finding facts costs time in
-proportion to the text, and this much text dense with figures is imported within a minute on a busy
+MAX_TEXT_CHARS = 4_000_000
+"""Most characters of text one document may hold (about 2,000 pages): finding facts costs time in
+proportion to the text, and this much text dense with figures is imported well within a minute on a busy
 two-core machine (ordinary prose in about a quarter of that). See docs/RELIABILITY.md."""
 
 MAX_ARTICLE_HTML_CHARS = 4_000_000
