@@ -61,9 +61,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     ),
     "nested-brackets-200kb": (".md", lambda: b"[" * 100_000 + b"]" * 100_000),
     "dense-figures-4m-chars": (".txt", lambda: PARAGRAPH * (3_990_000 // len(PARAGRAPH))),
-    "single-line-4.9m-chars": (
+    "single-line-4m-chars": (
         ".txt",
-        lambda: PARAGRAPH.replace(b"\n", b" ") * (4_900_000 // len(PARAGRAPH)),
+        lambda: PARAGRAPH.replace(b"\n", b" ") * (3_990_000 // len(PARAGRAPH)),
     ),
 }
 
