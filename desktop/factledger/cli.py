@@ -119,7 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     _narrowing_options(p)
     p = command("refresh", "fetch web sources again and add a version to each whose text changed")
     p.add_argument("target", metavar="SOURCE_ID|all")
-    p.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each page (default 15)")
+    p.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds a page may take to download (default 60)"
+    )
     p = command("export", "write a fact sheet (default: verified facts as CSV)", json_output=False)
     p.add_argument("--status", action="append", default=[], help="repeat for several; 'all' for every status")
     p.add_argument("--kind", action="append", default=[])

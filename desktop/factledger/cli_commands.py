@@ -27,6 +27,7 @@ from factledger.domain import (
 from factledger.domain.anchors import Anchor
 
 if TYPE_CHECKING:
+    from factledger.core.importing import ImportResult
     from factledger.core.ledger import Ledger
 
 # Readers, the extractor and the exporters are imported by the commands that use them, so a query
@@ -113,8 +114,8 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
     items = reading.expand_inputs(args.inputs)
     if not items:
         raise UserError("Nothing to import: no readable files were found in what was given.")
-    results = ledger.import_inputs(items)
     if args.json:
+        results = ledger.import_inputs(items)
         _print_json(
             [
                 {
@@ -131,19 +132,26 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
             ]
         )
     else:
-        for r in results:
-            if r.outcome == "imported":
-                print(f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]")
-            elif r.outcome == "duplicate":
-                print(f"duplicate: {r.label} (already in the ledger as {r.source_id})")
-            elif r.outcome == "new_version" and r.report is not None:
-                print(
-                    f"new version: {r.label} (version {r.version} of {r.report.lineage}: {r.report.summary()})"
-                    f" [{r.source_id}]"
-                )
-            else:
-                print(f"failed: {r.message}")
+        # One line per input as soon as it is done, so a long batch shows where it is.
+        results = ledger.import_inputs(items, progress=lambda _done, _total, result: _print_result(result))
     return 1 if any(r.outcome == "failed" for r in results) else 0
+
+
+def _print_result(r: ImportResult) -> None:
+    from factledger import reading
+
+    if r.outcome == "imported":
+        line = f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]"
+    elif r.outcome == "duplicate":
+        line = f"duplicate: {r.label} (already in the ledger as {r.source_id})"
+    elif r.outcome == "new_version" and r.report is not None:
+        line = (
+            f"new version: {r.label} (version {r.version} of {r.report.lineage}: {r.report.summary()})"
+            f" [{r.source_id}]"
+        )
+    else:
+        line = f"failed: {r.message}"
+    print(reading.printable(line), flush=True)
 
 
 def suggest(args: argparse.Namespace) -> int:
@@ -364,7 +372,12 @@ def refresh(ledger: Ledger, args: argparse.Namespace) -> int:
 
     timeout = max(0.5, float(args.timeout))
     targets = None if args.target == "all" else [args.target]
-    results = ledger.refresh(targets, fetch=lambda url: reading.fetch_url(url, timeout=timeout))
+    results = ledger.refresh(
+        targets,
+        fetch=lambda url: reading.fetch_url(
+            url, timeout=min(timeout, reading.READ_TIMEOUT), deadline=timeout
+        ),
+    )
     if args.json:
         _print_json(
             [

@@ -84,9 +84,9 @@ def test_empty_text_is_refused(data: bytes) -> None:
 
 
 def test_binary_garbage_named_txt_is_refused() -> None:
-    """A PNG renamed to .txt is reported as binary, not shown as gibberish."""
+    """A PNG renamed to .txt is reported as an image, not shown as gibberish."""
     garbage = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
-    with pytest.raises(UserError, match="binary"):
+    with pytest.raises(UserError, match="PNG image"):
         read_bytes(garbage, file_name="photo.txt")
 
 

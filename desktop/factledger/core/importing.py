@@ -15,6 +15,8 @@ from .context import LedgerContext, new_id
 from .versions import AddSourceVersion, VersionReport
 
 Outcome = Literal["imported", "duplicate", "failed", "new_version"]
+LONG_EXTRACTION_CHARS = 200_000
+"""Text from which on finding facts takes about a second or more (see benchmarks/bad_inputs.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,31 +120,80 @@ def import_inputs(
     cancelled: Callable[[], bool] | None = None,
     fetch: Callable[[str], Document] = reading.fetch_url,
 ) -> list[ImportResult]:
-    """Import each input on its own: a bad file fails alone with its reason, the rest import."""
+    """Import each input on its own: a bad file fails alone with its reason, the rest import.
+
+    Cancelling is honoured between inputs; an input already being read is finished and kept, unless its
+    text is long enough for extraction to take seconds: then a cancel that came while it was read stops
+    there, and nothing of it is stored.
+    """
     queue = list(items)
     results: list[ImportResult] = []
     for index, item in enumerate(queue):
         if cancelled is not None and cancelled():
             break
-        try:
-            document = reading.read_input(item, fetch=fetch)
-            result = import_document(ctx, document)
-            if result.label != item.label:
-                result = ImportResult(
-                    item.label,
-                    result.outcome,
-                    result.source_id,
-                    result.title,
-                    result.suggestion_count,
-                    result.message.replace(result.label, item.label, 1),
-                    result.changes,
-                    result.version,
-                    result.report,
-                    result.edit,
-                )
-        except UserError as error:
-            result = ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")
+        found = _read_and_extract(item, fetch=fetch, cancelled=cancelled)
+        if found is None:
+            break
+        if isinstance(found, ImportResult):
+            result = found
+        else:
+            try:
+                result = _relabel(store_document(ctx, *found), item.label)
+            except UserError as error:
+                result = ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")
         results.append(result)
         if progress is not None:
             progress(index + 1, len(queue), result)
     return results
+
+
+def _read_and_extract(
+    item: ImportInput, *, fetch: Callable[[str], Document], cancelled: Callable[[], bool] | None
+) -> tuple[Document, list[Suggestion]] | ImportResult | None:
+    """The document and its suggestions, a failed result saying why, or None once cancelled."""
+    try:
+        document = reading.read_input(item, fetch=fetch)
+        if cancelled is not None and len(document.text) > LONG_EXTRACTION_CHARS and cancelled():
+            return None  # a cancel that came while reading spares the person a long extraction
+        return document, extraction.suggest(document)
+    except UserError as error:
+        return ImportResult(item.label, "failed", message=f"{item.label}: {error.message}")
+    except RecursionError:
+        return ImportResult(
+            item.label,
+            "failed",
+            message=f"{item.label}: this input is nested too deeply to be read (thousands of levels); nothing was imported.",
+        )
+    except MemoryError:
+        return ImportResult(
+            item.label,
+            "failed",
+            message=f"{item.label}: reading this input needs more memory than this computer has free; nothing was imported.",
+        )
+    except Exception as error:  # one unforeseen damaged input must not stop the others
+        return ImportResult(
+            item.label,
+            "failed",
+            message=(
+                f"{item.label}: this input could not be read because of an unexpected problem in it "
+                f"({type(error).__name__}: {error}); nothing was imported from it."
+            ),
+        )
+
+
+def _relabel(result: ImportResult, label: str) -> ImportResult:
+    """The result named as the person named the input (a path or URL), not by the document's file name."""
+    if result.label == label:
+        return result
+    return ImportResult(
+        label,
+        result.outcome,
+        result.source_id,
+        result.title,
+        result.suggestion_count,
+        result.message.replace(result.label, label, 1),
+        result.changes,
+        result.version,
+        result.report,
+        result.edit,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MONTH = (
@@ -10,6 +11,8 @@ _MONTH = (
 )
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Spans whose digits are not statistics: dates, times, phone numbers, URLs, section and model numbers.
+# An e-mail address is bounded by the lengths RFC 5321 allows its two halves (64 and 255) and by the
+# first "@": an unbounded `\S+@\S+` retried at every offset of a long unbroken token is quadratic.
 _NOT_STATISTICS = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?\b|"
@@ -17,7 +20,7 @@ _NOT_STATISTICS = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
     r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.|"
     r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|"
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|"
+    r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+|"
     r"\b(?:Section|Sec\.|Article|Art\.|Chapter|Title|Rule|No\.|Number|Part|Clause|Paragraph|Amendment|"
     r"Resolution|Order|Proclamation|Page|p\.|pp\.|Vol\.|Volume|Item|Annex|Schedule|Room|Suite|Route|"
     r"Highway|Interstate|Flight|Level|Phase|Stage|Tier|Class|Category|Group|Round|Game|Week|Day|Step|"
@@ -56,24 +59,52 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
     Every date, id or address the exclusion pattern matches holds one of those anchors within a few
     words, so scanning only these stretches finds the same spans at a fraction of the cost on prose.
+    Window starts and ends only ever move forward, so one pass over the white space serves every
+    lookup: the cost stays linear even in text without spaces (a megabyte of digits).
     """
     windows: list[tuple[int, int]] = []
     size = len(text)
+    spaces = _SpaceWalk(text)
     for match in _ANCHOR.finditer(text):
         position = match.start()
         if windows and position - _MARGIN <= windows[-1][1]:
             start = windows[-1][0]
             windows.pop()
         else:
-            start = max(0, position - _MARGIN)
             # Back up to a word start so that `\b` and `\S+` see the same boundary as a full scan.
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
-        end = min(size, position + _MARGIN)
-        space = _TOKEN_START.search(text, end)
-        end = space.start() if space else size
+            start = spaces.word_start(max(0, position - _MARGIN))
+        end = spaces.next_space(min(size, position + _MARGIN))
         windows.append((start, end))
     return windows
+
+
+class _SpaceWalk:
+    """White-space lookups at non-decreasing offsets of one text, answered by a single forward scan."""
+
+    def __init__(self, text: str) -> None:
+        self._spaces = _TOKEN_START.finditer(text)
+        self._size = len(text)
+        self._last = -1  # the last white space seen before the scan position
+        self._next: int | None = self._advance()
+
+    def _advance(self) -> int | None:
+        found = next(self._spaces, None)
+        return found.start() if found else None
+
+    def _scan_to(self, offset: int) -> None:
+        while self._next is not None and self._next < offset:
+            self._last = self._next
+            self._next = self._advance()
+
+    def word_start(self, offset: int) -> int:
+        """`offset` moved back to just after the white space before it (0 when there is none)."""
+        self._scan_to(offset)
+        return self._last + 1
+
+    def next_space(self, offset: int) -> int:
+        """The first white space at or after `offset`, or the text's length when there is none."""
+        self._scan_to(offset)
+        return self._size if self._next is None else self._next
 
 
 def non_statistic_spans(text: str) -> list[tuple[int, int]]:
@@ -104,11 +135,17 @@ def find_period(sentence: str, *, near: int) -> str | None:
     "in 2024" gives "2024"; "since 1984" and "annually" stay as written.
     """
     best: tuple[int, str] | None = None
-    for match in _PERIOD.finditer(sentence):
-        distance = min(abs(match.start() - near), abs(match.end() - near))
+    for start, end, period in _periods(sentence):
+        distance = min(abs(start - near), abs(end - near))
         if best is None or distance < best[0]:
-            best = (distance, _normalize_period(match.group(0)))
+            best = (distance, period)
     return None if best is None else best[1]
+
+
+@functools.lru_cache(maxsize=64)
+def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Every period phrase of a sentence, scanned once for all the figures in it."""
+    return tuple((m.start(), m.end(), _normalize_period(m.group(0))) for m in _PERIOD.finditer(sentence))
 
 
 def find_deadline(clause: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,7 +55,11 @@ _COMMENT_MARK = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _CURLY_QUOTE = re.compile("[“”]")
+_NEXT_START = re.compile(r"\s*[\"“‘(]*")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _GAP = re.compile(r"\n[ \t]*(?:\n[ \t]*){3,}")
+MAX_SENTENCE = 2000
+"""Longest sentence span, in characters; real sentences stay far below it (the longest in the corpus is 677)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,15 @@ def _quote_ranges(line: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _inside_quote(quotes: list[tuple[int, int]], starts: list[int], dot: int, end: int) -> bool:
+    """Whether the mark at `dot` (ending at `end`) lies inside a quote; the ranges are sorted and disjoint."""
+    index = bisect.bisect_left(starts, dot) - 1
+    if index < 0:
+        return False
+    a, b = quotes[index]
+    return a < dot < b and end <= b
+
+
 def _is_boundary(line: str, dot: int, after: int) -> bool:
     """Whether the punctuation at `dot` ends a sentence, judged from the word before and the one after."""
     if line[dot] != ".":
@@ -107,16 +121,19 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in '(“"':
         word_start -= 1
     word = line[word_start:dot].lower()
-    rest = line[after:].lstrip()
-    next_word = re.match(r"[\"“‘(]*([A-Za-z]+)", rest)
-    following = next_word.group(1).lower() if next_word else ""
+    # Look at the next word in place: slicing off the rest of the line here made long lines quadratic.
+    opening = _NEXT_START.match(line, after)
+    first = opening.end() if opening else after
+    next_word = _LETTERS.match(line, first)
+    following = next_word.group().lower() if next_word else ""
+    initial = line[first : first + 1]
     if word in _TITLES:
         return False
     if word in _SUFFIXES or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return following in _STARTERS and rest.lstrip('"“‘(')[:1].isupper()
+        return following in _STARTERS and initial.isupper()
     if len(word) == 1 and word.isalpha() and line[word_start].isupper():
         return False  # a middle initial: "Donald J. Trump"
-    return not rest.lstrip('"“‘(')[:1].islower()
+    return not initial.islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -131,10 +148,11 @@ def split_sentences(text: str) -> list[Sentence]:
             paragraph += 1
         else:
             quotes = _quote_ranges(line)
+            quote_starts = [a for a, _ in quotes]
             piece_start = 0
             for match in _BOUNDARY.finditer(line):
                 dot = match.start()
-                inside = any(a < dot < b and match.end() <= b for a, b in quotes)
+                inside = _inside_quote(quotes, quote_starts, dot, match.end())
                 if inside or not _is_boundary(line, dot, match.end()):
                     continue
                 _add(
@@ -157,5 +175,21 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int, e
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # A run of text with no sentence end (a table flattened to one line, a megabyte of numbers) is cut
+        # at white space: every later step looks at a whole sentence, so its length bounds their cost.
+        cut = _last_space(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        _add(out, text, start, cut, paragraph, end_of_article)
+        start = cut
+        while start < end and (text[start] in " \t-*•#>" or text[start].isspace()):
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph, start >= end_of_article))
+
+
+def _last_space(text: str, low: int, high: int) -> int:
+    """The offset of the last white space in text[low:high], or `high` when there is none."""
+    for index in range(high - 1, low - 1, -1):
+        if text[index].isspace():
+            return index
+    return high

@@ -14,12 +14,14 @@ from docx.table import Table
 
 from factledger.domain import Document, UserError
 
-from .limits import MAX_EXPANDED_BYTES, format_size
+from .limits import MAX_EXPANDED_BYTES, MAX_XML_BYTES, format_size
 from .normalize import clean_field, join_paragraphs, require_text
 from .ooxml_strict import as_transitional, is_strict
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_CHUNK = 1024 * 1024
+_MEDIA_FOLDERS = ("word/media/", "word/embeddings/", "media/")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What python-docx and zipfile raise on a truncated or inconsistent package; lxml's XMLSyntaxError and
 # ElementTree's ParseError are both SyntaxErrors.
@@ -32,15 +34,25 @@ _DAMAGE = (
     NotImplementedError,
     zlib.error,
     SyntaxError,
+    AttributeError,  # python-docx on a package whose parts are not the kinds it expects
+    TypeError,
 )
 
 
 def check_zip(data: bytes, *, label: str) -> zipfile.ZipFile:
-    """Open a zip container after checking what it would expand to, so a zip bomb is refused unread."""
+    """Open a zip container after checking what it expands to, so a zip bomb is refused unread.
+
+    The sizes a zip declares can lie, so after the declared total every member is also inflated in
+    chunks and the bytes actually produced are counted, stopping at the limit: memory stays bounded
+    whatever the headers claim. XML parts, which are parsed into trees many times their size, have a
+    tighter limit of their own.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        if expanded <= MAX_EXPANDED_BYTES:
+            expanded = _inflated_size(archive, label=label)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error, OSError) as exc:
         raise UserError(f"{label} is a damaged or truncated ZIP file and cannot be read.") from exc
     if expanded > MAX_EXPANDED_BYTES:
         raise UserError(
@@ -48,6 +60,25 @@ def check_zip(data: bytes, *, label: str) -> zipfile.ZipFile:
             f"{format_size(MAX_EXPANDED_BYTES)} FactLedger reads; it was not opened."
         )
     return archive
+
+
+def _inflated_size(archive: zipfile.ZipFile, *, label: str) -> int:
+    """Bytes the members really inflate to, counted chunk by chunk and abandoned past the limits."""
+    total = xml = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if not info.filename.startswith(_MEDIA_FOLDERS):
+                    xml += len(chunk)
+                if total > MAX_EXPANDED_BYTES:
+                    return total
+                if xml > MAX_XML_BYTES:
+                    raise UserError(
+                        f"{label} holds more than {format_size(MAX_XML_BYTES)} of document markup; "
+                        "FactLedger does not open it. Save the text as a smaller document."
+                    )
+    return total
 
 
 def is_docx(archive: zipfile.ZipFile) -> bool:

@@ -17,6 +17,9 @@ from .normalize import clean_field, normalize_text, require_text
 
 MEDIA_TYPE = "message/rfc822"
 _FLOWED_QUOTE = re.compile(r"^>+ ?")
+_SPACE = re.compile(r"\s+")
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
+_BASE64_LETTER = re.compile(r"[A-Za-z0-9+/]")
 
 
 def read_email(data: bytes, *, label: str, file_name: str | None, url: str | None) -> Document:
@@ -25,11 +28,18 @@ def read_email(data: bytes, *, label: str, file_name: str | None, url: str | Non
     Parsed with the `compat32` policy because it never raises on malformed headers, which the modern
     policy's header parser sometimes does; headers are then decoded explicitly (RFC 2047 words, charsets).
     """
-    message = email.message_from_bytes(data)
-    subject = _header(message, "Subject")
-    sender = _header(message, "From")
-    speaker, authors = _sender(sender)
-    text = require_text(_body(message, label=label), label=label)
+    try:
+        message = email.message_from_bytes(data)
+        subject = _header(message, "Subject")
+        sender = _header(message, "From")
+        speaker, authors = _sender(sender)
+        body = _body(message, label=label)
+    except RecursionError as exc:
+        # The standard library parses and walks nested parts recursively; thousands of levels exhaust it.
+        raise UserError(
+            f"{label} nests its parts more deeply than any real e-mail does; FactLedger cannot read it."
+        ) from exc
+    text = require_text(body, label=label)
     extra = {"speaker": speaker} if speaker else {}
     return Document(
         text=text,
@@ -105,7 +115,7 @@ def _body(message: email.message.Message, *, label: str) -> str:
         elif kind == "text/html" and html_part is None:
             html_part = part
     if html_part is not None:
-        payload = html_part.get_payload(decode=True)
+        payload = _decoded_payload(html_part, label=label)
         if isinstance(payload, bytes) and payload.strip():
             try:
                 return read_html(
@@ -126,10 +136,30 @@ def _body(message: email.message.Message, *, label: str) -> str:
 
 
 def _part_text(part: email.message.Message, *, label: str) -> str:
-    payload = part.get_payload(decode=True)
+    payload = _decoded_payload(part, label=label)
     if not isinstance(payload, bytes) or not payload.strip():
         return ""
     return decode_text(payload, label=label, declared=_charset(part))
+
+
+def _decoded_payload(part: email.message.Message, *, label: str) -> object:
+    """A part's body with its transfer encoding undone; a damaged base64 body is refused, not stored.
+
+    The standard library returns a base64 body it cannot decode as the raw base64 letters, and silently
+    drops letters outside the alphabet, either of which would import gibberish. White space and a stray
+    character are tolerated, as mail clients do.
+    """
+    payload = part.get_payload(decode=True)
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "base64":
+        raw = part.get_payload(decode=False)
+        letters = _SPACE.sub("", raw) if isinstance(raw, str) else ""
+        stray = len(_NOT_BASE64.findall(letters))
+        if len(_BASE64_LETTER.findall(letters)) % 4 == 1 or stray > max(2, len(letters) // 100):
+            raise UserError(
+                f"{label} has a message body whose base64 encoding is damaged, so its text cannot be "
+                "recovered; nothing was imported. Ask the sender for a new copy or save the message again."
+            )
+    return payload
 
 
 def _charset(part: email.message.Message) -> str | None:

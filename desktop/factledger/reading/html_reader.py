@@ -17,6 +17,7 @@ from factledger.domain import Document
 from .bylines import person_names, unique_names
 from .decode import decode_text
 from .html_text import html_to_text
+from .limits import MAX_ARTICLE_HTML_CHARS
 from .normalize import clean_field, join_paragraphs, require_text
 from .page_metadata import PageMetadata, read_page_metadata, strip_title_suffix
 
@@ -53,7 +54,8 @@ def read_html(
     (a short note, a listing, markup nested deeper than lxml follows) falls back to all visible text.
     """
     html = decode_html(data, label=label, charset=charset)
-    plain = None if selection else _extract(html, url=url)
+    # trafilatura's time grows faster than the page (30 s for 10 MB): beyond the limit, all visible text.
+    plain = None if selection or len(html) > MAX_ARTICLE_HTML_CHARS else _extract(html, url=url)
     walked = html_to_text(html)
     page = PageMetadata() if selection else read_page_metadata(html)
     if plain is None or not plain.text.strip():

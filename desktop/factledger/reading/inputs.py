@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -14,10 +16,11 @@ from factledger.domain import Document
 
 from .fetch import fetch_url
 from .plain_text import read_plain_text
-from .read import read_file
+from .read import printable, read_file
 from .sniff import SUFFIXES
 
 InputKind = Literal["file", "url", "html", "text"]
+_WEB_PREFIX = re.compile(r"https?://", re.IGNORECASE)
 SELECTION_LABEL = "The dropped selection"
 TEXT_LABEL = "The dropped text"
 
@@ -40,27 +43,31 @@ class ImportInput:
 
 def file_input(path: Path, *, label: str | None = None) -> ImportInput:
     """An input for one local file, named by its file name unless a label is given."""
-    return ImportInput(kind="file", label=label or path.name or str(path), path=path)
+    return ImportInput(kind="file", label=printable(label or path.name or str(path)), path=path)
 
 
 def url_input(url: str) -> ImportInput:
     """An input for a web page to fetch."""
-    return ImportInput(kind="url", label=url, url=url)
+    return ImportInput(kind="url", label=printable(url), url=url)
 
 
 def is_web_url(value: str) -> bool:
-    """True for an `http://` or `https://` address with a host."""
-    parts = urllib.parse.urlsplit(value.strip())
-    return (
-        parts.scheme.lower() in ("http", "https")
-        and bool(parts.netloc)
-        and not any(c.isspace() for c in value.strip())
-    )
+    """True for something written as an `http://` or `https://` address.
+
+    A malformed one (`http://[::1/x`) still counts, so fetching it answers with a sentence for that one
+    input instead of the whole import stopping on a parser error.
+    """
+    text = value.strip()
+    prefix = _WEB_PREFIX.match(text)
+    return prefix is not None and len(text) > prefix.end() and not any(c.isspace() for c in text)
 
 
 def file_url_to_path(url: str) -> Path | None:
     """The local path a `file://` URL names, or None for anything else."""
-    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return None
     if parts.scheme.lower() != "file":
         return None
     return Path(urllib.request.url2pathname(urllib.parse.unquote(parts.path)))
@@ -79,11 +86,19 @@ def expand_inputs(items: Iterable[str | Path]) -> list[ImportInput]:
             found.append(url_input(item.strip()))
             continue
         path = (file_url_to_path(item) if isinstance(item, str) else None) or Path(item)
-        if path.is_dir():
+        if _is_folder(path):
             found.extend(_folder_inputs(path))
         else:
             found.append(file_input(path))
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; any error (a name too long, a loop) leaves it to reading to explain."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _folder_inputs(folder: Path) -> list[ImportInput]:

@@ -62,7 +62,9 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
         return {}, source
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError):
+        # PyYAML composes nested collections recursively (thousands of `[` exhaust the stack) and converts
+        # integers with Python's digit limit (a 5,000-digit date raises ValueError).
         return {}, source
     if not isinstance(meta, dict):
         return {}, source

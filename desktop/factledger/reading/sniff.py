@@ -40,6 +40,41 @@ _MAIL_HEADERS = frozenset(
 )
 
 
+# Signatures of common binary files that are never a document's text, with the name a message gives them.
+_BINARY_SIGNATURES = (
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"OggS", "an Ogg audio or video file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"\x1a\x45\xdf\xa3", "a video file (Matroska or WebM)"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc or .xls)"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is when its first bytes are the signature of an image, audio, archive or program."""
+    for signature, kind in _BINARY_SIGNATURES:
+        if kind is not None and data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "an MP4 or QuickTime video, or a HEIC image"
+    return None
+
+
 def sniff(data: bytes) -> Format | None:
     """The format the bytes announce themselves, or None when only a name or media type can tell."""
     head = data[:4096]

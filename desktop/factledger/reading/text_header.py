@@ -81,7 +81,9 @@ def _headline_case(words: list[str]) -> bool:
 
 
 def read_text_header(text: str) -> TextHeader:
-    lines = [line.strip() for line in text.split("\n")[: _HEAD_LINES * 2] if line.strip()][:_HEAD_LINES]
+    lines = [line.strip() for line in text.split("\n", _HEAD_LINES * 2)[: _HEAD_LINES * 2] if line.strip()][
+        :_HEAD_LINES
+    ]
     title: str | None = None
     authors: tuple[str, ...] = ()
     dates: list[tuple[bool, str]] = []  # (is an update, day) of each date line, in order
