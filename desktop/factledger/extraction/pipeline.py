@@ -180,7 +180,8 @@ def _commitments(
                     action=commitment.action,
                     amount=amount.value if amount else None,
                     unit=amount.unit if amount else None,
-                    value=amount.value if amount else None,
+                    # The figure itself is its own statistic suggestion; the pledge carries it as `amount`
+                    # only, so one figure is one suggestion with a value.
                     qualifier=amount.qualifier if amount else None,
                     deadline=commitment.deadline,
                     period=amount.period if amount else None,

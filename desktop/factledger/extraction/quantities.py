@@ -87,6 +87,13 @@ _RANGE_JOIN = re.compile(r"\s*(?:-\s*)?(?:to|and|or|-|–|—)\s*$")
 _OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?:{numbers.DIGITS}|(?i:{_SPELLED}))(?=\s)")
 _BARE_SCALE = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
 _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from))\s+$")
+# A small spelled number after a determiner or "between" refers to known things ("the two sides", "between
+# two countries"); after a naming noun it is a label ("pillar two", "phase three").
+_DEFINITE = re.compile(
+    r"(?i:\b(?:the|our|their|its|these|those|both|his|her|your|my|between|among|"
+    r"phase|pillar|stage|level|tier|round|part|chapter|section|article|title|step|option|number)|[’']s)\s+$"
+)
+_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
 
 
@@ -228,7 +235,7 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
     elif suffix and suffix.group("curname"):
         name = suffix.group("curname")
         kind, unit, end = "money", units.currency_code_for_name(name), suffix.end()
-        if name.lower().startswith("cent"):
+        if name.lower().startswith(("cent", "pence")):
             value /= 100
     elif suffix and suffix.group("measure"):
         measure = suffix.group("measure")
@@ -248,22 +255,42 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
     else:
         out_of = _OUT_OF.match(text, end)
         noun = counted_noun(text, out_of.end() if out_of else end)
+        or_more = _QUALIFIER_AFTER.match(text, end) if noun is None else None
+        if or_more is not None:
+            noun = counted_noun(text, or_more.end())  # "two or more contested campaigns"
         if noun is not None:
             kind, unit, end = "count", noun[0], noun[1]
         else:
             inferred = noun_from_context(text, end, start) or noun_in_brackets(text, end, start)
-            if inferred is None:
+            if inferred is None or (match.group("words") and not token.scaled):
                 return None
             kind, unit = "count", inferred
-        if match.group("words") and not token.scaled and value < 10 and out_of is None:
-            return None  # "one senior official", "two countries": too common to be statistics
+        if match.group("words") and not token.scaled and out_of is None:
+            if value < 2 or (
+                value < 10 and (_DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start))
+            ):
+                return None  # "one senior official", "the two sides": references, not statistics
     q_start, qualifier = _qualifier(text, start)
     after = _QUALIFIER_AFTER.match(text, end)
+    if after is None and kind == "count":
+        after = _QUALIFIER_AFTER.match(text, token.end)  # "two or more campaigns": before the noun
+        end = max(end, after.end()) if after else end
     if after and qualifier is None:
         qualifier = Qualifier.AT_LEAST if after.group("more") else Qualifier.AT_MOST
         end = after.end()
     cue = _cue(kind, unit, qualifier)
     return Quantity(q_start, end, value, unit, kind, qualifier, cue)
+
+
+def _spoken(text: str, position: int) -> bool:
+    """Whether the sentence around `position` speaks in the first or second person ("I have two questions").
+
+    A small spelled count in conversation ("we’re two strong democracies") is rhetoric, not a statistic.
+    """
+    left = max(text.rfind(c, max(0, position - 300), position) for c in ".!?\n") + 1
+    right_ends = [i for i in (text.find(c, position, position + 300) for c in ".!?\n") if i >= 0]
+    right = min(right_ends) if right_ends else min(len(text), position + 300)
+    return _PERSON.search(text, left, right) is not None
 
 
 def _cue(kind: str, unit: str | None, qualifier: Qualifier | None) -> str:

@@ -72,6 +72,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "inr": "INR",
     "swiss francs": "CHF",
     "francs": "CHF",
+    "peso": "MXN",
+    "pesos": "MXN",
+    "pence": "GBP",
     "cents": "USD",
     "cent": "USD",
     "bucks": "USD",
@@ -79,7 +82,7 @@ CURRENCY_NAMES: dict[str, str] = {
 CURRENCY_NAME_RE = (
     r"(?:(?:U\.S\.|US|Canadian|Australian|Hong Kong|Singapore|New Zealand)\s)?"
     r"(?:(?i:dollars?|euros?|pounds? sterling|sterling|rupees?)|yen|yuan|renminbi|won|Swiss francs|USD|EUR|"
-    r"GBP|JPY|CNY|KRW|INR|cents?|bucks)\b"
+    r"GBP|JPY|CNY|KRW|INR|cents?|bucks|pesos?|pence)\b"
 )
 _NAMED_DOLLARS = {
     "canadian": "CAD",
