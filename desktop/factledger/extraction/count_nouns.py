@@ -29,7 +29,7 @@ _SINGULAR_OK = frozenset(
 )
 # The words of the noun phrase after a number, up to a word that cannot be in it (a preposition, a verb of
 # being, a determiner, a conjunction other than one joining names) or a punctuation mark.
-_PHRASE_WORD = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z][\w’'&.]*(?:-[A-Za-z][\w’'&.]*)*)")
+_PHRASE_WORD = re.compile(r"(?P<comma>,)?(?:\s+|-)(?P<word>[A-Za-z][\w’'&.]*(?:-[A-Za-z][\w’'&.]*)*)")
 _PHRASE_STOP = frozenset(
     [
         "of",
@@ -171,6 +171,8 @@ def head_noun(text: str, end: int) -> tuple[str, int] | None:
         match = _PHRASE_WORD.match(text, position)
         if match is None:
             break
+        if match.group("comma") and (head is not None or position == end):
+            break  # "2,000 jobs, ...": a comma after the head ends the phrase; before it, it joins adjectives
         word = match.group("word").rstrip(".")
         lowered = word.lower()
         if lowered in _PHRASE_STOP:

@@ -10,6 +10,7 @@ from factledger.domain import Qualifier
 
 from . import numbers, units
 from .count_nouns import counted_noun, noun_from_context, noun_in_brackets
+from .magnitudes import find_magnitudes
 
 _WORD_NUMBER = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -44,7 +45,8 @@ MULTIPLIER_PATTERN = (
     r"\b(?i:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|"
     r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|times)\s+"
     r"(?:more|less|larger|higher|greater|bigger|faster|smaller|lower|as\s+(?:much|many|large|high|big))|"
-    r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled))\b"
+    r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled)|"
+    r"(?P<double>double|triple|quadruple)(?=\s+(?:the|its|their|that|what|our|his|her)\b))\b"
 )
 _MULTIPLIER = re.compile(r"(?=(?i:[\dtfsenhdq]))" + MULTIPLIER_PATTERN)
 _SUFFIX = re.compile(
@@ -93,6 +95,7 @@ _DEFINITE = re.compile(
     r"(?i:\b(?:the|our|their|its|these|those|both|his|her|your|my|between|among|"
     r"phase|pillar|stage|level|tier|round|part|chapter|section|article|title|step|option|number)|[’']s)\s+$"
 )
+_INDEX_LEVEL = re.compile(r"(?:%|\b(?i:percent|points?))(?:\s+(?i:higher|lower))?\s+(?i:at|to)\s+$")
 _PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
 
@@ -209,6 +212,10 @@ def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context
         found.append(quantity)
     found.extend(_fractions(text, skip))
     found.extend(_multipliers(text, skip))
+    for start, end, value, unit, cue in find_magnitudes(text):
+        if not _inside(skip, start, end):
+            kind = "money" if len(unit) == 3 and unit.isupper() else "count"
+            found.append(Quantity(start, end, value, unit, kind, None, cue))
     found.sort(key=lambda q: (q.start, -q.end))
     return _drop_overlaps(found)
 
@@ -243,6 +250,8 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             kind, unit = "money", "GBP"
         else:
             kind, unit = "measure", units.measure_unit(measure)
+            if unit == "points" and (match.group("words") or currency):
+                return None  # "three points" in a speech; a poll's or an index's points are written in digits
         end = suffix.end()
     elif token.fraction:
         if _SHARE_OF.match(text, end) is None:
@@ -262,9 +271,11 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             kind, unit, end = "count", noun[0], noun[1]
         else:
             inferred = noun_from_context(text, end, start) or noun_in_brackets(text, end, start)
+            if inferred is None and _INDEX_LEVEL.search(text, max(0, start - 40), start):
+                inferred = "points"  # "DOWN 0.4 percent at 17,959.64": a market index's level
             if inferred is None or (match.group("words") and not token.scaled):
                 return None
-            kind, unit = "count", inferred
+            kind, unit = ("measure" if inferred == "points" else "count"), inferred
         if match.group("words") and not token.scaled and out_of is None:
             if value < 2 or (
                 value < 10 and (_DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start))
@@ -322,6 +333,9 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
     if "and" in gap and (lead is None or not lead.group(0).lower().startswith("between")):
         return None  # "45 and 50 cases" are two figures; only "between 45 and 50" is a range
+    if high.kind == "percent" and lead is not None and lead.group(0).lower().startswith("from"):
+        if found and found[-1].start == low_start:
+            return None  # "from 4.9 percent to 5 percent": a change between two figures, each its own
     if low_value < 0 and high.value < low_value:
         low_value, high = high.value, replace(high, value=low_value)  # "from -18 °C to -34 °C"
     if not scaled_low and low_value < high.value and high.value >= 1000:
@@ -368,6 +382,8 @@ def _multipliers(text: str, excluded: _Excluded) -> list[Quantity]:
             value = float(raw) if raw[0].isdigit() else (numbers.words_value(raw) or 0.0)
         elif match.group("twice"):
             value = 2.0
+        elif match.group("double"):
+            value = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[match.group("double").lower()]
         else:
             value = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}[match.group("doubled").lower()]
         if value <= 0:
