@@ -193,9 +193,8 @@ def _plural(word: str) -> bool:
     lowered = word.lower()
     if lowered in _SINGULAR_OK:
         return True
-    if not lowered.endswith("s") or lowered.endswith(("ss", "ous", "us", "is", "’s", "'s")) or len(word) < 3:
-        return False
-    return True
+    ending = lowered.endswith("s") and not lowered.endswith(("ss", "ous", "us", "is", "’s", "'s"))
+    return ending and len(word) >= 3
 
 
 def noun_in_brackets(text: str, end: int, start: int) -> str | None:

@@ -276,11 +276,8 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             if inferred is None or (match.group("words") and not token.scaled):
                 return None
             kind, unit = ("measure" if inferred == "points" else "count"), inferred
-        if match.group("words") and not token.scaled and out_of is None:
-            if value < 2 or (
-                value < 10 and (_DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start))
-            ):
-                return None  # "one senior official", "the two sides": references, not statistics
+        if _small_reference(text, match, token, start, out_of is not None):
+            return None  # "one senior official", "the two sides": references, not statistics
     q_start, qualifier = _qualifier(text, start)
     after = _QUALIFIER_AFTER.match(text, end)
     if after is None and kind == "count":
@@ -291,6 +288,18 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
         end = after.end()
     cue = _cue(kind, unit, qualifier)
     return Quantity(q_start, end, value, unit, kind, qualifier, cue)
+
+
+def _small_reference(text: str, match: re.Match[str], token: _Token, start: int, out_of: bool) -> bool:
+    """Whether a small spelled count refers rather than counts: "one senior official", "the two sides",
+    "pillar two", or a first/second-person remark."""
+    if not match.group("words") or token.scaled or out_of:
+        return False
+    if token.value < 2:
+        return True
+    return token.value < 10 and bool(
+        _DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start)
+    )
 
 
 def _spoken(text: str, position: int) -> bool:
@@ -333,9 +342,9 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
     if "and" in gap and (lead is None or not lead.group(0).lower().startswith("between")):
         return None  # "45 and 50 cases" are two figures; only "between 45 and 50" is a range
-    if high.kind == "percent" and lead is not None and lead.group(0).lower().startswith("from"):
-        if found and found[-1].start == low_start:
-            return None  # "from 4.9 percent to 5 percent": a change between two figures, each its own
+    change = high.kind == "percent" and lead is not None and lead.group(0).lower().startswith("from")
+    if change and found and found[-1].start == low_start:
+        return None  # "from 4.9 percent to 5 percent": a change between two figures, each its own
     if low_value < 0 and high.value < low_value:
         low_value, high = high.value, replace(high, value=low_value)  # "from -18 °C to -34 °C"
     if not scaled_low and low_value < high.value and high.value >= 1000:
