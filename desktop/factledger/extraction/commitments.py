@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .committers import resolve_actor
 from .dates import find_deadline
-from .names import actor_before
+from .names import actor_before, first_actor
+from .numbers import is_number_word
 
 _APOS = "[’']"
 # Between the subject and the cue: "has", "'ve", and adverbs ("Japan has also formally committed to").
@@ -20,7 +21,7 @@ _CUE = (
     r"(?P<modal>(?i:will|shall|ll|would|"
     r"(?:is|are|am|re|s|m)\s+(?:going|set|planning)\s+to|"
     r"(?:plans?|planned|intends?|intended|aims?|aimed|expects?|hopes?|seeks?)\s+to|"
-    r"(?:(?:is|are|am|re|m|was|were|remains?)\s+(?:(?:\w+ly|both|all|also|still|now|fully)\s+)*committed|"
+    r"(?:(?:is|are|am|re|m|was|were|been|remains?)\s+(?:(?:\w+ly|both|all|also|still|now|fully)\s+)*committed|"
     r"commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?|aken)|agree[sd]?|"
     r"resolved|decided|confirmed|signed\s+(?:an?\s+)?(?:\w+\s+){0,2}?agreements?|announced\s+plans)(?:\s+(?:itself|themselves|ourselves|himself|herself))?\s+to)|"
     r"agreed\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\s+to|"
@@ -38,7 +39,8 @@ _COMMITS_OBJECT = re.compile(
 _ANNOUNCE = re.compile(
     r"(?P<actor>\b[\w.&-]+)\s+(?:(?:has|have|also|today)\s+)*(?P<modal>announced|announces|unveiled|unveils)\s+"
     r"(?:(?:a|an|its|their|plans\s+for\s+an?)\s+)(?:[^\s,;:]+\s+){0,5}?"
-    r"(?P<action>plan|investment|program|programme|initiative|project|fund|partnership|commitment|expansion)s?\b"
+    r"(?P<action>plan|investment|program|programme|initiative|project|fund|partnership|commitment|expansion|"
+    r"purchase)s?\b"
     r"(?:\s+(?:plan|program|programme|project|initiative|fund)s?\b)?"
 )
 # "A new fund will be established": a pledged creation whose committer the sentence or document names.
@@ -48,7 +50,19 @@ _PASSIVE = re.compile(
     r"introduced|invested|allocated|made\s+available|deployed|provided|expanded|doubled|upgraded|undertaken|modernized|modernised)\b"
 )
 _NOUN_FORM = re.compile(
-    r"(?P<actor>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<modal>pledge|commitment|promise|plan)\s+"
+    r"(?P<actor>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:(?:[a-z]+ly|new|historic|firm|renewed)\s+)?"
+    r"(?P<modal>pledge|commitment|promise|plan|intention|vow|undertaking)s?\s+"
+    r"to\s+(?P<action>[a-z]+)\b"
+)
+# "reaffirmed their commitment to", "a pledge to remove", "a historic commitment from NATO allies to invest",
+# "made an early decision to hold": the nominal cue without a named possessor; the committer is the one named
+# after "from", else the clause's subject (resolved by the caller from the sentence or the one before).
+_BARE_NOUN_FORM = re.compile(
+    r"\b(?:[a-z]+ed|made|makes?|gave|gives?|has|have|had|won|got|kept|keeps?|includes?|renews?|reaffirms?|"
+    r"reiterates?|announces?|secures?|honou?rs?|fulfill?s?|of)\s+(?P<det>their|its|his|her|our|a|an|the)\s+(?:(?:[a-z]+ly|new|historic|firm|renewed|early|"
+    r"formal|public|clear|joint|shared|longstanding|strong)\s+){0,2}"
+    r"(?P<modal>pledge|commitment|promise|intention|decision|vow|undertaking|plans?)\s+"
+    r"(?:from\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,3}?)\s+)?"
     r"to\s+(?P<action>[a-z]+)\b"
 )
 # A necessary condition for any pattern above, checked first because most sentences pledge nothing. Every
@@ -56,7 +70,7 @@ _NOUN_FORM = re.compile(
 # "’s " in the noun form), except the passive's "will"/"shall", which is followed by white space.
 _ANY_CUE = re.compile(
     r"(?:will|shall)\s|[\s’'](?:would|ll\s|going|set|plan|intend|aim|expect|hope|seek|commit|pledge|"
-    r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds)",
+    r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds|intention|decision)",
     re.IGNORECASE,
 )
 # Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
@@ -119,6 +133,8 @@ _NOT_ACTIONS = frozenset(
         "surely",
         "just",
         "only",
+        "include",
+        "depend",
     ]
 )
 _MONEY_VERBS = frozenset(
@@ -155,17 +171,164 @@ _DETERMINERS = frozenset(
 )
 _HOPE_CUES = ("expect", "hope", "aim", "seek")
 _STRONG_CUES = ("commit", "pledge", "promise", "vow", "undert", "agree", "resolve", "decide", "confirm")
-_CLAUSE_END = re.compile(r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because|whether)\s")
+_CLAUSE_END = re.compile(
+    r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because|whether)\s|"
+    # "... and the parties will discuss", "... and make new investments": a new clause or a conjunct pledge
+    r"\s+and\s+(?=(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:will|shall)\b)|"
+    r"\s+and\s+(?=[a-z]{3,}\s+(?:a|an|the|new|more|its|their|additional|further|up|all|\$|\d))"
+)
+# A conjunct after a pledge's clause: ", slap import fees", ", and improve growth", " and make investments".
+_CONJUNCT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)(?=\s+(?!and\b|or\b)[\w$])")
+_NOT_VERBS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "with",
+        "without",
+        "for",
+        "from",
+        "into",
+        "including",
+        "such",
+        "other",
+        "all",
+        "both",
+        "each",
+        "more",
+        "most",
+        "many",
+        "some",
+        "any",
+        "not",
+        "also",
+        "then",
+        "than",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "yet",
+        "so",
+        "if",
+        "as",
+        "at",
+        "by",
+        "in",
+        "on",
+        "of",
+        "to",
+        "up",
+        "per",
+        "plus",
+        "via",
+        "among",
+        "between",
+        "through",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "new",
+        "other",
+        "key",
+        "major",
+        "total",
+        "further",
+        "additional",
+        "current",
+        "future",
+        "every",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "there",
+        "here",
+        "even",
+        "only",
+        "just",
+        "still",
+        "already",
+        "once",
+        "again",
+        "well",
+        "much",
+        "very",
+        "too",
+        "said",
+        "says",
+        "according",
+        "whether",
+        "because",
+    ]
+)
+_NOUN_ENDINGS = (
+    "s",
+    "ing",
+    "ed",
+    "ly",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "al",
+    "ic",
+    "ous",
+    "ive",
+    "ful",
+    "less",
+    "ance",
+    "ence",
+    "ship",
+    "ism",
+    "ist",
+    "ty",
+    "cy",
+    "gy",
+    "ry",
+    "er",
+    "or",
+    "ure",
+    "ian",
+    "ese",
+    "ish",
+)
 _CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s")
 _CONDITION = re.compile(r"\b(?i:if|unless|whether|in case)\b")
 _OBJECT_RELATIVE = re.compile(r"\b(?i:what|whatever|all\s+that|everything\s+that|how|whether)\s+$")
 _REPORTED = re.compile(
-    r"\b(?:said|says|announced|confirmed|indicated|added|stated|pledged|promised|vowed|told\s+\w+)\s+(?:that\s+)?$"
+    r"\b(?:said|says|announced|confirmed|confirms|indicated|added|stated|pledged|promised|vowed|insisted|"
+    r"told\s+\w+)\s+(?:[\w,]+\s+){0,3}?(?:that\s+)?(?:,\s*if\s+[^,]{1,60},\s*)?$"
+)
+# "confirms that it will not adopt": a pledge to refrain, when a committing verb reports it.
+_REFRAIN = re.compile(
+    r"\b(?:confirm|pledge|promise|commit|agree|undert|vow|assure|guarantee)\w*\s+(?:that\s+)?$"
 )
 _NEGATION = re.compile(r"\b(?i:not|never|no\s+longer)\b|n[’']t\b")
 _PROCEDURE = re.compile(r"[^.;]{0,60}?\b(?:questions?|call|briefing|podium|floor)\b")
 _OBJECT_STARTS = frozenset(
-    ["a", "an", "the", "its", "their", "another", "over", "more", "up", "nearly", "about", "some"]
+    ["a", "an", "the", "its", "their", "another", "over", "more", "up", "nearly", "about", "some", "several"]
 )
 _LEMMAS = {
     "committed": "commit",
@@ -249,6 +412,10 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
             item = _from_other(body, match, common_words)
             if item is not None:
                 found.append(item)
+    for match in _BARE_NOUN_FORM.finditer(body):
+        item = _from_bare_noun(body, match)
+        if item is not None:
+            found.append(item)
     for match in _PASSIVE.finditer(body):
         found.append(_from_passive(body, match))
     found.sort(key=lambda c: c.start)
@@ -257,7 +424,62 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         if kept and item.start < kept[-1].end:
             continue
         kept.append(item)
+        kept.extend(_conjuncts(body, item))
     return kept
+
+
+def _from_bare_noun(body: str, match: re.Match[str]) -> Commitment | None:
+    """ "reaffirmed their commitment to", "a pledge to remove", "a commitment from NATO allies to invest"."""
+    action = match.group("action")
+    if (
+        action in ("be", "have")
+        or action in _DETERMINERS
+        or _NEGATION.search(body, max(0, match.start() - 20), match.start())
+    ):
+        return None
+    committer: str | None
+    if match.group("source"):
+        committer = match.group("source")
+    elif match.group("det").lower() in ("their", "its", "his", "her", "our"):
+        committer = actor_before(body, match.start()) or match.group("det").lower()
+    else:
+        committer = first_actor(body[: match.start()]) or actor_before(body, match.start())
+    modal = re.sub(r"\s+", " ", match.group("modal")).lower()
+    return _commitment(body, match.start(), match.end("action"), committer, action, modal)
+
+
+def _conjuncts(body: str, item: Commitment) -> list[Commitment]:
+    """The further pledges of a series sharing one committer ("he will renegotiate trade deals, slap import
+    fees on imported products, lower taxes ... and improve growth"): each conjunct is its own commitment."""
+    found: list[Commitment] = []
+    position = item.end
+    while True:
+        match = _CONJUNCT.match(body, position)
+        if match is None or not _verb_like(match.group("verb")):
+            return found
+        verb = match.group("verb")
+        next_item = _commitment(body, match.start("verb"), match.end("verb"), item.committer, verb, item.cue)
+        next_item = Commitment(
+            next_item.start,
+            next_item.end,
+            item.committer,
+            verb,
+            next_item.deadline or item.deadline,
+            item.cue,
+        )
+        found.append(next_item)
+        position = next_item.end
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower-case word can be a bare verb opening a conjunct (not a noun, adjective or adverb)."""
+    return (
+        len(word) > 2
+        and not is_number_word(word)
+        and word not in _NOT_VERBS
+        and word not in _NOT_ACTIONS
+        and not word.endswith(_NOUN_ENDINGS)
+    )
 
 
 def _shift(item: Commitment, offset: int) -> Commitment:
@@ -277,6 +499,8 @@ def _from_cue(body: str, match: re.Match[str], common_words: frozenset[str]) -> 
     )
     if actor is None or not _fits_clause(body, actor.start, match.start("modal")):
         return None
+    if actor.name in ("they", "he", "she") and (modal == "ll" or "going" in modal):
+        return None  # "they’re going to stretch themselves": talk, unless a name in the sentence commits
     action = match.group("action")
     action_end = match.end("action")
     if modal in ("pledged", "committed", "promised"):
@@ -290,7 +514,12 @@ def _from_cue(body: str, match: re.Match[str], common_words: frozenset[str]) -> 
                 return None
             action, action_end = _lemma(progressive.group(1)), progressive.end()
         action = _lemma(action) if action.endswith("ing") and len(action) > 5 else action
-        if action in _NOT_ACTIONS or (action in ("take", "hold") and _PROCEDURE.match(body, action_end)):
+        if action == "not" and _REFRAIN.search(body, 0, match.start("actor")):
+            refrain = re.compile(r"\s+([a-z]+)\b").match(body, action_end)  # "confirms it will not adopt"
+            if refrain is None:
+                return None
+            action, action_end = f"not {refrain.group(1)}", refrain.end()
+        elif action in _NOT_ACTIONS or (action in ("take", "hold") and _PROCEDURE.match(body, action_end)):
             return None
         if modal.startswith(_HOPE_CUES) and action not in _MONEY_VERBS:
             return None
@@ -316,7 +545,8 @@ def _from_other(body: str, match: re.Match[str], common_words: frozenset[str]) -
     if modal.startswith(("announce", "unveil")):
         purpose = re.compile(r"\s+to\s+([a-z]+)\b").match(body, match.end())
         action = purpose.group(1) if purpose else _LEMMAS.get(action.lower(), "announce")
-    if action in _NOT_ACTIONS or action in _DETERMINERS:
+    nominal = match.re is _NOUN_FORM
+    if (action in _NOT_ACTIONS and not nominal) or action in _DETERMINERS:
         return None  # "America's commitment to the defense of Japan" is a noun phrase, not a pledge
     return _commitment(body, begin, match.end(), committer, action, modal)
 
@@ -337,7 +567,7 @@ def _from_passive(body: str, match: re.Match[str]) -> Commitment:
 
 def _fits_clause(body: str, actor_start: int, cue_start: int) -> bool:
     """Whether a cue is a main-clause pledge: not inside an "if" clause, a negation or "what X will"."""
-    if _NEGATION.search(body, actor_start, cue_start):
+    if _NEGATION.search(body, actor_start, cue_start) and not _REFRAIN.search(body, 0, actor_start):
         return False
     clause_start = 0
     for boundary in _CLAUSE_START.finditer(body, 0, actor_start):
@@ -351,6 +581,8 @@ def _commitment(
     body: str, begin: int, action_end: int, committer: str | None, action: str, modal: str
 ) -> Commitment:
     clause_end = _CLAUSE_END.search(body, action_end)
+    if clause_end is not None and clause_end.start() == action_end and clause_end.group(0).strip() == "and":
+        clause_end = _CLAUSE_END.search(body, clause_end.end())  # "agreed to develop and launch a deal"
     stop = clause_end.start() if clause_end else len(body.rstrip(' .!?”"’'))
     stop = max(stop, action_end)
     who = f"a named actor ({committer})" if committer else "an unnamed actor"

@@ -39,6 +39,7 @@ _ISSUERS = {
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
+_PRONOUNS = frozenset(["he", "she", "they", "it", "their", "its", "his", "her", "our"])
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z-]+\b")
 
 
@@ -159,6 +160,8 @@ def _commitments(
             frame = attribution_at(frames[index], commitment.start, commitment.end)
             speaker, attribution = _speaker(frame, context)
             committer = _committer(commitment.committer, frame, context)
+            if committer in _PRONOUNS:
+                committer = _antecedent(text, sentences, index) or (frame.speaker if frame else None)
             if committer is None and index > 0:
                 previous = sentences[index - 1]
                 committer = actor_before(text[previous.start : previous.end], previous.end - previous.start)
@@ -191,6 +194,17 @@ def _commitments(
                 )
             )
     return found
+
+
+def _antecedent(text: str, sentences: list[Sentence], index: int) -> str | None:
+    """The named actor a pronoun committer ("they intend to") stands for: the subject of the nearest sentence
+    before it that names one, within the two sentences before."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        previous = sentences[back]
+        named = first_actor(text[previous.start : previous.end])
+        if named is not None:
+            return named
+    return None
 
 
 def _committer(found: str | None, frame: Frame | None, context: Context) -> str | None:
