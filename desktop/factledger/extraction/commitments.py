@@ -9,6 +9,7 @@ from .committers import resolve_actor
 from .dates import find_deadline
 from .names import actor_before, first_actor
 from .numbers import is_number_word
+from .verbs import is_base_verb, participle_lemma
 
 _APOS = "[’']"
 # Between the subject and the cue: "has", "'ve", and adverbs ("Japan has also formally committed to").
@@ -27,7 +28,7 @@ _CUE = (
     r"agreed\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\s+to|"
     r"(?i:pledged|committed|promised))"
 )
-_AFTER_CUE = rf"\s+(?:(?:also|now|further|soon|jointly|each|both|all|then|still|together|again|{_LY})\s+)*"
+_AFTER_CUE = rf":?\s+(?:(?:also|now|further|soon|jointly|each|both|all|then|still|together|again|{_LY})\s+)*"
 _COMMIT = re.compile(rf"(?P<actor>\b[\w.&-]+){_BETWEEN}{_CUE}{_AFTER_CUE}(?P<action>[a-z]+)\b")
 # "It commits the countries to work together": the committer is the object.
 _COMMITS_OBJECT = re.compile(
@@ -46,8 +47,185 @@ _ANNOUNCE = re.compile(
 # "A new fund will be established": a pledged creation whose committer the sentence or document names.
 _PASSIVE = re.compile(
     r"(?P<modal>(?i:will|shall)(?:\s+also)?\s+be|[’']ll\s+be)\s+(?:[a-z]+ly\s+)?"
-    r"(?P<action>established|set\s+up|created|built|launched|opened|formed|founded|constructed|"
-    r"introduced|invested|allocated|made\s+available|deployed|provided|expanded|doubled|upgraded|undertaken|modernized|modernised)\b"
+    r"(?P<action>[a-z]+(?:\s+(?:up|out|down|available))?)\b"
+)
+# Participles after "will be" that report a schedule, a state or an effect on others, not a pledged act.
+# Verbs of degree, effort or stance: what they pledge has no point at which it is done.
+_VAGUE = frozenset(
+    [
+        "ensure",
+        "continue",
+        "encourage",
+        "strengthen",
+        "promote",
+        "develop",
+        "focus",
+        "address",
+        "review",
+        "support",
+        "enhance",
+        "strive",
+        "empower",
+        "pursue",
+        "protect",
+        "improve",
+        "facilitate",
+        "do",
+        "work",
+        "make",
+        "take",
+        "give",
+        "place",
+        "accord",
+        "endeavour",
+        "endeavor",
+        "try",
+        "consider",
+        "explore",
+        "examine",
+        "study",
+        "look",
+        "seek",
+        "emphasize",
+        "emphasise",
+        "prioritize",
+        "prioritise",
+        "foster",
+        "nurture",
+        "uphold",
+        "safeguard",
+        "respect",
+        "recognize",
+        "recognise",
+        "evolve",
+        "involve",
+    ]
+)
+_FIGURE = re.compile(r"[\d$€£¥₹%]|\b(?i:percent|million|billion|trillion|lakh|crore|half|double)\b")
+_EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
+_IMPERATIVE = re.compile(
+    r"\s*(?:(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*▪●·])\s+)?(?P<verb>[A-Za-z][a-z]+)\s+(?P<next>[\w’'$₹-]+)"
+)
+_QUOTE_MARK = re.compile(r"[“”\"]")
+# Words after a sentence's first word that show it is a noun (a subject or a heading), not an imperative verb.
+_NOT_OBJECTS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "for",
+        "with",
+        "as",
+        "at",
+        "on",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "also",
+        "alone",
+        "itself",
+        "-",
+        "–",
+    ]
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|may|might|must|should|does|did|do)\b"
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|if)\b")
+_NOT_PASSIVE = frozenset(
+    [
+        "held",
+        "seen",
+        "known",
+        "announced",
+        "released",
+        "published",
+        "affected",
+        "hit",
+        "required",
+        "needed",
+        "expected",
+        "based",
+        "used",
+        "allowed",
+        "followed",
+        "forced",
+        "asked",
+        "considered",
+        "determined",
+        "watched",
+        "closed",
+        "delayed",
+        "postponed",
+        "shown",
+        "reported",
+        "told",
+        "able",
+        "subject",
+        "charged",
+        "taxed",
+        "sold",
+        "paid",
+        "hurt",
+        "left",
+        "gone",
+        "done",
+        "replaced",
+        "named",
+        "elected",
+        "judged",
+        "remembered",
+        "welcomed",
+        "joined",
+        "accompanied",
+        "briefed",
+        "hosted",
+        "met",
+        "led",
+        "attended",
+        "discussed",
+        "decided",
+        "met",
+        "tested",
+        "counted",
+        "exempt",
+        "exempted",
+        "attributed",
+        "generated",
+        "applied",
+        "imposed",
+        "levied",
+        "collected",
+        "calculated",
+        "assessed",
+        "treated",
+        "deemed",
+        "notified",
+        "updated",
+        "posted",
+        "informed",
+        "invited",
+    ]
 )
 _NOUN_FORM = re.compile(
     r"(?P<actor>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:(?:[a-z]+ly|new|historic|firm|renewed)\s+)?"
@@ -169,7 +347,7 @@ _MONEY_VERBS = frozenset(
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"]
 )
-_HOPE_CUES = ("expect", "hope", "aim", "seek")
+_HOPE_CUES = ("expect", "hope")
 _STRONG_CUES = ("commit", "pledge", "promise", "vow", "undert", "agree", "resolve", "decide", "confirm")
 _CLAUSE_END = re.compile(
     r",(?!\d)|;|\s[–—-]\s|:|\(|\s+(?:as|while|but|although|though|because|whether)\s|"
@@ -282,38 +460,6 @@ _NOT_VERBS = frozenset(
         "because",
     ]
 )
-_NOUN_ENDINGS = (
-    "s",
-    "ing",
-    "ed",
-    "ly",
-    "tion",
-    "sion",
-    "ment",
-    "ness",
-    "ity",
-    "al",
-    "ic",
-    "ous",
-    "ive",
-    "ful",
-    "less",
-    "ance",
-    "ence",
-    "ship",
-    "ism",
-    "ist",
-    "ty",
-    "cy",
-    "gy",
-    "ry",
-    "er",
-    "or",
-    "ure",
-    "ian",
-    "ese",
-    "ish",
-)
 _CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s")
 _CONDITION = re.compile(r"\b(?i:if|unless|whether|in case)\b")
 _OBJECT_RELATIVE = re.compile(r"\b(?i:what|whatever|all\s+that|everything\s+that|how|whether)\s+$")
@@ -397,7 +543,10 @@ def find_commitments(
 
 def may_hold_commitment(body: str) -> bool:
     """Whether a sentence holds a cue word any commitment pattern needs; False means it pledges nothing."""
-    return _ANY_CUE.search(body) is not None
+    if _ANY_CUE.search(body) is not None:
+        return True
+    opening = _IMPERATIVE.match(body)  # an imperative programme item carries no cue word
+    return opening is not None and is_base_verb(opening.group("verb"))
 
 
 def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]:
@@ -417,7 +566,16 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         if item is not None:
             found.append(item)
     for match in _PASSIVE.finditer(body):
+        participle = match.group("action").split()[0]
+        if participle in _NOT_PASSIVE or participle_lemma(participle) is None:
+            continue
+        if _NEGATION.search(body, max(0, match.start() - 12), match.end()):
+            continue
         found.append(_from_passive(body, match))
+    imperative = _imperative(body)
+    if imperative is not None:
+        found.append(imperative)
+    found = [item for item in found if _verifiable(body, item)]
     found.sort(key=lambda c: c.start)
     kept: list[Commitment] = []
     for item in found:
@@ -426,6 +584,53 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         kept.append(item)
         kept.extend(_conjuncts(body, item))
     return kept
+
+
+def _imperative(body: str) -> Commitment | None:
+    """A programme's item in the imperative ("Set up four defence universities.", "2. Create 100 urban
+    clusters", "- extend fast track courts to all courts"): a pledge of the document's author.
+
+    Only a sentence that opens with a verb's base form, is not quoted, states no finite verb of its own
+    outside a relative clause, and has at least five words (so "Read more" and "Sign up now" are not).
+    """
+    match = _IMPERATIVE.match(body)
+    if match is None or len(body.split()) < 5 or _QUOTE_MARK.search(body):
+        return None
+    verb, following = match.group("verb"), match.group("next")
+    if following[0].isupper() or body[match.end("next") : match.end("next") + 1] == ",":
+        return None  # "Wall Street", "Sue Ann Arnall", "Last month, she": a name or an opening phrase
+    if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS or following.lower() in _NOT_OBJECTS:
+        return None
+    finite = _FINITE.search(body, match.end("verb"))
+    if finite is not None and not _RELATIVE.search(body, match.end("verb"), finite.start()):
+        return None
+    return _commitment(body, match.start("verb"), match.end("verb"), None, verb.lower(), "imperative")
+
+
+def _verifiable(body: str, item: Commitment) -> bool:
+    """Whether a pledge names something one could later check was done.
+
+    A pledge of degree or effort ("will strengthen the patent regime", "will continue to promote", "efforts
+    will be made") is checkable only with a figure, a deadline or a concrete act inside it ("will continue
+    to pay 50%", "will focus on expanding facilities", "improve growth to 3.5 percent").
+    """
+    if item.committer is not None and item.committer.lower() not in ("we", "i"):
+        return True  # a named actor's pledge is logged as stated; the fact-checker judges its substance
+    if any(f"“{cue}" in item.cue for cue in _STRONG_CUES):
+        return True  # "we agreed to promote", "we committed to working together": an explicit undertaking
+    lemma = item.action.split()[0]
+    lemma = participle_lemma(lemma) or lemma
+    if lemma not in _VAGUE:
+        return True
+    clause = body[item.start : item.end]
+    if item.deadline or _FIGURE.search(clause):
+        return True
+    for embedded in _EMBEDDED.finditer(clause):
+        word = embedded.group(1)
+        verb = _lemma(word) if word.endswith("ing") else word
+        if verb not in _VAGUE and is_base_verb(verb):
+            return True
+    return False
 
 
 def _from_bare_noun(body: str, match: re.Match[str]) -> Commitment | None:
@@ -478,7 +683,7 @@ def _verb_like(word: str) -> bool:
         and not is_number_word(word)
         and word not in _NOT_VERBS
         and word not in _NOT_ACTIONS
-        and not word.endswith(_NOUN_ENDINGS)
+        and is_base_verb(word)
     )
 
 
