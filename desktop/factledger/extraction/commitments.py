@@ -9,7 +9,7 @@ from .committers import resolve_actor
 from .dates import find_deadline
 from .names import actor_before, first_actor
 from .numbers import is_number_word
-from .verbs import is_base_verb, participle_lemma
+from .verbs import is_base_verb, only_verb, participle_lemma
 
 _APOS = "[’']"
 # Between the subject and the cue: "has", "'ve", and adverbs ("Japan has also formally committed to").
@@ -21,8 +21,8 @@ _BETWEEN = (
 _CUE = (
     r"(?P<modal>(?i:will|shall|ll|would|"
     r"(?:is|are|am|re|s|m)\s+(?:going|set|planning)\s+to|"
-    r"(?:plans?|planned|intends?|intended|aims?|aimed|expects?|hopes?|seeks?)\s+to|"
-    r"(?:(?:is|are|am|re|m|was|were|been|remains?)\s+(?:(?:\w+ly|both|all|also|still|now|fully)\s+)*committed|"
+    r"(?:plans?|planned|intends?|intended|aims?|aimed|expects?|hopes?|seeks?|propos(?:es|ed|e)|offer(?:s|ed)?)\s+to|"
+    r"(?:(?:is|are|am|re|m|was|were|been|remains?|stands?|stood)\s+(?:(?:\w+ly|both|all|also|still|now|fully)\s+)*committed|"
     r"commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?|aken)|agree[sd]?|"
     r"resolved|decided|confirmed|signed\s+(?:an?\s+)?(?:\w+\s+){0,2}?agreements?|announced\s+plans)(?:\s+(?:itself|themselves|ourselves|himself|herself))?\s+to)|"
     r"agreed\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\s+to|"
@@ -106,6 +106,8 @@ _EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
 _IMPERATIVE = re.compile(
     r"\s*(?:(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*▪●·])\s+)?(?P<verb>[A-Za-z][a-z]+)\s+(?P<next>[\w’'$₹-]+)"
 )
+_PAST = re.compile(r"\s(?!need|speed|feed|seed|bleed|breed)[a-z]{3,}ed\s+(?:by|to|in|on|the|a|an)\b")
+_CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # Words after a sentence's first word that show it is a noun (a subject or a heading), not an imperative verb.
 _NOT_OBJECTS = frozenset(
@@ -243,12 +245,22 @@ _BARE_NOUN_FORM = re.compile(
     r"(?:from\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,3}?)\s+)?"
     r"to\s+(?P<action>[a-z]+)\b"
 )
+# "Our target is to ensure", "One of our main targets will be to eradicate", "Trump's goal is to cut": an
+# aim stated as a copula is a pledge of its owner (the possessive before it).
+_GOAL = re.compile(
+    r"\b(?P<owner>[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]y|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*[’']s)\s+"
+    r"(?:(?:[a-z]+ly|main|key|first|primary|chief|important|long-term|immediate|overall|stated|central|"
+    r"top|foremost|ultimate)\s+){0,2}"
+    r"(?P<modal>target|goal|aim|objective|mission|priority|endeavou?r|resolve|agenda|milestone)s?\s+"
+    r"(?:(?:is|are|will\s+be|shall\s+be|would\s+be|remains?)\s+)to\s+(?P<action>[a-z]+)\b"
+)
 # A necessary condition for any pattern above, checked first because most sentences pledge nothing. Every
 # cue word they match is preceded by white space or an apostrophe (it follows an actor and `_BETWEEN`, or
 # "’s " in the noun form), except the passive's "will"/"shall", which is followed by white space.
 _ANY_CUE = re.compile(
     r"(?:will|shall)\s|[\s’'](?:would|ll\s|going|set|plan|intend|aim|expect|hope|seek|commit|pledge|"
-    r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds|intention|decision)",
+    r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds|intention|decision|"
+    r"propos|offer|stand|stood|target|goal|objective|mission|priorit|endeavo|agenda|milestone)",
     re.IGNORECASE,
 )
 # Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
@@ -565,6 +577,22 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         item = _from_bare_noun(body, match)
         if item is not None:
             found.append(item)
+    for match in _GOAL.finditer(body):
+        owner = match.group("owner")
+        committer = "we" if owner.lower() in ("our", "my") else re.sub(r"[’']s$", "", owner)
+        if owner.lower() in ("their", "his", "her", "its"):
+            committer = actor_before(body, match.start()) or owner.lower()
+        if match.group("action") not in _DETERMINERS:
+            found.append(
+                _commitment(
+                    body,
+                    match.start(),
+                    match.end("action"),
+                    committer,
+                    match.group("action"),
+                    match.group("modal"),
+                )
+            )
     for match in _PASSIVE.finditer(body):
         participle = match.group("action").split()[0]
         if participle in _NOT_PASSIVE or participle_lemma(participle) is None:
@@ -594,17 +622,36 @@ def _imperative(body: str) -> Commitment | None:
     outside a relative clause, and has at least five words (so "Read more" and "Sign up now" are not).
     """
     match = _IMPERATIVE.match(body)
-    if match is None or len(body.split()) < 5 or _QUOTE_MARK.search(body):
+    if match is None or _QUOTE_MARK.search(body):
+        return None
+    if match.group("verb").endswith("ing"):
+        return _gerund_item(body, match)
+    if len(body.split()) < 5:
         return None
     verb, following = match.group("verb"), match.group("next")
-    if following[0].isupper() or body[match.end("next") : match.end("next") + 1] == ",":
-        return None  # "Wall Street", "Sue Ann Arnall", "Last month, she": a name or an opening phrase
+    if body[match.end("next") : match.end("next") + 1] == ",":
+        return None  # "Last month, she": an opening phrase
+    if following[0].isupper() and (not only_verb(verb) or _CAPITALIZED_AFTER.match(body, match.end("next"))):
+        return (
+            None  # "Wall Street", "Black Democrats", "Sue Ann Arnall": a name, not "Modernize Government ..."
+        )
     if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS or following.lower() in _NOT_OBJECTS:
         return None
     finite = _FINITE.search(body, match.end("verb"))
     if finite is not None and not _RELATIVE.search(body, match.end("verb"), finite.start()):
         return None
     return _commitment(body, match.start("verb"), match.end("verb"), None, verb.lower(), "imperative")
+
+
+def _gerund_item(body: str, match: re.Match[str]) -> Commitment | None:
+    """A programme's item as a verbless gerund phrase ("Setting up a National Child Labour Commission."):
+    a pledge of the document's author when no finite verb follows (else it is a sentence's subject)."""
+    verb = _lemma(match.group("verb").lower())
+    if not is_base_verb(verb) or verb in _NOT_ACTIONS or len(body.split()) < 3:
+        return None
+    if _FINITE.search(body) or _PAST.search(body, match.end("verb")):
+        return None
+    return _commitment(body, match.start("verb"), match.end("verb"), None, verb, "a programme item")
 
 
 def _verifiable(body: str, item: Commitment) -> bool:

@@ -20,6 +20,15 @@ def is_base_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def only_verb(word: str) -> bool:
+    """Whether `word` is a verb and nothing else in the lexicon ("modernize", but not "wall" or "black")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}
+
+
+@lru_cache(maxsize=8192)
 def participle_lemma(word: str) -> str | None:
     """The verb a past participle comes from ("restored" -> "restore", "drawn" -> "draw"), else None."""
     from lemminflect import getAllLemmas, getInflection
