@@ -558,7 +558,10 @@ def may_hold_commitment(body: str) -> bool:
     if _ANY_CUE.search(body) is not None:
         return True
     opening = _IMPERATIVE.match(body)  # an imperative programme item carries no cue word
-    return opening is not None and is_base_verb(opening.group("verb"))
+    if opening is None:
+        return False
+    verb = opening.group("verb")
+    return is_base_verb(_lemma(verb.lower()) if verb.endswith("ing") else verb)
 
 
 def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]:
