@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .committers import resolve_actor
 from .dates import find_deadline
+from .lexicon import SENTENCE_STARTERS
 from .names import actor_before, first_actor
 from .numbers import is_number_word
 from .verbs import is_base_verb, only_verb, participle_lemma
@@ -106,7 +107,7 @@ _EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
 _IMPERATIVE = re.compile(
     r"\s*(?:(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*▪●·])\s+)?(?P<verb>[A-Za-z][a-z]+)\s+(?P<next>[\w’'$₹-]+)"
 )
-_PAST = re.compile(r"\s(?!need|speed|feed|seed|bleed|breed)[a-z]{3,}ed\s+(?:by|to|in|on|the|a|an)\b")
+_PAST = re.compile(r"\s(?!need|speed|feed|seed|bleed|breed)[a-z]{3,}ed\b")
 _CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # Words after a sentence's first word that show it is a noun (a subject or a heading), not an imperative verb.
@@ -638,7 +639,9 @@ def _imperative(body: str) -> Commitment | None:
         return (
             None  # "Wall Street", "Black Democrats", "Sue Ann Arnall": a name, not "Modernize Government ..."
         )
-    if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS or following.lower() in _NOT_OBJECTS:
+    if verb.lower() in SENTENCE_STARTERS or following.lower() in _NOT_OBJECTS:
+        return None  # "While both congressmen said": a function word that is also a verb
+    if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS:
         return None
     finite = _FINITE.search(body, match.end("verb"))
     if finite is not None and not _RELATIVE.search(body, match.end("verb"), finite.start()):

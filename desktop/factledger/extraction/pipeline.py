@@ -17,6 +17,7 @@ from .grouping import Mention, group_keys
 from .names import actor_before, first_actor
 from .quantities import Quantity, find_quantities
 from .sentences import Sentence, split_sentences
+from .subjects import figure_subject
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|yen)\b")
@@ -66,7 +67,11 @@ def suggest(document: Document) -> list[Suggestion]:
         index = bisect.bisect_right(starts, position) - 1
         return index if index >= 0 and position < sentences[index].end else None
 
-    statistics = [_statistic(text, q, sentences, frames, sentence_of(q.start), context) for q in quantities]
+    common_words = frozenset(_LOWER_WORD.findall(text))
+    statistics = [
+        _statistic(text, q, sentences, frames, sentence_of(q.start), context, common_words)
+        for q in quantities
+    ]
     keys = group_keys([Mention(s.unit, s.value or 0.0, s.subject) for s in statistics])
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
     commitments = _commitments(text, sentences, frames, statistics, context)
@@ -110,6 +115,7 @@ def _statistic(
     frames: list[list[Frame]],
     index: int | None,
     context: Context,
+    common_words: frozenset[str],
 ) -> Suggestion:
     period = subject = None
     frame = None
@@ -118,7 +124,7 @@ def _statistic(
         body = text[sentence.start : sentence.end]
         local = quantity.start - sentence.start
         period = find_period(body, near=local)
-        subject = actor_before(body, local) or first_actor(body)
+        subject = figure_subject(body, local, common_words)
         frame = attribution_at(frames[index], quantity.start, quantity.end)
     speaker, attribution = _speaker(frame, context)
     score = _KIND_SCORE[quantity.kind] + (0.1 if quantity.qualifier else 0.0)
