@@ -14,6 +14,7 @@ from .claims import check_worthiness, strong_reason
 from .commitments import find_commitments
 from .dates import find_period, non_statistic_spans
 from .grouping import Mention, group_keys
+from .merging import one_per_fact
 from .names import actor_before, first_actor
 from .quantities import Quantity, find_quantities
 from .sentences import Sentence, split_sentences
@@ -76,7 +77,7 @@ def suggest(document: Document) -> list[Suggestion]:
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
     commitments = _commitments(text, sentences, frames, statistics, context)
     claims = _claims(text, sentences, frames, context)
-    found = statistics + commitments + claims
+    found = statistics + commitments + one_per_fact(claims, commitments, statistics)
     found.sort(key=lambda s: (s.start, s.end, s.kind.value))
     return found
 
