@@ -19,7 +19,7 @@ from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer
 from .source_edits import SOURCE_FIELDS, EditSource
-from .spans import context_around, context_parts, sentence_around
+from .spans import context_around, context_parts, sentence_around, suggested_statement
 
 __all__ = [
     "SOURCE_FIELDS",
@@ -44,4 +44,5 @@ __all__ = [
     "default_ledger_path",
     "default_reviewer",
     "sentence_around",
+    "suggested_statement",
 ]
