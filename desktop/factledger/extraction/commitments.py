@@ -10,6 +10,7 @@ from .dates import find_deadline
 from .lexicon import SENTENCE_STARTERS
 from .names import actor_before, first_actor
 from .numbers import is_number_word
+from .verbs import common_noun as _common_noun
 from .verbs import is_base_verb, only_verb, participle_lemma
 
 _APOS = "[’']"
@@ -793,6 +794,11 @@ def _from_other(body: str, match: re.Match[str], common_words: frozenset[str]) -
         begin = match.start("actor")
         if not _fits_clause(body, begin, match.start("modal")):
             return None
+    elif match.re is _NOUN_FORM:
+        # "in recognition of India’s commitment to stop": the possessor pledges, whatever precedes it
+        committer, begin = match.group("actor"), match.start("actor")
+        if _NEGATION.search(body, max(0, begin - 12), begin):
+            return None
     else:
         actor = resolve_actor(
             body, match.start("actor"), match.end("actor"), first_person=False, common_words=common_words
@@ -817,8 +823,12 @@ def _from_passive(body: str, match: re.Match[str]) -> Commitment:
     while clause_start < match.start() and body[clause_start] in " \u00a0“\"'‘":
         clause_start += 1
     committer = actor_before(body, match.start())
+    if committer is not None and " " not in committer and _common_noun(committer):
+        committer = None  # "Consolidation of banks will be encouraged": a sentence's first word, no name
     raw = re.sub(r"\s+", " ", match.group("action"))
-    action = _LEMMAS.get(raw, _lemma(raw))
+    head, _, particle = raw.partition(" ")
+    verb = participle_lemma(head)
+    action = _LEMMAS.get(raw) or (f"{verb} {particle}".strip() if verb else _lemma(raw))
     modal = re.sub(r"\s+", " ", match.group("modal")).lstrip("’'")
     return _commitment(body, clause_start, match.end("action"), committer, action, f"{modal} {raw}")
 

@@ -15,7 +15,7 @@ from .commitments import find_commitments
 from .dates import find_period, non_statistic_spans
 from .grouping import Mention, group_keys
 from .merging import one_per_fact
-from .names import actor_before, first_actor
+from .names import actor_before, name_runs
 from .quantities import Quantity, find_quantities
 from .sentences import Sentence, split_sentences
 from .subjects import figure_subject
@@ -41,6 +41,7 @@ _ISSUERS = {
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
+_JOINED = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+(?:the\s+)?|,\s+")
 _PRONOUNS = frozenset(["he", "she", "they", "it", "their", "its", "his", "her", "our"])
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z-]+\b")
 
@@ -208,9 +209,15 @@ def _antecedent(text: str, sentences: list[Sentence], index: int) -> str | None:
     before it that names one, within the two sentences before."""
     for back in range(index - 1, max(-1, index - 3), -1):
         previous = sentences[back]
-        named = first_actor(text[previous.start : previous.end])
-        if named is not None:
-            return named
+        body = text[previous.start : previous.end]
+        runs = name_runs(body)
+        if runs:
+            start, end, _ = runs[0]
+            for run in runs[1:]:  # "Germany and the Netherlands": names joined by "and" are one subject
+                if not _JOINED.fullmatch(body[end : run[0]]):
+                    break
+                end = run[1]
+            return body[start:end]
     return None
 
 

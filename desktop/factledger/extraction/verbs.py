@@ -29,6 +29,14 @@ def only_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def common_noun(word: str) -> bool:
+    """Whether `word` is an English common noun in the lexicon ("Consolidation"; not "Toyota")."""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word.lower())
+
+
+@lru_cache(maxsize=8192)
 def participle_lemma(word: str) -> str | None:
     """The verb a past participle comes from ("restored" -> "restore", "drawn" -> "draw"), else None."""
     from lemminflect import getAllLemmas, getInflection
