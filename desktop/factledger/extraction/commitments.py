@@ -247,6 +247,20 @@ _BARE_NOUN_FORM = re.compile(
     r"(?:from\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,3}?)\s+)?"
     r"to\s+(?P<action>[a-z]+)\b"
 )
+# Words one of which `_BARE_NOUN_FORM` and `_GOAL` need: checked first, as most sentences have none.
+_NOMINAL_WORDS = ("pledge", "commitment", "promise", "intention", "decision", "vow", "undertaking", "plan")
+_GOAL_WORDS = (
+    "target",
+    "goal",
+    "aim",
+    "objective",
+    "mission",
+    "priorit",
+    "endeavo",
+    "resolve",
+    "agenda",
+    "milestone",
+)
 # "Our target is to ensure", "One of our main targets will be to eradicate", "Trump's goal is to cut": an
 # aim stated as a copula is a pledge of its owner (the possessive before it).
 _GOAL = re.compile(
@@ -578,11 +592,14 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
             item = _from_other(body, match, common_words)
             if item is not None:
                 found.append(item)
-    for match in _BARE_NOUN_FORM.finditer(body):
+    lowered = body.lower()
+    nominal = any(word in lowered for word in _NOMINAL_WORDS)
+    for match in _BARE_NOUN_FORM.finditer(body) if nominal else ():
         item = _from_bare_noun(body, match)
         if item is not None:
             found.append(item)
-    for match in _GOAL.finditer(body):
+    aims = any(word in lowered for word in _GOAL_WORDS)
+    for match in _GOAL.finditer(body) if aims else ():
         owner = match.group("owner")
         committer = "we" if owner.lower() in ("our", "my") else re.sub(r"[’']s$", "", owner)
         if owner.lower() in ("their", "his", "her", "its"):

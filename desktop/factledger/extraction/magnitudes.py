@@ -25,17 +25,17 @@ _FIGURES = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 # "tens of billions of dollars", "hundreds of thousands of jobs", "millions of new customers", "dozens more".
 _PLURAL = re.compile(
-    r"(?<![\w-])(?i:(?P<multiple>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions|trillions)|"
+    r"(?=[tThHmMbBdDsS])(?<![\w-])(?i:(?P<multiple>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions|trillions)|"
     r"(?P<alone>hundreds|thousands|millions|billions|trillions|dozens|scores))\b"
     r"(?P<tail>\s+of\b|\s+more\b)?"
 )
 # "several million dollars", "a few hundred workers": the least such words imply is one of the scale.
 _SEVERAL = re.compile(
-    r"(?<![\w-])(?i:several|a\s+few|a\s+couple\s+of|many)\s+(?P<scale>hundred|thousand|million|billion|trillion)\b"
+    r"(?=[sSaAmM])(?<![\w-])(?i:several|a\s+few|a\s+couple\s+of|many)\s+(?P<scale>hundred|thousand|million|billion|trillion)\b"
 )
 # "seven-figure commitments", "seven- and eight-figure donations": money of at least that many digits.
 _FIGURE = re.compile(
-    r"(?<![\w-])(?i:(?P<digits>five|six|seven|eight|nine|ten)-(?:\s+(?:and|or|to)\s+\w+-)?figure)\b"
+    r"(?=[fFsSeEnNtT])(?<![\w-])(?i:(?P<digits>five|six|seven|eight|nine|ten)-(?:\s+(?:and|or|to)\s+\w+-)?figure)\b"
 )
 _CURRENCY_AFTER = re.compile(rf"\s+(?:of\s+)?(?P<cur>{units.CURRENCY_NAME_RE})")
 _WHO = re.compile(r"\s+(?:who|whom)\b")

@@ -76,7 +76,7 @@ def suggest(document: Document) -> list[Suggestion]:
     ]
     keys = group_keys([Mention(s.unit, s.value or 0.0, s.subject) for s in statistics])
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
-    commitments = _commitments(text, sentences, frames, statistics, context)
+    commitments = _commitments(text, sentences, frames, statistics, context, common_words)
     claims = _claims(text, sentences, frames, context)
     found = statistics + commitments + one_per_fact(claims, commitments, statistics)
     found.sort(key=lambda s: (s.start, s.end, s.kind.value))
@@ -157,9 +157,9 @@ def _commitments(
     frames: list[list[Frame]],
     statistics: list[Suggestion],
     context: Context,
+    common_words: frozenset[str],
 ) -> list[Suggestion]:
     found = []
-    common_words = frozenset(_LOWER_WORD.findall(text))
     statistic_starts = [s.start for s in statistics]  # statistics come sorted by start
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
