@@ -141,3 +141,30 @@ def test_a_fact_sheet_series_of_pledges_keeps_its_committer() -> None:
     found = [s for s in suggest(read_file(source)) if s.kind is ClaimKind.COMMITMENT]
     hanwha = [s for s in found if s.committer == "Hanwha Ocean"]
     assert len(hanwha) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "committer", "amounts"),
+    [
+        # A fact sheet's bulleted list and a company release's numbered list.
+        (
+            "Japan will invest:\n- Up to $25 billion to supply power equipment for American grids;\n"
+            "- $15 billion to build new shipyards in the United States.\n\nThe deal was signed in Tokyo.",
+            "Japan",
+            [25e9, 15e9],
+        ),
+        (
+            "Under the agreement, Hanwha Ocean has committed to:\n1. invest $5 billion in its Philadelphia yard\n"
+            "2. train 2,000 American welders by 2028\n\nShares rose on the news.",
+            "Hanwha Ocean",
+            [5e9, 2000],
+        ),
+    ],
+)
+def test_list_items_inherit_the_committer_of_their_heading(
+    text: str, committer: str, amounts: list[float]
+) -> None:
+    """Each item under "Japan will invest:" is Japan's pledge, with its own amount; prose after the list is not."""
+    items = [s for s in pledges(text) if "list its heading pledges" in s.cue]
+    assert [s.committer for s in items] == [committer] * len(amounts)
+    assert [s.amount for s in items] == amounts

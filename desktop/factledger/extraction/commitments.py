@@ -109,6 +109,12 @@ _IMPERATIVE = re.compile(
     r"\s*(?:(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*▪●·])\s+)?(?P<verb>[A-Za-z][a-z]+)\s+(?P<next>[\w’'$₹-]+)"
 )
 _PAST = re.compile(r"\s(?!need|speed|feed|seed|bleed|breed)[a-z]{3,}ed\b")
+# "Hanwha Ocean has committed to:" closing a line: a heading whose list items are the pledged acts.
+_HEADING_CUE = re.compile(
+    rf"(?P<actor>\b[\w.&-]+){_BETWEEN}(?P<modal>(?i:(?:committed|pledged|agreed|promised|vowed|undertaken|"
+    r"commits|pledges|agrees|promises|vows|undertakes|intends|plans|aims)\s+to|commit\s+to|agree\s+to))(?=:\s*(?:\n|$))"
+)
+_LIST_MARKER = re.compile(r"\s*(?:[-•*▪●·]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 _CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # Words after a sentence's first word that show it is a noun (a subject or a heading), not an imperative verb.
@@ -569,6 +575,34 @@ def find_commitments(
     return [_shift(item, start) for item in _commitments_in(body, common_words)]
 
 
+def list_items(text: str, after: int) -> list[tuple[int, int]]:
+    """The items of a bulleted or numbered list right after `after` (the colon ending its heading), as spans
+    of each item's first line without its marker; empty when the heading's line goes on or no list follows."""
+    line_end = text.find("\n", after)
+    if line_end < 0 or text[after:line_end].strip():
+        return []
+    items: list[tuple[int, int]] = []
+    position = line_end + 1
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        if line.strip():
+            marker = _LIST_MARKER.match(line)
+            if marker is None:
+                break
+            stop = len(line.rstrip(" .;"))
+            if stop > marker.end():
+                items.append((position + marker.end(), position + stop))
+        elif items:
+            blank_next = text.find("\n", end + 1)
+            following = text[end + 1 : blank_next if blank_next >= 0 else len(text)]
+            if not _LIST_MARKER.match(following):
+                break  # a blank line and then prose: the list is over
+        position = end + 1
+    return items
+
+
 def may_hold_commitment(body: str) -> bool:
     """Whether a sentence holds a cue word any commitment pattern needs; False means it pledges nothing."""
     if _ANY_CUE.search(body) is not None:
@@ -622,6 +656,23 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         if _NEGATION.search(body, max(0, match.start() - 12), match.end()):
             continue
         found.append(_from_passive(body, match))
+    for match in _HEADING_CUE.finditer(body):
+        actor = resolve_actor(
+            body, match.start("actor"), match.end("actor"), first_person=True, common_words=common_words
+        )
+        if actor is not None and _fits_clause(body, actor.start, match.start("modal")):
+            modal = re.sub(r"\s+", " ", match.group("modal")).lower()
+            action = "commit" if "commit" in modal else _lemma(modal.split()[-2] if " to" in modal else modal)
+            found.append(
+                Commitment(
+                    actor.start,
+                    match.end("modal"),
+                    actor.name,
+                    action,
+                    None,
+                    f"a named actor ({actor.name}) with a commitment cue (“{modal}:”)",
+                )
+            )
     imperative = _imperative(body)
     if imperative is not None:
         found.append(imperative)
@@ -651,7 +702,7 @@ def _imperative(body: str) -> Commitment | None:
     if len(body.split()) < 5:
         return None
     verb, following = match.group("verb"), match.group("next")
-    if body[match.end("next") : match.end("next") + 1] == ",":
+    if following.isalpha() and body[match.end("next") : match.end("next") + 1] == ",":
         return None  # "Last month, she": an opening phrase
     if following[0].isupper() and (not only_verb(verb) or _CAPITALIZED_AFTER.match(body, match.end("next"))):
         return (

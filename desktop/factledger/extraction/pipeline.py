@@ -11,8 +11,8 @@ from factledger.domain import Attribution, ClaimKind, Document, Suggestion
 
 from .attribution import Context, Frame, attribution_at, find_frames
 from .claims import check_worthiness, strong_reason
-from .commitments import find_commitments
-from .dates import find_period, non_statistic_spans
+from .commitments import Commitment, find_commitments, list_items
+from .dates import find_deadline, find_period, non_statistic_spans
 from .grouping import Mention, group_keys
 from .merging import one_per_fact
 from .names import actor_before, name_runs
@@ -159,7 +159,8 @@ def _commitments(
     context: Context,
     common_words: frozenset[str],
 ) -> list[Suggestion]:
-    found = []
+    found: list[Suggestion] = []
+    headings: list[Suggestion] = []  # pledges ending in a colon: "Japan will invest:" before a list
     statistic_starts = [s.start for s in statistics]  # statistics come sorted by start
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
@@ -173,35 +174,76 @@ def _commitments(
             if committer is None and index > 0:
                 previous = sentences[index - 1]
                 committer = actor_before(text[previous.start : previous.end], previous.end - previous.start)
-            low = bisect.bisect_left(statistic_starts, commitment.start)
-            inside = statistics[low : bisect.bisect_left(statistic_starts, commitment.end, low)]
-            money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
-            candidates = money or inside
-            amount = candidates[0] if candidates else None
+            pledge = _pledge(text, commitment, committer, speaker, attribution, statistics, statistic_starts)
+            found.append(pledge)
+            if text.startswith(":", commitment.end):
+                headings.append(pledge)
+    for heading in headings:
+        cue = f"an item of a list its heading pledges (“{heading.quote}:”)"
+        for start, end in list_items(text, heading.end + 1):
+            inside = [i for i, s in enumerate(found) if s.start < end and start < s.end]
+            for i in inside:
+                if "imperative" in found[i].cue:  # "1. invest $5 billion": the heading's committer acts
+                    found[i] = replace(
+                        found[i], committer=heading.committer, subject=heading.committer, cue=cue
+                    )
+            if inside:
+                continue  # the item pledges in its own words ("The EU will invest ...")
+            item = Commitment(start, end, heading.committer, heading.action or "", None, "")
             found.append(
-                Suggestion(
-                    kind=ClaimKind.COMMITMENT,
-                    start=commitment.start,
-                    end=commitment.end,
-                    quote=text[commitment.start : commitment.end],
-                    subject=committer,
-                    speaker=speaker,
-                    attribution=attribution,
-                    committer=committer,
-                    action=commitment.action,
-                    amount=amount.value if amount else None,
-                    unit=amount.unit if amount else None,
-                    # The figure itself is its own statistic suggestion; the pledge carries it as `amount`
-                    # only, so one figure is one suggestion with a value.
-                    qualifier=amount.qualifier if amount else None,
-                    deadline=commitment.deadline,
-                    period=amount.period if amount else None,
-                    cue=commitment.cue,
-                    score=0.8 if amount else 0.65,
-                    group=amount.group if amount else None,
+                _pledge(
+                    text,
+                    item,
+                    heading.committer,
+                    heading.speaker,
+                    heading.attribution,
+                    statistics,
+                    statistic_starts,
+                    cue=cue,
                 )
             )
+    found.sort(key=lambda s: s.start)
     return found
+
+
+def _pledge(
+    text: str,
+    commitment: Commitment,
+    committer: str | None,
+    speaker: str | None,
+    attribution: Attribution | None,
+    statistics: list[Suggestion],
+    statistic_starts: list[int],
+    *,
+    cue: str | None = None,
+) -> Suggestion:
+    """A commitment suggestion, carrying the first sum (else figure) inside its span as its amount."""
+    low = bisect.bisect_left(statistic_starts, commitment.start)
+    inside = statistics[low : bisect.bisect_left(statistic_starts, commitment.end, low)]
+    money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
+    candidates = money or inside
+    amount = candidates[0] if candidates else None
+    return Suggestion(
+        kind=ClaimKind.COMMITMENT,
+        start=commitment.start,
+        end=commitment.end,
+        quote=text[commitment.start : commitment.end],
+        subject=committer,
+        speaker=speaker,
+        attribution=attribution,
+        committer=committer,
+        action=commitment.action,
+        amount=amount.value if amount else None,
+        unit=amount.unit if amount else None,
+        # The figure itself is its own statistic suggestion; the pledge carries it as `amount` only, so one
+        # figure is one suggestion with a value.
+        qualifier=amount.qualifier if amount else None,
+        deadline=commitment.deadline or find_deadline(text[commitment.start : commitment.end]),
+        period=amount.period if amount else None,
+        cue=cue or commitment.cue,
+        score=0.8 if amount else 0.65,
+        group=amount.group if amount else None,
+    )
 
 
 def _antecedent(text: str, sentences: list[Sentence], index: int) -> str | None:
