@@ -126,3 +126,26 @@ def test_vague_magnitudes_in_real_news(path: str, words: str, value: float, unit
     text = source.read_text(encoding="utf-8")
     found = figure_in(text, words)
     assert (found.value, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "unit"),
+    [
+        # A science desk's lab story and a shipping trade paper's report.
+        ("The sample was cooled to 4 kelvin before the test.", "4 kelvin", 4, "kelvin"),
+        ("Each vial holds 250 microlitres of serum.", "250", 250, "microliter"),
+        ("The tanker anchored 3 nautical miles offshore.", "3 nautical", 3, "nautical mile"),
+        ("The cells store 40 megajoules of energy.", "40", 40, "megajoule"),
+    ],
+)
+def test_measures_come_from_pints_unit_definitions(text: str, words: str, value: float, unit: str) -> None:
+    """Units outside the project's short table are read from Pint's maintained definitions file."""
+    found = figure_in(text, words)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_durations_and_countable_unit_homonyms_are_not_measures() -> None:
+    """Pint's time units and unit names that are everyday nouns ("points", "hands") stay out of its measures."""
+    from factledger.extraction.unit_registry import measure_of
+
+    assert [measure_of(w) for w in ("hours", "years", "points", "hands", "people")] == [None] * 5

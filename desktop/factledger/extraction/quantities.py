@@ -11,6 +11,7 @@ from factledger.domain import Qualifier
 from . import numbers, units
 from .count_nouns import counted_noun, noun_from_context, noun_in_brackets
 from .magnitudes import find_magnitudes
+from .unit_registry import measure_of
 
 _WORD_NUMBER = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -96,6 +97,7 @@ _DEFINITE = re.compile(
     r"phase|pillar|stage|level|tier|round|part|chapter|section|article|title|step|option|number)|[’']s)\s+$"
 )
 _INDEX_LEVEL = re.compile(r"(?:%|\b(?i:percent|points?))(?:\s+(?i:higher|lower))?\s+(?i:at|to)\s+$")
+_UNIT_WORDS = re.compile(r"[\s-]?([A-Za-z]{4,})(?:\s([A-Za-z]{3,}))?")
 _PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
 
@@ -261,6 +263,8 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             "%",
             value * 100,
         )  # "3/4 of the plants" is a share, as "three quarters of"
+    elif (registered := _registered_measure(text, end)) is not None:
+        kind, unit, end = "measure", registered[0], registered[1]
     else:
         out_of = _OUT_OF.match(text, end)
         noun = counted_noun(text, out_of.end() if out_of else end)
@@ -300,6 +304,20 @@ def _small_reference(text: str, match: re.Match[str], token: _Token, start: int,
     return token.value < 10 and bool(
         _DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start)
     )
+
+
+def _registered_measure(text: str, end: int) -> tuple[str, int] | None:
+    """A unit from Pint's definitions written after the number ("4 kelvin", "250 microlitres", "3 nautical
+    miles"), as (canonical unit, end of its words)."""
+    match = _UNIT_WORDS.match(text, end)
+    if match is None:
+        return None
+    if match.group(2):
+        unit = measure_of(f"{match.group(1)} {match.group(2)}")
+        if unit is not None:
+            return unit, match.end(2)
+    unit = measure_of(match.group(1))
+    return (unit, match.end(1)) if unit is not None else None
 
 
 def _spoken(text: str, position: int) -> bool:
