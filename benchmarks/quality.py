@@ -380,7 +380,9 @@ def polnear_section(lines: list[str]) -> None:
             if line.startswith("T") and len(parts) == 3 and ";" not in parts[1]:
                 label, start, end = parts[1].split()
                 spans[parts[0]] = (label, int(start), int(end), parts[2])
-        found = [s for s in suggest(Document(text=text)) if s.kind is ClaimKind.CLAIM]
+        # An attributed pledge is suggested once, as the commitment carrying the claim's speaker and sourcing.
+        attributed_kinds = (ClaimKind.CLAIM, ClaimKind.COMMITMENT)
+        found = [s for s in suggest(Document(text=text)) if s.kind in attributed_kinds]
         for line in annotations[0].read_text(encoding="utf-8").splitlines():
             if not line.startswith("E"):
                 continue

@@ -16,6 +16,8 @@ from factledger.domain import Attribution, Suggestion
 _UNATTRIBUTED_CUES = ("a check-worthy statement", "an aside stating a fact")
 # A sentence this short that states a figure says little beyond it ("Only 16,707 were exported in 2024").
 _SHORT_SENTENCE = 18
+# At most this many characters before a quotation are its lead-in ("troops stationed there, “...”").
+_LEAD_IN = 40
 
 
 def one_per_fact(
@@ -23,8 +25,8 @@ def one_per_fact(
 ) -> list[Suggestion]:
     """The claims left once duplicates are folded away; `commitments` are updated in place with their fields.
 
-    - A claim inside another claim of the same speaker: the inner one stays (the quotation rather than the
-      words leading into it).
+    - A claim inside another claim of the same speaker: a quotation stays without the few words leading into
+      it; a reported statement stays whole over a quoted fragment inside it.
     - A claim covering at least half of a commitment is that commitment: the commitment stays and takes the
       claim's speaker and sourcing when it had only the outlet's.
     - A short unattributed claim holding a figure is the figure's sentence: the figure stays.
@@ -55,8 +57,15 @@ def _distinct_claims(claims: list[Suggestion]) -> list[Suggestion]:
             inner = ordered[j]
             if inner.start >= outer.end:
                 break
+            if i in dropped:
+                break
+            if j in dropped:
+                continue
             if inner.end <= outer.end and inner.speaker == outer.speaker:
-                dropped.add(i)  # the inner span is the content; the outer one adds only its lead-in
+                lead_in = inner.end == outer.end and inner.start - outer.start <= _LEAD_IN
+                # A quotation with a few words leading into it is the quotation; a reported statement with
+                # a quoted fragment inside is the statement.
+                dropped.add(i if lead_in else j)
     return [claim for k, claim in enumerate(ordered) if k not in dropped]
 
 
