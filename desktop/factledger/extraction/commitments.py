@@ -114,6 +114,13 @@ _HEADING_CUE = re.compile(
     rf"(?P<actor>\b[\w.&-]+){_BETWEEN}(?P<modal>(?i:(?:committed|pledged|agreed|promised|vowed|undertaken|"
     r"commits|pledges|agrees|promises|vows|undertakes|intends|plans|aims)\s+to|commit\s+to|agree\s+to))(?=:\s*(?:\n|$))"
 )
+# A name after a preposition ("under the USMCA", "for the EU") is inside a phrase, not a passive's agent.
+# A passive's clause also starts after "and" ("... certify their content and systems will be implemented").
+_PASSIVE_CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s|\s(?:and|but)\s")
+_IN_PHRASE = re.compile(
+    r"\b(?i:of|from|with|between|among|for|to|in|on|at|by|about|against|into|than|like|without|under|over|"
+    r"across|through|within|via|per)\s+(?:(?i:the|a|an|its|their|our)\s+)?$"
+)
 _LIST_MARKER = re.compile(r"\s*(?:[-•*▪●·]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 _CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -235,6 +242,7 @@ _NOT_PASSIVE = frozenset(
         "posted",
         "informed",
         "invited",
+        "given",  # "importers will be given the opportunity": a rule's grant to others
     ]
 )
 _NOUN_FORM = re.compile(
@@ -886,13 +894,21 @@ def _from_other(body: str, match: re.Match[str], common_words: frozenset[str]) -
 def _from_passive(body: str, match: re.Match[str]) -> Commitment:
     """ "A fund will be established": from the clause's start, by the actor named before it (or nobody)."""
     clause_start = 0
-    for boundary in _CLAUSE_START.finditer(body, 0, match.start()):
+    for boundary in _PASSIVE_CLAUSE_START.finditer(body, 0, match.start()):
         clause_start = boundary.end()
     while clause_start < match.start() and body[clause_start] in " \u00a0“\"'‘":
         clause_start += 1
     committer = actor_before(body, match.start())
+    if committer is not None and body.rfind(committer, 0, match.start()) < clause_start:
+        committer = (
+            None  # a name in an earlier clause ("... their U.S. content and systems will be") acts not
+        )
     if committer is not None and " " not in committer and _common_noun(committer):
         committer = None  # "Consolidation of banks will be encouraged": a sentence's first word, no name
+    if committer is not None:
+        named_at = body.rfind(committer, 0, match.start())
+        if named_at >= 0 and _IN_PHRASE.search(body, 0, named_at):
+            committer = None  # "Importers under the USMCA will be given": a name inside a phrase acts not
     raw = re.sub(r"\s+", " ", match.group("action"))
     head, _, particle = raw.partition(" ")
     verb = participle_lemma(head)
