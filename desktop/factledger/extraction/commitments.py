@@ -290,7 +290,7 @@ _GOAL = re.compile(
 _ANY_CUE = re.compile(
     r"(?:will|shall)\s|[\s’'](?:would|ll\s|going|set|plan|intend|aim|expect|hope|seek|commit|pledge|"
     r"promise|vow|undert|agree|resolved|decided|confirmed|signed|announc|unveil|oblig|binds|intention|decision|"
-    r"propos|offer|stand|stood|target|goal|objective|mission|priorit|endeavo|agenda|milestone)",
+    r"propos|offer|target|goal|objective|mission|priorit|endeavo|agenda|milestone)",
     re.IGNORECASE,
 )
 # Verbs that after "will" describe no pledged act: states, perception, speech and the running of a call.
@@ -664,7 +664,7 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         if _NEGATION.search(body, max(0, match.start() - 12), match.end()):
             continue
         found.append(_from_passive(body, match))
-    for match in _HEADING_CUE.finditer(body):
+    for match in _HEADING_CUE.finditer(body) if ":" in body else ():
         actor = resolve_actor(
             body, match.start("actor"), match.end("actor"), first_person=True, common_words=common_words
         )

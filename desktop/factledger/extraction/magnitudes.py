@@ -39,9 +39,36 @@ _FIGURE = re.compile(
 )
 _CURRENCY_AFTER = re.compile(rf"\s+(?:of\s+)?(?P<cur>{units.CURRENCY_NAME_RE})")
 _WHO = re.compile(r"\s+(?:who|whom)\b")
-_ANY = re.compile(
-    r"(?i:tens|hundreds|thousands|millions|billions|trillions|dozens|scores|several|a few|many|figure)"
+# Words a magnitude starts with; only their positions are tried, so a text without them costs one pass each.
+_KEYWORDS = (
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+    "scores",
+    "several",
+    "a few",
+    "a couple",
+    "many",
+    "five-",
+    "six-",
+    "seven-",
+    "eight-",
+    "nine-",
+    "ten-",
 )
+
+
+def _positions(lowered: str, word: str) -> list[int]:
+    found = []
+    at = lowered.find(word)
+    while at >= 0:
+        found.append(at)
+        at = lowered.find(word, at + 1)
+    return found
 
 
 def find_magnitudes(text: str) -> list[tuple[int, int, float, str, str]]:
@@ -51,10 +78,15 @@ def find_magnitudes(text: str) -> list[tuple[int, int, float, str, str]]:
     ("thousands of high-paying American manufacturing jobs" counts jobs). A magnitude that names neither
     is no figure ("by the thousands").
     """
-    if _ANY.search(text) is None:
+    lowered = text.lower()
+    starts = sorted({i for word in _KEYWORDS for i in _positions(lowered, word)})
+    if not starts:
         return []
     found: list[tuple[int, int, float, str, str]] = []
-    for match in _PLURAL.finditer(text):
+    plural_matches = (m for m in (_PLURAL.match(text, i) for i in starts) if m is not None)
+    several_matches = [m for m in (_SEVERAL.match(text, i) for i in starts) if m is not None]
+    figure_matches = [m for m in (_FIGURE.match(text, i) for i in starts) if m is not None]
+    for match in plural_matches:
         if match.group("multiple"):
             value = _MULTIPLES[match.group("multiple").lower()] * _PLURAL_SCALES[match.group("scale").lower()]
         else:
@@ -71,12 +103,12 @@ def find_magnitudes(text: str) -> list[tuple[int, int, float, str, str]]:
         found.append(
             (match.start(), unit_end, value, unit, f"a vague magnitude (“{text[match.start() : end]}”)")
         )
-    for match in _SEVERAL.finditer(text):
+    for match in several_matches:
         named = _named_unit(text, match.end(), after_of=False)
         if named is not None:
             value = _SCALE_WORDS[match.group("scale").lower()]
             found.append((match.start(), named[1], value, named[0], "a vague magnitude read as its least"))
-    for match in _FIGURE.finditer(text):
+    for match in figure_matches:
         digits = _FIGURES[match.group("digits").lower()]
         found.append((match.start(), match.end(), 10.0 ** (digits - 1), "USD", "a sum of that many figures"))
     found.sort()

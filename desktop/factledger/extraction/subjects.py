@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .count_nouns import head_noun
 from .names import actor_before, first_actor, name_runs
@@ -22,7 +23,7 @@ def figure_subject(body: str, local: int, common_words: frozenset[str]) -> str |
     headline written in title case ("GM Expects $5 Bil Tariff Hit") the name stops at its first verb.
     """
     title_case = _title_case(body)
-    runs = [run for run in name_runs(body[:local]) if run[1] <= local]
+    runs = [run for run in _runs(body[:local]) if run[1] <= local]
     if runs:
         _, end, name = runs[-1]
     else:
@@ -32,7 +33,7 @@ def figure_subject(body: str, local: int, common_words: frozenset[str]) -> str |
         phrase = _MODIFIED_PLURAL.search(body, clause_start, local)
         if phrase is not None and not title_case:
             return phrase.group("np")
-        after = [run for run in name_runs(body) if run[0] >= local]
+        after = [run for run in _runs(body) if run[0] >= local]
         if not after:
             named = actor_before(body, local) or first_actor(body)
             return named
@@ -51,12 +52,19 @@ def figure_subject(body: str, local: int, common_words: frozenset[str]) -> str |
     return name
 
 
+@lru_cache(maxsize=256)
+def _runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Name runs of a sentence (or its start), kept for the other figures of the same sentence."""
+    return tuple(name_runs(text))
+
+
 def _verb_form(word: str) -> bool:
     """ "expects", "pushes": a verb's third person, which only looks like a plural noun."""
     lowered = word.lower()
     return only_verb(lowered[:-1]) or (lowered.endswith("es") and only_verb(lowered[:-2]))
 
 
+@lru_cache(maxsize=256)
 def _title_case(body: str) -> bool:
     words = _WORD.findall(body)
     return (
