@@ -18,6 +18,8 @@ _UNATTRIBUTED_CUES = ("a check-worthy statement", "an aside stating a fact")
 _SHORT_SENTENCE = 18
 # At most this many characters before a quotation are its lead-in ("troops stationed there, “...”").
 _LEAD_IN = 40
+# At most this many characters of a claim before its pledge only lead into it ("and though ..., Toyota expects").
+_LEAD_INTO_PLEDGE = 60
 
 
 def one_per_fact(
@@ -27,8 +29,8 @@ def one_per_fact(
 
     - A claim inside another claim of the same speaker: a quotation stays without the few words leading into
       it; a reported statement stays whole over a quoted fragment inside it.
-    - A claim covering at least half of a commitment is that commitment: the commitment stays and takes the
-      claim's speaker and sourcing when it had only the outlet's.
+    - A claim covering at least half of a commitment, that is mostly the commitment or only leads into it, is
+      that commitment: the commitment stays and takes the claim's speaker and sourcing if it had the outlet's.
     - A short unattributed claim holding a figure is the figure's sentence: the figure stays.
     """
     kept = _distinct_claims(claims)
@@ -77,7 +79,11 @@ def _covered_commitment(
     for index in range(low, high):
         pledge = commitments[index]
         overlap = min(claim.end, pledge.end) - max(claim.start, pledge.start)
-        if overlap > 0 and overlap * 2 >= pledge.end - pledge.start:
+        if overlap <= 0 or overlap * 2 < pledge.end - pledge.start:
+            continue
+        # The pledge is the claim when it is most of it, or when the claim only leads into it; a pledge in a
+        # clause at the end of another statement ("The World Bank established a fund, which will ...") is not.
+        if overlap * 2 >= claim.end - claim.start or pledge.start - claim.start <= _LEAD_INTO_PLEDGE:
             return index
     return None
 
