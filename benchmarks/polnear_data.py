@@ -144,7 +144,9 @@ def speaker_score(chosen: list[Article]) -> SpeakerScore:
 
     total = covered = right = 0
     for article in chosen:
-        found = [s for s in suggest(Document(text=article.text)) if s.kind is ClaimKind.CLAIM]
+        # An attributed pledge is suggested once, as the commitment carrying the claim's speaker and sourcing.
+        attributed = (ClaimKind.CLAIM, ClaimKind.COMMITMENT)
+        found = [s for s in suggest(Document(text=article.text)) if s.kind in attributed]
         for relation in article.attributions:
             if relation.source is None or relation.content is None:
                 continue

@@ -5,7 +5,9 @@ from factledger.extraction import suggest
 
 
 def claim_about(text: str, words: str) -> Suggestion:
-    found = [s for s in suggest(Document(text=text, outlet="The Ledger")) if s.kind is ClaimKind.CLAIM]
+    # An attributed pledge is suggested once, as the commitment, carrying the claim's speaker and sourcing.
+    kinds = (ClaimKind.CLAIM, ClaimKind.COMMITMENT)
+    found = [s for s in suggest(Document(text=text, outlet="The Ledger")) if s.kind in kinds]
     return next(s for s in found if words in s.quote)
 
 

@@ -7,7 +7,8 @@ from factledger.extraction.cues import is_cue, stem
 
 
 def claim_about(text: str, words: str) -> Suggestion:
-    found = [s for s in suggest(Document(text=text)) if s.kind is ClaimKind.CLAIM]
+    """The attributed suggestion quoting `words`: a claim, or the commitment an attributed pledge is folded into."""
+    found = [s for s in suggest(Document(text=text)) if s.kind in (ClaimKind.CLAIM, ClaimKind.COMMITMENT)]
     return next(s for s in found if words in s.quote)
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .paths import default_ledger_path, default_reviewer
     from .refresh import RefreshResult
     from .source_edits import EditSource
-    from .spans import context_around, context_parts, sentence_around
+    from .spans import context_around, context_parts, sentence_around, suggested_statement
     from .versions import AddSourceVersion
 
 _HOMES = {
@@ -65,6 +65,7 @@ _HOMES = {
     "context_around": "factledger.core.spans",
     "context_parts": "factledger.core.spans",
     "sentence_around": "factledger.core.spans",
+    "suggested_statement": "factledger.core.spans",
 }
 
 
@@ -103,4 +104,5 @@ __all__ = [
     "default_ledger_path",
     "default_reviewer",
     "sentence_around",
+    "suggested_statement",
 ]

@@ -21,7 +21,7 @@ from factledger.domain import (
 )
 
 from .context import LedgerContext, new_id
-from .spans import checked_quote, sentence_around
+from .spans import checked_quote, sentence_around, suggested_statement
 
 
 class Edit:
@@ -187,6 +187,11 @@ class AcceptSuggestion(Edit):
             raise UserError("That suggestion is no longer open (it was accepted or dismissed already).")
         self._row = row
         fields: dict[str, Any] = {k: row[k] for k in _SUGGESTION_TO_CLAIM if row[k] is not None}
+        text = ctx.sources.text(row["source_id"])
+        if text is not None and row["end"] <= len(text):
+            # The claim itself (a figure's clause, a pledge's committer and act), not the whole sentence.
+            kind = ClaimKind(row["kind"])
+            fields["statement"] = suggested_statement(text, kind, row["start"], row["end"], row["committer"])
         fields["cue"] = row["cue"]
         fields["group_key"] = row["group_key"]
         if row["kind"] == ClaimKind.COMMITMENT:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factledger.domain import UserError
+from factledger.domain import ClaimKind, UserError
 
 
 def checked_quote(text: str, start: int, end: int, quote: str | None = None) -> str:
@@ -45,6 +45,13 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 600) -> str
     left = covering[0].start + window_start
     right = covering[-1].end + window_start
     return " ".join(text[min(left, start) : max(right, end)].split())
+
+
+def suggested_statement(text: str, kind: ClaimKind, start: int, end: int, committer: str | None) -> str:
+    """The statement an accepted suggestion starts with: the claim itself, not its whole sentence."""
+    from factledger.extraction.statements import statement_for
+
+    return statement_for(text, kind, start, end, committer) or sentence_around(text, start, end)
 
 
 def context_parts(text: str, start: int, end: int, *, width: int = 160) -> tuple[str, str, str]:

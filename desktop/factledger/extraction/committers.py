@@ -40,6 +40,7 @@ ACTOR_NOUNS = frozenset(
         "ministers",
         "bank",
         "fund",
+        "funds",
         "manufacturer",
         "manufacturers",
         "producer",
@@ -82,7 +83,7 @@ _OWNED_NOUNS = ACTOR_NOUNS | frozenset(
 _PRONOUNS = frozenset(["it", "they", "he", "she"])
 _DETERMINER = re.compile(
     r"\b(?i:the|her|his|its|their|our|this|these|those|both|all|each|two|three|other)\s+"
-    r"(?:[\w’'.&/-]+\s+){0,2}$"
+    r"(?:[\w’'.&/-]+\s+){0,3}$"
 )
 _OWNER = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:[\w’'.&/-]+\s+){0,3}$")
 _JOIN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
@@ -124,7 +125,11 @@ def resolve_actor(
         return Actor(start, "I") if first_person else None
     if lowered in _PRONOUNS:
         named = actor_before(body, start)
-        return Actor(start, named) if named else None
+        # Without a name earlier in the sentence the pronoun stays, for the caller to resolve from the
+        # sentences before ("Germany and the Netherlands will buy ... They aim to double ...").
+        if named is None and lowered == "it":
+            return None  # "it will take months": only a person or group pronoun is resolved further back
+        return Actor(start, named or lowered)
     named_actor = _named(body, end, common_words)
     if named_actor is not None:
         return None if _PREPOSITION.search(body, 0, named_actor.start) else named_actor

@@ -24,7 +24,116 @@ _BE_VERB = re.compile(r"\s+(?:were|was|are|is|have\s+been|had\s+been|will\s+be)\
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
 _BACK_WINDOW = 400
 _PLURAL_WORD = re.compile(r"\b([a-z][a-z-]+s)\b")
-_SINGULAR_OK = frozenset(["aircraft", "people", "staff", "personnel", "livestock", "cattle"])
+_SINGULAR_OK = frozenset(
+    ["aircraft", "people", "staff", "personnel", "livestock", "cattle", "children", "men", "women", "police"]
+)
+# The words of the noun phrase after a number, up to a word that cannot be in it (a preposition, a verb of
+# being, a determiner, a conjunction other than one joining names) or a punctuation mark.
+_PHRASE_WORD = re.compile(r"(?P<comma>,)?(?:\s+|-)(?P<word>[A-Za-z][\w’'&.]*(?:-[A-Za-z][\w’'&.]*)*)")
+_PHRASE_STOP = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "into",
+        "over",
+        "under",
+        "than",
+        "as",
+        "about",
+        "after",
+        "before",
+        "since",
+        "during",
+        "per",
+        "across",
+        "through",
+        "against",
+        "between",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "or",
+        "but",
+        "so",
+        "if",
+        "when",
+        "where",
+        "while",
+        "because",
+        "each",
+        "more",
+        "less",
+        "fewer",
+        "ago",
+        "later",
+        "earlier",
+        "apiece",
+        "alone",
+        "already",
+        "always",
+        "perhaps",
+        "sometimes",
+        "besides",
+        "towards",
+        "afterwards",
+        "whereas",
+        "thus",
+        "yes",
+        "us",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "you",
+        "i",
+    ]
+)
+# Plural-looking words that are no counted things: a short stop-list of non-countables and pronoun-likes.
+_NOT_THINGS = frozenset(
+    ["others", "ones", "ways", "things", "thanks", "series", "news", "means", "odds", "lots", "questions"]
+)
 
 
 def counted_noun(text: str, end: int) -> tuple[str, int] | None:
@@ -35,18 +144,57 @@ def counted_noun(text: str, end: int) -> tuple[str, int] | None:
     """
     match = _AFTER.match(text, end)
     if match is None:
-        return None
+        return head_noun(text, end)
     noun = match.group("noun")
     lowered = noun.lower()
-    if (
-        lowered in NOT_COUNTED
-        or lowered in MEASURES
-        or not (lowered.endswith("s") or lowered in _SINGULAR_OK)
-    ):
+    if lowered in NOT_COUNTED or lowered in MEASURES:
         return None
+    if not (lowered.endswith("s") or lowered in _SINGULAR_OK):
+        return head_noun(text, end)
     if lowered.endswith(("ss", "ous", "us", "is")) or (noun[0].isupper() and not lowered.endswith("s")):
-        return None
+        return head_noun(text, end) if lowered not in NOT_COUNTED else None
     return count_unit(noun, after_brand=bool(match.group("brands").strip())), match.end("noun")
+
+
+def head_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The head of the noun phrase after a number: its last plural word before the phrase ends.
+
+    Adjectives, names and compounds between the number and the noun are skipped ("39 missing children",
+    "five British MPs", "2,000 high-quality jobs", "six Senate races"); durations, measures and a short
+    stop-list of non-countables give None.
+    """
+    if text[end : end + 1] == "-":
+        return None  # "a four-way race", "a 10-year plan": the number qualifies the noun, it counts nothing
+    position = end
+    head: tuple[str, int] | None = None
+    for _ in range(5):
+        match = _PHRASE_WORD.match(text, position)
+        if match is None:
+            break
+        if match.group("comma") and (head is not None or position == end):
+            break  # "2,000 jobs, ...": a comma after the head ends the phrase; before it, it joins adjectives
+        word = match.group("word").rstrip(".")
+        lowered = word.lower()
+        if lowered in _PHRASE_STOP:
+            break
+        if lowered in NOT_COUNTED or lowered in MEASURES:
+            return None
+        if _plural(word):
+            head = (word, match.start("word") + len(word))
+        elif head is not None:
+            break  # "2,000 jobs created": the phrase ended at its plural head
+        position = match.end()
+    if head is None or head[0].lower() in _NOT_THINGS:
+        return None
+    return count_unit(head[0]), head[1]
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _SINGULAR_OK:
+        return True
+    ending = lowered.endswith("s") and not lowered.endswith(("ss", "ous", "us", "is", "’s", "'s"))
+    return ending and len(word) >= 3
 
 
 def noun_in_brackets(text: str, end: int, start: int) -> str | None:

@@ -10,19 +10,23 @@ from factledger.domain import Attribution, ClaimKind, Document, Suggestion
 
 from .attribution import Context, Frame, attribution_at, find_frames
 from .claims import check_worthiness, strong_reason
-from .commitments import find_commitments
-from .dates import find_period, non_statistic_spans
+from .commitments import Commitment, find_commitments, list_items
+from .dates import find_deadline, find_period, non_statistic_spans
 from .doc_kind import Reading, read_kind
 from .grouping import Mention, group_keys
-from .names import actor_before, first_actor
+from .merging import one_per_fact
+from .names import actor_before, name_runs
 from .quantities import Quantity, find_quantities
 from .sentences import Sentence, split_sentences
+from .subjects import figure_subject
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|yen)\b")
 _KIND_SCORE = {"money": 0.75, "percent": 0.7, "count": 0.6, "measure": 0.5, "multiplier": 0.5}
 _DASH_PAIR = re.compile(r"\s[–—]\s(.+?)\s[–—]\s")
 _HEADLINE = re.compile(r"[.!?”\"’)]$")
+_JOINED = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+(?:the\s+)?|,\s+")
+_PRONOUNS = frozenset(["he", "she", "they", "it", "their", "its", "his", "her", "our"])
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z-]+\b")
 
 
@@ -45,12 +49,16 @@ def suggest(document: Document) -> list[Suggestion]:
         index = bisect.bisect_right(starts, position) - 1
         return index if index >= 0 and position < sentences[index].end else None
 
-    statistics = [_statistic(text, q, sentences, frames, sentence_of(q.start), context) for q in quantities]
+    common_words = frozenset(_LOWER_WORD.findall(text))
+    statistics = [
+        _statistic(text, q, sentences, frames, sentence_of(q.start), context, common_words)
+        for q in quantities
+    ]
     keys = group_keys([Mention(s.unit, s.value or 0.0, s.subject) for s in statistics])
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
-    commitments = _commitments(text, sentences, frames, statistics, context)
+    commitments = _commitments(text, sentences, frames, statistics, context, common_words)
     claims = _claims(text, sentences, frames, context)
-    found = _outside_asides(statistics + commitments + claims, reading)
+    found = _outside_asides(statistics + commitments + one_per_fact(claims, commitments, statistics), reading)
     found.sort(key=lambda s: (s.start, s.end, s.kind.value))
     return found
 
@@ -88,6 +96,7 @@ def _statistic(
     frames: list[list[Frame]],
     index: int | None,
     context: Context,
+    common_words: frozenset[str],
 ) -> Suggestion:
     period = subject = None
     frame = None
@@ -96,7 +105,7 @@ def _statistic(
         body = text[sentence.start : sentence.end]
         local = quantity.start - sentence.start
         period = find_period(body, near=local)
-        subject = actor_before(body, local) or first_actor(body)
+        subject = figure_subject(body, local, common_words)
         frame = attribution_at(frames[index], quantity.start, quantity.end)
     speaker, attribution = _speaker(frame, context)
     score = _KIND_SCORE[quantity.kind] + (0.1 if quantity.qualifier else 0.0)
@@ -127,9 +136,10 @@ def _commitments(
     frames: list[list[Frame]],
     statistics: list[Suggestion],
     context: Context,
+    common_words: frozenset[str],
 ) -> list[Suggestion]:
-    found = []
-    common_words = frozenset(_LOWER_WORD.findall(text))
+    found: list[Suggestion] = []
+    headings: list[Suggestion] = []  # pledges ending in a colon: "Japan will invest:" before a list
     statistic_starts = [s.start for s in statistics]  # statistics come sorted by start
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
@@ -138,37 +148,98 @@ def _commitments(
             frame = attribution_at(frames[index], commitment.start, commitment.end)
             speaker, attribution = _speaker(frame, context)
             committer = _committer(commitment.committer, frame, context)
+            if committer in _PRONOUNS:
+                committer = _antecedent(text, sentences, index) or (frame.speaker if frame else None)
             if committer is None and index > 0:
                 previous = sentences[index - 1]
                 committer = actor_before(text[previous.start : previous.end], previous.end - previous.start)
-            low = bisect.bisect_left(statistic_starts, commitment.start)
-            inside = statistics[low : bisect.bisect_left(statistic_starts, commitment.end, low)]
-            money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
-            candidates = money or inside
-            amount = candidates[0] if candidates else None
+            pledge = _pledge(text, commitment, committer, speaker, attribution, statistics, statistic_starts)
+            found.append(pledge)
+            if text.startswith(":", commitment.end):
+                headings.append(pledge)
+    for heading in headings:
+        cue = f"an item of a list its heading pledges (“{heading.quote}:”)"
+        for start, end in list_items(text, heading.end + 1):
+            inside = [i for i, s in enumerate(found) if s.start < end and start < s.end]
+            for i in inside:
+                if "imperative" in found[i].cue:  # "1. invest $5 billion": the heading's committer acts
+                    found[i] = replace(
+                        found[i], committer=heading.committer, subject=heading.committer, cue=cue
+                    )
+            if inside:
+                continue  # the item pledges in its own words ("The EU will invest ...")
+            item = Commitment(start, end, heading.committer, heading.action or "", None, "")
             found.append(
-                Suggestion(
-                    kind=ClaimKind.COMMITMENT,
-                    start=commitment.start,
-                    end=commitment.end,
-                    quote=text[commitment.start : commitment.end],
-                    subject=committer,
-                    speaker=speaker,
-                    attribution=attribution,
-                    committer=committer,
-                    action=commitment.action,
-                    amount=amount.value if amount else None,
-                    unit=amount.unit if amount else None,
-                    value=amount.value if amount else None,
-                    qualifier=amount.qualifier if amount else None,
-                    deadline=commitment.deadline,
-                    period=amount.period if amount else None,
-                    cue=commitment.cue,
-                    score=0.8 if amount else 0.65,
-                    group=amount.group if amount else None,
+                _pledge(
+                    text,
+                    item,
+                    heading.committer,
+                    heading.speaker,
+                    heading.attribution,
+                    statistics,
+                    statistic_starts,
+                    cue=cue,
                 )
             )
+    found.sort(key=lambda s: s.start)
     return found
+
+
+def _pledge(
+    text: str,
+    commitment: Commitment,
+    committer: str | None,
+    speaker: str | None,
+    attribution: Attribution | None,
+    statistics: list[Suggestion],
+    statistic_starts: list[int],
+    *,
+    cue: str | None = None,
+) -> Suggestion:
+    """A commitment suggestion, carrying the first sum (else figure) inside its span as its amount."""
+    low = bisect.bisect_left(statistic_starts, commitment.start)
+    inside = statistics[low : bisect.bisect_left(statistic_starts, commitment.end, low)]
+    money = [s for s in inside if s.unit and len(s.unit) == 3 and s.unit.isupper()]
+    candidates = money or inside
+    amount = candidates[0] if candidates else None
+    return Suggestion(
+        kind=ClaimKind.COMMITMENT,
+        start=commitment.start,
+        end=commitment.end,
+        quote=text[commitment.start : commitment.end],
+        subject=committer,
+        speaker=speaker,
+        attribution=attribution,
+        committer=committer,
+        action=commitment.action,
+        amount=amount.value if amount else None,
+        unit=amount.unit if amount else None,
+        # The figure itself is its own statistic suggestion; the pledge carries it as `amount` only, so one
+        # figure is one suggestion with a value.
+        qualifier=amount.qualifier if amount else None,
+        deadline=commitment.deadline or find_deadline(text[commitment.start : commitment.end]),
+        period=amount.period if amount else None,
+        cue=cue or commitment.cue,
+        score=0.8 if amount else 0.65,
+        group=amount.group if amount else None,
+    )
+
+
+def _antecedent(text: str, sentences: list[Sentence], index: int) -> str | None:
+    """The named actor a pronoun committer ("they intend to") stands for: the subject of the nearest sentence
+    before it that names one, within the two sentences before."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        previous = sentences[back]
+        body = text[previous.start : previous.end]
+        runs = name_runs(body)
+        if runs:
+            start, end, _ = runs[0]
+            for run in runs[1:]:  # "Germany and the Netherlands": names joined by "and" are one subject
+                if not _JOINED.fullmatch(body[end : run[0]]):
+                    break
+                end = run[1]
+            return body[start:end]
+    return None
 
 
 def _committer(found: str | None, frame: Frame | None, context: Context) -> str | None:

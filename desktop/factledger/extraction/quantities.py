@@ -10,6 +10,8 @@ from factledger.domain import Qualifier
 
 from . import numbers, units
 from .count_nouns import counted_noun, noun_from_context, noun_in_brackets
+from .magnitudes import find_magnitudes
+from .unit_registry import measure_of
 
 _WORD_NUMBER = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -44,7 +46,8 @@ MULTIPLIER_PATTERN = (
     r"\b(?i:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|"
     r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s?(?:x|times)\s+"
     r"(?:more|less|larger|higher|greater|bigger|faster|smaller|lower|as\s+(?:much|many|large|high|big))|"
-    r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled))\b"
+    r"(?P<twice>twice)\s+(?:as\s+(?:much|many|large|high|big)|the)|(?P<doubled>doubled|tripled|quadrupled)|"
+    r"(?P<double>double|triple|quadruple)(?=\s+(?:the|its|their|that|what|our|his|her)\b))\b"
 )
 _MULTIPLIER = re.compile(r"(?=(?i:[\dtfsenhdq]))" + MULTIPLIER_PATTERN)
 _SUFFIX = re.compile(
@@ -87,6 +90,15 @@ _RANGE_JOIN = re.compile(r"\s*(?:-\s*)?(?:to|and|or|-|–|—)\s*$")
 _OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?:{numbers.DIGITS}|(?i:{_SPELLED}))(?=\s)")
 _BARE_SCALE = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
 _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from))\s+$")
+# A small spelled number after a determiner or "between" refers to known things ("the two sides", "between
+# two countries"); after a naming noun it is a label ("pillar two", "phase three").
+_DEFINITE = re.compile(
+    r"(?i:\b(?:the|our|their|its|these|those|both|his|her|your|my|between|among|"
+    r"phase|pillar|stage|level|tier|round|part|chapter|section|article|title|step|option|number)|[’']s)\s+$"
+)
+_INDEX_LEVEL = re.compile(r"(?:%|\b(?i:percent|points?))(?:\s+(?i:higher|lower))?\s+(?i:at|to)\s+$")
+_UNIT_WORDS = re.compile(r"[\s-]?([A-Za-z]{4,})(?:\s([A-Za-z]{3,}))?")
+_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
 _AGE_OR_RANK = re.compile(r"^[\s-]*(?:year|yr)s?[\s-]+old|^(?:st|nd|rd|th)\b")
 
 
@@ -202,6 +214,10 @@ def find_quantities(text: str, *, excluded: list[tuple[int, int]], china_context
         found.append(quantity)
     found.extend(_fractions(text, skip))
     found.extend(_multipliers(text, skip))
+    for start, end, value, unit, cue in find_magnitudes(text):
+        if not _inside(skip, start, end):
+            kind = "money" if len(unit) == 3 and unit.isupper() else "count"
+            found.append(Quantity(start, end, value, unit, kind, None, cue))
     found.sort(key=lambda q: (q.start, -q.end))
     return _drop_overlaps(found)
 
@@ -228,7 +244,7 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
     elif suffix and suffix.group("curname"):
         name = suffix.group("curname")
         kind, unit, end = "money", units.currency_code_for_name(name), suffix.end()
-        if name.lower().startswith("cent"):
+        if name.lower().startswith(("cent", "pence")):
             value /= 100
     elif suffix and suffix.group("measure"):
         measure = suffix.group("measure")
@@ -236,6 +252,8 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             kind, unit = "money", "GBP"
         else:
             kind, unit = "measure", units.measure_unit(measure)
+            if unit == "points" and (match.group("words") or currency):
+                return None  # "three points" in a speech; a poll's or an index's points are written in digits
         end = suffix.end()
     elif token.fraction:
         if _SHARE_OF.match(text, end) is None:
@@ -245,25 +263,72 @@ def _classify(text: str, match: re.Match[str], token: _Token, *, china_context: 
             "%",
             value * 100,
         )  # "3/4 of the plants" is a share, as "three quarters of"
+    elif (registered := _registered_measure(text, end)) is not None:
+        kind, unit, end = "measure", registered[0], registered[1]
     else:
         out_of = _OUT_OF.match(text, end)
         noun = counted_noun(text, out_of.end() if out_of else end)
+        or_more = _QUALIFIER_AFTER.match(text, end) if noun is None else None
+        if or_more is not None:
+            noun = counted_noun(text, or_more.end())  # "two or more contested campaigns"
         if noun is not None:
             kind, unit, end = "count", noun[0], noun[1]
         else:
             inferred = noun_from_context(text, end, start) or noun_in_brackets(text, end, start)
-            if inferred is None:
+            if inferred is None and _INDEX_LEVEL.search(text, max(0, start - 40), start):
+                inferred = "points"  # "DOWN 0.4 percent at 17,959.64": a market index's level
+            if inferred is None or (match.group("words") and not token.scaled):
                 return None
-            kind, unit = "count", inferred
-        if match.group("words") and not token.scaled and value < 10 and out_of is None:
-            return None  # "one senior official", "two countries": too common to be statistics
+            kind, unit = ("measure" if inferred == "points" else "count"), inferred
+        if _small_reference(text, match, token, start, out_of is not None):
+            return None  # "one senior official", "the two sides": references, not statistics
     q_start, qualifier = _qualifier(text, start)
     after = _QUALIFIER_AFTER.match(text, end)
+    if after is None and kind == "count":
+        after = _QUALIFIER_AFTER.match(text, token.end)  # "two or more campaigns": before the noun
+        end = max(end, after.end()) if after else end
     if after and qualifier is None:
         qualifier = Qualifier.AT_LEAST if after.group("more") else Qualifier.AT_MOST
         end = after.end()
     cue = _cue(kind, unit, qualifier)
     return Quantity(q_start, end, value, unit, kind, qualifier, cue)
+
+
+def _small_reference(text: str, match: re.Match[str], token: _Token, start: int, out_of: bool) -> bool:
+    """Whether a small spelled count refers rather than counts: "one senior official", "the two sides",
+    "pillar two", or a first/second-person remark."""
+    if not match.group("words") or token.scaled or out_of:
+        return False
+    if token.value < 2:
+        return True
+    return token.value < 10 and bool(
+        _DEFINITE.search(text, max(0, start - 12), start) or _spoken(text, start)
+    )
+
+
+def _registered_measure(text: str, end: int) -> tuple[str, int] | None:
+    """A unit from Pint's definitions written after the number ("4 kelvin", "250 microlitres", "3 nautical
+    miles"), as (canonical unit, end of its words)."""
+    match = _UNIT_WORDS.match(text, end)
+    if match is None:
+        return None
+    if match.group(2):
+        unit = measure_of(f"{match.group(1)} {match.group(2)}")
+        if unit is not None:
+            return unit, match.end(2)
+    unit = measure_of(match.group(1))
+    return (unit, match.end(1)) if unit is not None else None
+
+
+def _spoken(text: str, position: int) -> bool:
+    """Whether the sentence around `position` speaks in the first or second person ("I have two questions").
+
+    A small spelled count in conversation ("we’re two strong democracies") is rhetoric, not a statistic.
+    """
+    left = max(text.rfind(c, max(0, position - 300), position) for c in ".!?\n") + 1
+    right_ends = [i for i in (text.find(c, position, position + 300) for c in ".!?\n") if i >= 0]
+    right = min(right_ends) if right_ends else min(len(text), position + 300)
+    return _PERSON.search(text, left, right) is not None
 
 
 def _cue(kind: str, unit: str | None, qualifier: Qualifier | None) -> str:
@@ -295,6 +360,9 @@ def _merge_range(text: str, found: list[Quantity], pending: _Token | None, high:
     lead = _RANGE_LEAD.search(text[max(0, low_start - 12) : low_start])
     if "and" in gap and (lead is None or not lead.group(0).lower().startswith("between")):
         return None  # "45 and 50 cases" are two figures; only "between 45 and 50" is a range
+    change = high.kind == "percent" and lead is not None and lead.group(0).lower().startswith("from")
+    if change and found and found[-1].start == low_start:
+        return None  # "from 4.9 percent to 5 percent": a change between two figures, each its own
     if low_value < 0 and high.value < low_value:
         low_value, high = high.value, replace(high, value=low_value)  # "from -18 °C to -34 °C"
     if not scaled_low and low_value < high.value and high.value >= 1000:
@@ -341,6 +409,8 @@ def _multipliers(text: str, excluded: _Excluded) -> list[Quantity]:
             value = float(raw) if raw[0].isdigit() else (numbers.words_value(raw) or 0.0)
         elif match.group("twice"):
             value = 2.0
+        elif match.group("double"):
+            value = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[match.group("double").lower()]
         else:
             value = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}[match.group("doubled").lower()]
         if value <= 0:

@@ -72,6 +72,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "inr": "INR",
     "swiss francs": "CHF",
     "francs": "CHF",
+    "peso": "MXN",
+    "pesos": "MXN",
+    "pence": "GBP",
     "cents": "USD",
     "cent": "USD",
     "bucks": "USD",
@@ -79,7 +82,7 @@ CURRENCY_NAMES: dict[str, str] = {
 CURRENCY_NAME_RE = (
     r"(?:(?:U\.S\.|US|Canadian|Australian|Hong Kong|Singapore|New Zealand)\s)?"
     r"(?:(?i:dollars?|euros?|pounds? sterling|sterling|rupees?)|yen|yuan|renminbi|won|Swiss francs|USD|EUR|"
-    r"GBP|JPY|CNY|KRW|INR|cents?|bucks)\b"
+    r"GBP|JPY|CNY|KRW|INR|cents?|bucks|pesos?|pence)\b"
 )
 _NAMED_DOLLARS = {
     "canadian": "CAD",
@@ -217,6 +220,8 @@ MEASURES: dict[str, str] = {
     "terabytes": "TB",
     "megabytes": "MB",
     "bytes": "B",
+    "point": "points",
+    "points": "points",
 }
 MEASURE_RE = (
     r"(?:(?i:degrees? (?:Celsius|centigrade|Fahrenheit))|°\s?[CF]|"
@@ -227,7 +232,7 @@ MEASURE_RE = (
     r"miles?|mi|yards?|km/h|kph|km|cm|mm|kilograms?|kg|grams?|pounds?|lbs?|ounces?|oz|tons|ton|tonnes?|"
     r"barrels?|bbl|gallons?|lit(?:re|er)s?|millilit(?:re|er)s?|ml|acres?|hectares?|mph|"
     r"megawatts?|gigawatts?|kilowatts?|gigawatt-hours|MW|GW|kW|kWh|MWh|GWh|TWh|degrees?|"
-    r"gigabytes|terabytes|megabytes|bytes|GB|TB|MB)(?![A-Za-z])"
+    r"gigabytes|terabytes|megabytes|bytes|GB|TB|MB|points?)(?![A-Za-z])"
 )
 
 # Plural nouns that name things people count in this genre; used to recover the counted noun when the

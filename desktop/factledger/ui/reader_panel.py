@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from factledger.core import AcceptSuggestion, DismissSuggestion, sentence_around
+from factledger.core import AcceptSuggestion, DismissSuggestion, suggested_statement
 from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion
 
 from .accept_dialog import AcceptDialog
@@ -131,7 +131,9 @@ class ReaderPanel(QWidget):
         if current is None or self.source is None:
             return
         suggestion_id, suggestion = current
-        statement = sentence_around(self.source.text, suggestion.start, suggestion.end)
+        statement = suggested_statement(
+            self.source.text, suggestion.kind, suggestion.start, suggestion.end, suggestion.committer
+        )
         dialog = AcceptDialog(suggestion, statement, self)
         dialog.accepted.connect(lambda: self._on_edit_dialog_accepted(suggestion_id, dialog))
         dialog.finished.connect(dialog.deleteLater)
