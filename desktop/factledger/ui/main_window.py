@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QWidget,
 )
@@ -40,12 +41,10 @@ from .reader_panel import ReaderPanel
 from .session import LedgerSession
 from .sources_panel import SourcesPanel
 from .tasks import Task, TaskRunner
-from .welcome_dialog import WelcomeDialog
+from .welcome_panel import WelcomePanel
 
 if TYPE_CHECKING:
     from .charts import ChartsPanel
-
-WELCOMED_KEY = "welcome/shown"
 
 
 def mime_payload(mime: QMimeData) -> dict[str, bytes]:
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self.failures_dock.setWidget(self.failures)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures_dock)
         self.failures_dock.hide()
-        self.welcome_dialog: WelcomeDialog | None = None
+        self.welcome = WelcomePanel()
         self._error_box: QMessageBox | None = None
         self._selecting = False
         self._build_layout()
@@ -91,8 +90,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, "Facts")
         self.tabs.addTab(self.charts_tab, "Charts")
+        # The reader's place shows the welcome while the ledger is empty: a drop there imports, nothing is modal.
+        self.reader_stack = QStackedWidget()
+        self.reader_stack.addWidget(self.welcome)
+        self.reader_stack.addWidget(self.reader)
         self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(self.reader)
+        self.centre.addWidget(self.reader_stack)
         self.centre.addWidget(self.tabs)
         self.centre.setSizes([460, 340])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -134,6 +137,11 @@ class MainWindow(QMainWindow):
         self.import_flow.import_failed.connect(self._on_import_flow_import_failed)
         self.import_flow.import_finished.connect(self._on_import_flow_import_finished)
         self.table.model.modelReset.connect(self._on_table_filter_changed)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.paste_requested.connect(self.paste_clipboard)
+        self.welcome.import_requested.connect(self.menus.import_files)
+        self.welcome.payload_dropped.connect(self.import_payload)
+        self._update_empty_state()
 
     @property
     def charts(self) -> ChartsPanel:
@@ -193,15 +201,14 @@ class MainWindow(QMainWindow):
 
         return self.import_flow.start(expand_inputs([sample_article_path()]))
 
-    def show_welcome_if_first_launch(self) -> WelcomeDialog | None:
-        if self.settings.value(WELCOMED_KEY, False, type=bool) or self.session.ledger.sources():
-            return None
-        self.settings.setValue(WELCOMED_KEY, True)
-        dialog = WelcomeDialog(self)
-        dialog.sample_requested.connect(self.open_sample)
-        self.welcome_dialog = dialog
-        dialog.open()
-        return dialog
+    def show_welcome_if_first_launch(self) -> WelcomePanel | None:
+        """The welcome when the ledger is empty (it is part of the window, so this only reports it)."""
+        self._update_empty_state()
+        return self.welcome if self.reader_stack.currentWidget() is self.welcome else None
+
+    def _update_empty_state(self) -> None:
+        empty = not self.sources.source_ids()
+        self.reader_stack.setCurrentWidget(self.welcome if empty else self.reader)
 
     # -- reacting -----------------------------------------------------------------------------------------
     def _on_sources_source_selected(self, source_id: str) -> None:
@@ -212,6 +219,8 @@ class MainWindow(QMainWindow):
         self.inspector.show_claim(None)
 
     def _on_session_changed(self, changes: Changes) -> None:
+        if changes.sources or changes.ledger_replaced:
+            self._update_empty_state()
         if changes.ledger_replaced:
             remember_ledger(self.settings, self.session.path)
             self.update_title()
