@@ -15,6 +15,7 @@ from .edits import (
     RemoveEvidence,
     SetStatus,
 )
+from .figures import format_figure, parse_number, plain_number, scaled_number
 from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer
@@ -43,5 +44,9 @@ __all__ = [
     "context_parts",
     "default_ledger_path",
     "default_reviewer",
+    "format_figure",
+    "parse_number",
+    "plain_number",
+    "scaled_number",
     "sentence_around",
 ]
