@@ -266,6 +266,16 @@ class Ledger:
         parsed = Status(normalize_fields({"status": status})["status"])
         return SetStatus(claim_id, parsed, reason, evidence)
 
+    def set_status_many_edit(
+        self, claim_ids: Iterable[str], *, status: Status | str, reason: str | None = None
+    ) -> EditGroup:
+        """One status and one reason for several facts, as a single undo step (a bulk status change)."""
+        edits: list[Edit] = [self.set_status_edit(i, status=status, reason=reason) for i in claim_ids]
+        if not edits:
+            raise UserError("Choose at least one fact to set its status.")
+        noun = "1 fact" if len(edits) == 1 else f"{len(edits):,} facts"
+        return EditGroup(edits, description=f"Set status of {noun}")
+
     def set_status(
         self,
         claim_id: str,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -76,6 +79,8 @@ class ClaimTableView(QWidget):
         self.table = QTableView()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._selected_id: str | None = None
+        self._fill_context_menu: Callable[[QMenu], None] | None = None
+        self.context_menu: QMenu | None = None
         self._build()
         self._fill_sources()
         self._update_count()
@@ -93,7 +98,11 @@ class ClaimTableView(QWidget):
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once take one status with one reason (Fact ▸ Set status); Tab leaves the table.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setTabKeyNavigation(False)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -223,6 +232,25 @@ class ClaimTableView(QWidget):
         )
         selection.blockSignals(False)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def selected_claim_ids(self) -> list[str]:
+        """The facts of every selected row, in row order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = (self.model.claim_id_at(row) for row in rows)
+        return [claim_id for claim_id in ids if claim_id is not None]
+
+    def set_context_actions(self, fill: Callable[[QMenu], None]) -> None:
+        self._fill_context_menu = fill
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self.table)
+        if self._fill_context_menu is not None:
+            self._fill_context_menu(menu)
+        return menu
+
+    def _on_table_context_menu_requested(self, position: QPoint) -> None:
+        self.context_menu = self.build_context_menu()
+        self.context_menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()

@@ -127,6 +127,7 @@ class InspectorPanel(QScrollArea):
         self.status_button.clicked.connect(self.apply_status)
         self.status_box.currentIndexChanged.connect(self._update_status_button)
         self.reason.textChanged.connect(self._update_status_button)
+        self.reason.returnPressed.connect(self.apply_status)  # Enter in the reason commits the status
         self.add_evidence_button.clicked.connect(self.open_evidence_dialog)
         self.remove_evidence_button.clicked.connect(self.remove_selected_evidence)
 

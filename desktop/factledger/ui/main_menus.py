@@ -15,6 +15,7 @@ from factledger.domain import UserError
 from factledger.reading import expand_inputs
 
 from .export_dialog import ExportDialog
+from .help_dialogs import HOW_TO_CHECK, HelpDialog, shortcut_sheet
 from .preferences_dialog import PreferencesDialog
 
 if TYPE_CHECKING:
@@ -80,10 +81,18 @@ class MainMenus(QObject):
         self._action(edit_menu, "Pr&eferences…", QKeySequence.StandardKey.Preferences, self.open_preferences)
         source_menu = bar.addMenu("&Source")
         source_menu.addActions(list(window.sources.source_actions.actions))
+        self.fact_menu = bar.addMenu("F&act")
+        window.fact_actions.fill_menu(self.fact_menu)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(window.failures_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action(
+            help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts
+        )
+        self._action(help_menu, "&How to check a fact", None, self.show_how_to)
+        help_menu.addSeparator()
         self._action(help_menu, "&About FactLedger", None, self.about)
+        self.help_dialog: HelpDialog | None = None
 
     def _action(self, menu: QMenu, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -157,6 +166,20 @@ class MainMenus(QObject):
         dialog.accepted.connect(lambda: setattr(session.ledger, "actor", dialog.reviewer_name()))
         self.preferences_dialog = dialog
         dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> HelpDialog:
+        menus = [a.menu() for a in self._window.menuBar().actions()]
+        actions = [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+        return self._show_help("Keyboard shortcuts", shortcut_sheet(actions))
+
+    def show_how_to(self) -> HelpDialog:
+        return self._show_help("How to check a fact", HOW_TO_CHECK)
+
+    def _show_help(self, title: str, page: str) -> HelpDialog:
+        dialog = HelpDialog(title, page, self._window)
+        self.help_dialog = dialog
+        dialog.show()
         return dialog
 
     def about(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,6 +34,7 @@ from factledger.resources import sample_article_path
 from .charts_tab import ChartsTab
 from .claim_table_view import ClaimTableView
 from .drop_overlay import DropOverlay
+from .fact_actions import FactActions
 from .failures_panel import FailuresPanel
 from .import_flow import ImportFlow
 from .inspector_panel import InspectorPanel
@@ -40,6 +42,7 @@ from .main_menus import MainMenus, remember_ledger
 from .reader_panel import ReaderPanel
 from .session import LedgerSession
 from .sources_panel import SourcesPanel
+from .status_dialog import StatusDialog
 from .tasks import Task, TaskRunner
 from .welcome_panel import WelcomePanel
 
@@ -77,11 +80,16 @@ class MainWindow(QMainWindow):
         self._selecting = False
         self._build_layout()
         self._build_status_bar()
+        self.fact_actions = FactActions(self)
+        self.reader.set_context_actions(self.fact_actions.reader_menu)
+        self.table.set_context_actions(self.fact_actions.table_menu)
         self.menus = MainMenus(self)
+        self.status_dialog: StatusDialog | None = None
         self.overlay = DropOverlay(self)
         self.setAcceptDrops(True)
         self._connect()
         self._restore_layout()
+        self._open_first_source()
         remember_ledger(settings, session.path)  # the ledger opened at launch belongs in File > Open recent
         self.update_title()
 
@@ -164,6 +172,57 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
 
+    def focus_reader(self) -> None:
+        """Esc from anywhere in the window: back to the reader, where the triage keys are at home."""
+        self.tabs.setCurrentWidget(self.table)
+        self.reader.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_table(self) -> None:
+        self.tabs.setCurrentWidget(self.table)
+        self.table.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- commands on the chosen facts ---------------------------------------------------------------------
+    def chosen_claim_ids(self) -> list[str]:
+        """The facts a command acts on: every selected row of the table, else the fact in the inspector."""
+        selected = self.table.selected_claim_ids()
+        if len(selected) > 1:
+            return selected
+        return [self.inspector.claim.id] if self.inspector.claim is not None else selected
+
+    def accept_suggestion(self) -> None:
+        self.reader.accept_current()
+
+    def set_status_of_chosen(self) -> StatusDialog | None:
+        """One status and one reason for the chosen fact, or for every selected fact as one undo step."""
+        ids = self.chosen_claim_ids()
+        if not ids:
+            self.statusBar().showMessage("Choose a fact first (in the table, the reader or a chart).", 6000)
+            return None
+        current = self.inspector.claim.status if self.inspector.claim is not None and len(ids) == 1 else None
+        dialog = StatusDialog(len(ids), current, self)
+        dialog.accepted.connect(lambda: self._apply_status(ids, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.status_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _apply_status(self, ids: list[str], dialog: StatusDialog) -> None:
+        status, reason = dialog.status(), dialog.reason_text()
+        noun = "fact" if len(ids) == 1 else f"{len(ids):,} facts"
+        self.session.try_apply(
+            lambda: self.session.ledger.set_status_many_edit(ids, status=status, reason=reason),
+            text=f"Set status of {noun} to {status.label}",
+        )
+
+    def add_evidence_to_chosen(self) -> None:
+        if self.inspector.claim is None:
+            self.statusBar().showMessage("Choose a fact first, then add evidence to it.", 6000)
+            return
+        self.inspector.open_evidence_dialog()
+
+    def delete_chosen(self) -> None:
+        self.inspector.delete_claim()
+
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.table)
         self.table.focus_search()
@@ -201,6 +260,19 @@ class MainWindow(QMainWindow):
 
         return self.import_flow.start(expand_inputs([sample_article_path()]))
 
+    def _open_first_source(self) -> None:
+        sources = self.sources.source_ids()
+        if sources and self.sources.current_source_id() is None:
+            self.sources.select_source(sources[0])
+        self._focus_on_show = bool(sources)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._focus_on_show:  # the first show: the triage keys work at once, not in the sources list
+            self._focus_on_show = False
+            self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            QTimer.singleShot(0, self.focus_reader)  # children become visible after this event
+
     def show_welcome_if_first_launch(self) -> WelcomePanel | None:
         """The welcome when the ledger is empty (it is part of the window, so this only reports it)."""
         self._update_empty_state()
@@ -227,6 +299,7 @@ class MainWindow(QMainWindow):
             sources = self.sources.source_ids()
             if sources:
                 self.sources.select_source(sources[0])
+                self.focus_reader()
 
     def _on_session_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -265,7 +338,7 @@ class MainWindow(QMainWindow):
         )
         if imported:
             self.sources.select_source(imported[-1].source_id)
-            self.reader.text.setFocus()
+            self.focus_reader()
 
     def _on_table_filter_changed(self) -> None:
         self.charts_tab.set_filter(self.table.model.claim_filter)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from factledger.core import AcceptSuggestion, DismissSuggestion, sentence_around
 from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion
@@ -61,6 +62,10 @@ class ReaderPanel(QWidget):
         self.text.document().setDocumentMargin(12)
         self.text.installEventFilter(self)
         self.text.cursorPositionChanged.connect(self._on_text_cursor_position_changed)
+        self._fill_context_menu: Callable[[QMenu], None] | None = None
+        self.context_menu: QMenu | None = None
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._on_text_context_menu_requested)
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.hint = QLabel(TRIAGE_HELP)
@@ -184,6 +189,26 @@ class ReaderPanel(QWidget):
             return None
         self.claim_selected.emit(edit.claim_id)
         return edit.claim_id
+
+    def log_typed(self, kind: ClaimKind) -> str | None:
+        """The 1/2/3 keys: log the words the person selected (the triage cursor's own span logs nothing new)."""
+        if not self.text.textCursor().hasSelection() or self._selection_is_current():
+            return None
+        return self.log_selection(kind)
+
+    def set_context_actions(self, fill: Callable[[QMenu], None]) -> None:
+        """The reader's right-click menu: Copy and Select All, then every fact command with its shortcut."""
+        self._fill_context_menu = fill
+
+    def build_context_menu(self) -> QMenu:
+        menu = self.text.createStandardContextMenu()
+        if self._fill_context_menu is not None:
+            self._fill_context_menu(menu)
+        return menu
+
+    def _on_text_context_menu_requested(self, position: QPoint) -> None:
+        self.context_menu = self.build_context_menu()
+        self.context_menu.popup(self.text.viewport().mapToGlobal(position))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
