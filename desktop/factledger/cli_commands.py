@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from factledger import extraction, reading
-from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledger
+from factledger.core import SOURCE_FIELDS, AcceptSuggestion, EvidenceInput, Ledger, format_figure
 from factledger.core.fields import EDITABLE_BY_NAME, normalize_fields
 from factledger.domain import (
     Attribution,
@@ -171,7 +171,10 @@ def suggestions(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([{"id": s.id, "source_id": s.source_id, **s.suggestion.to_json()} for s in stored])
     else:
         for s in stored:
-            print(f"{s.id}  {s.suggestion.kind:<10} {s.suggestion.quote!r}  ({s.suggestion.cue})")
+            found = s.suggestion
+            figure = found.value if found.value is not None else found.amount
+            number = "" if figure is None else f" [{format_figure(figure, found.unit, found.qualifier)}]"
+            print(f"{s.id}  {found.kind:<10} {found.quote!r}{number}  ({found.cue})")
     return 0
 
 
@@ -215,11 +218,7 @@ def claims(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([claim_json(c) for c in found])
     else:
         for c in found:
-            number = (
-                ""
-                if c.value is None
-                else f" [{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}]"
-            )
+            number = "" if c.value is None else f" [{format_figure(c.value, c.unit, c.qualifier)}]"
             print(f"{c.id}  {c.status:<12} {c.kind:<10} {c.statement[:90]}{number}")
     return 0
 

@@ -50,6 +50,10 @@ def test_keyboard_only_triage_from_launch_to_export(
     assert len(window.reader.suggestions) == before - 2
     _key(qtbot, "a")
     assert ledger.count_claims() == 2
+    [accepted] = (
+        window.table.selected_claim_ids()
+    )  # the new fact is chosen; the inspector shows the next draft
+    assert window.inspector.draft is not None
     _key(qtbot, Qt.Key.Key_S)
     dialog = window.status_dialog
     assert dialog is not None and dialog.isVisible()
@@ -61,8 +65,7 @@ def test_keyboard_only_triage_from_launch_to_export(
     dialog.reason.setFocus()
     QTest.keyClicks(dialog.reason, "Matches the company's filing")
     QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
-    claim = window.inspector.claim
-    assert claim is not None and ledger.claim(claim.id).status == Status.VERIFIED
+    assert ledger.claim(accepted).status == Status.VERIFIED
     window.activateWindow()
     qtbot.waitActive(window)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -93,6 +96,9 @@ def test_enter_in_the_inspector_reason_commits_the_status(qtbot, make_window, sa
     """Choosing "False" and pressing Enter in the Reason field sets the status with that reason."""
     window = _launch(qtbot, make_window, sample_ledger)
     _key(qtbot, "a")
+    _key(
+        qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+    )  # the table's chosen fact fills the inspector
     inspector = window.inspector
     assert inspector.claim is not None
     inspector.status_box.setCurrentIndex(inspector.status_box.findData(Status.FALSE.value))

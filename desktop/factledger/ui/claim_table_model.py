@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from factledger.core import ClaimPage
+from factledger.core import ClaimPage, format_figure
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
 
 from .session import LedgerSession
@@ -36,19 +36,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _number(value: float | None) -> str:
-    """Large figures as people write them ("10 billion"), small ones exactly."""
-    if value is None:
-        return ""
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -257,7 +244,7 @@ class ClaimTableModel(QAbstractTableModel):
             return claim.statement
         if key == "value":
             value = claim.value if claim.value is not None else claim.amount
-            return " ".join(p for p in (str(claim.qualifier or ""), _number(value), claim.unit or "") if p)
+            return format_figure(value, claim.unit, claim.qualifier)
         if key == "attribution":
             return claim.attribution.label if claim.attribution else ""
         if key == "status":

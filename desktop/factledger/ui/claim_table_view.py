@@ -130,6 +130,9 @@ class ClaimTableView(QWidget):
         self.date_from.editingFinished.connect(self._apply_filter)
         self.date_to.editingFinished.connect(self._apply_filter)
         table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # A click on the row that is already current still means "show me this fact" (the inspector may be
+        # showing a suggestion's draft meanwhile).
+        table.clicked.connect(self._on_table_clicked)
         self.model.modelReset.connect(self._on_model_reset)
 
     def _reset_columns(self) -> None:
@@ -301,6 +304,12 @@ class ClaimTableView(QWidget):
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         claim_id = self.model.claim_id_at(current.row()) if current.isValid() else None
         if claim_id is not None and claim_id != self._selected_id:
+            self._selected_id = claim_id
+            self.claim_selected.emit(claim_id)
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        claim_id = self.model.claim_id_at(index.row()) if index.isValid() else None
+        if claim_id is not None and len(self.table.selectionModel().selectedRows()) <= 1:
             self._selected_id = claim_id
             self.claim_selected.emit(claim_id)
 

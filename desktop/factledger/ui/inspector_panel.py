@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_parts
-from factledger.domain import Changes, Claim, Status, UserError
+from factledger.core import (
+    AddEvidence,
+    DeleteClaim,
+    RemoveEvidence,
+    context_parts,
+    format_figure,
+    sentence_around,
+)
+from factledger.domain import Changes, Claim, ClaimKind, Status, Suggestion, UserError
 
 from .claim_fields_form import ClaimFieldsForm
 from .evidence_dialog import EvidenceDialog
@@ -41,17 +49,27 @@ EVIDENCE_TAB, HISTORY_TAB = 1, 2
 class InspectorPanel(QScrollArea):
     """Shows the fact chosen anywhere in the window; every button becomes one undoable edit.
 
+    It also shows the reader's current suggestion as a draft fact, editable before it is accepted.
+
     Signals:
         claim_deleted: the shown fact was deleted; carries its id.
+        accept_requested: Accept was pressed on the draft.
+        dismiss_requested: Dismiss was pressed on the draft.
     """
 
     claim_deleted = Signal(str)
     """The fact shown was deleted by the person; the payload is its id."""
+    accept_requested = Signal()
+    """The person pressed Accept on the draft of the current suggestion."""
+    dismiss_requested = Signal()
+    """The person pressed Dismiss on the draft of the current suggestion."""
 
     def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.claim: Claim | None = None
+        self._draft_source: tuple[str, str | None] = ("", None)
+        self.draft: tuple[str, Suggestion] | None = None
         self.evidence_dialog: EvidenceDialog | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -82,6 +100,12 @@ class InspectorPanel(QScrollArea):
         self.history.setHeaderLabels(["When", "Who", "What", "Why"])
         self.history.setRootIsDecorated(False)
         self.section_tabs = QTabWidget()
+        self.draft_box = QGroupBox("Suggested: not a fact yet")
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setTextFormat(Qt.TextFormat.RichText)
+        self.accept_button = QPushButton("Accept  (A)")
+        self.dismiss_button = QPushButton("Dismiss  (D)")
         self._build(body)
         self.show_claim(None)
         session.changed.connect(self._on_session_changed)
@@ -116,8 +140,18 @@ class InspectorPanel(QScrollArea):
         self.section_tabs.addTab(fields_page, "Fact")
         self.section_tabs.addTab(evidence_page, "Evidence")
         self.section_tabs.addTab(history_page, "History")
+        draft_layout = QVBoxLayout(self.draft_box)
+        draft_layout.addWidget(self.draft_note)
+        draft_buttons = QHBoxLayout()
+        draft_buttons.addWidget(self.dismiss_button)
+        draft_buttons.addStretch(1)
+        draft_buttons.addWidget(self.accept_button)
+        draft_layout.addLayout(draft_buttons)
+        self.accept_button.clicked.connect(self.accept_requested)
+        self.dismiss_button.clicked.connect(self.dismiss_requested)
+        self._fact_buttons = (self.delete_button, self.save_button)
         layout = QVBoxLayout(body)
-        for widget in (self.title, self.quote, status_box, self.section_tabs):
+        for widget in (self.title, self.quote, self.draft_box, status_box, self.section_tabs):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
         self._sections = (status_box, self.section_tabs)
@@ -132,12 +166,80 @@ class InspectorPanel(QScrollArea):
         self.remove_evidence_button.clicked.connect(self.remove_selected_evidence)
 
     # -- showing ------------------------------------------------------------------------------------------
+    def show_suggestion(self, suggestion_id: str, suggestion: Suggestion, position: str = "") -> None:
+        """The current suggestion as the fact it would become: kind, statement, figure in words, sourcing, cue."""
+        self.claim = None
+        self.draft = (suggestion_id, suggestion)
+        self._set_mode(draft=True)
+        self.title.setText(
+            f"<b>{kind_label(suggestion.kind)}</b> · suggestion{(' ' + html.escape(position)) if position else ''}"
+        )
+        text, published = self._draft_source
+        before, quote, after = (
+            html.escape(part) for part in context_parts(text, suggestion.start, suggestion.end)
+        )
+        self.quote.setText(f"{before}<b>{quote}</b>{after}")
+        values: dict[str, object] = {
+            name: getattr(suggestion, name, None)
+            for name in (
+                "subject",
+                "speaker",
+                "value",
+                "unit",
+                "period",
+                "committer",
+                "action",
+                "amount",
+                "deadline",
+            )
+        }
+        values["attribution"] = suggestion.attribution
+        values["qualifier"] = suggestion.qualifier
+        values["stated_on"] = (published or "")[:10] or None
+        values["fulfilment"] = "announced" if suggestion.kind == ClaimKind.COMMITMENT else None
+        self.fields.load_values(
+            suggestion.kind, sentence_around(text, suggestion.start, suggestion.end), values
+        )
+        figure = suggestion.value if suggestion.value is not None else suggestion.amount
+        lines = []
+        if figure is not None:
+            lines.append(
+                f"<b>{html.escape(format_figure(figure, suggestion.unit, suggestion.qualifier))}</b>"
+            )
+        if suggestion.speaker or suggestion.attribution:
+            said = suggestion.speaker or "unnamed"
+            how = f" ({suggestion.attribution.label.lower()})" if suggestion.attribution else ""
+            lines.append(f"Said by {html.escape(said)}{html.escape(how)}")
+        lines.append("Why suggested: " + html.escape(suggestion.cue or "no cue recorded"))
+        lines.append("<small>Correct the fields below, then Accept; or Dismiss it.</small>")
+        self.draft_note.setText("<br>".join(lines))
+        self.section_tabs.setCurrentIndex(0)
+
+    def set_draft_source(self, text: str, published: str | None) -> None:
+        """The text and date of the source the drafts come from (the reader already holds them)."""
+        self._draft_source = (text, published)
+
+    def draft_overrides(self) -> dict[str, Any]:
+        """What the person corrected in the draft, to accept the suggestion with; empty when untouched."""
+        return self.fields.changed_fields() if self.draft is not None else {}
+
+    def _set_mode(self, *, draft: bool) -> None:
+        self.draft_box.setVisible(draft)
+        self._sections[0].setVisible(not draft)
+        self.section_tabs.setVisible(True)
+        for index in (EVIDENCE_TAB, HISTORY_TAB):
+            self.section_tabs.setTabVisible(index, not draft)
+        for button in self._fact_buttons:
+            button.setVisible(not draft)
+
     def show_claim(self, claim_id: str | None) -> None:
+        self.draft = None
         try:
             self.claim = None if claim_id is None else self._session.ledger.claim(claim_id)
         except UserError:
             self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
         claim = self.claim
+        self._set_mode(draft=False)
         for section in self._sections:
             section.setVisible(claim is not None)
         if claim is None:

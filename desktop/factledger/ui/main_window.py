@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.domain import Changes
+from factledger.domain import Changes, Suggestion
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
 
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.fact_actions = FactActions(self)
         self.reader.set_context_actions(self.fact_actions.reader_menu)
+        self.reader.accept_handler = self.accept_suggestion
         self.table.set_context_actions(self.fact_actions.table_menu)
         self.menus = MainMenus(self)
         self.status_dialog: StatusDialog | None = None
@@ -137,6 +138,10 @@ class MainWindow(QMainWindow):
         s.failed.connect(self._on_session_failed)
         self.sources.source_selected.connect(self._on_sources_source_selected)
         self.reader.claim_selected.connect(self.select_claim)
+        self.reader.claim_accepted.connect(self._on_reader_claim_accepted)
+        self.reader.suggestion_changed.connect(self._on_reader_suggestion_changed)
+        self.inspector.accept_requested.connect(self.accept_suggestion)
+        self.inspector.dismiss_requested.connect(self.reader.dismiss_current)
         self.table.claim_selected.connect(self.select_claim)
         self.charts_tab.claim_selected.connect(self.select_claim)
         self.inspector.claim_deleted.connect(self._on_inspector_claim_deleted)
@@ -178,8 +183,12 @@ class MainWindow(QMainWindow):
         self.reader.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_table(self) -> None:
+        """Into the facts table; the inspector leaves the draft for the table's chosen fact."""
         self.tabs.setCurrentWidget(self.table)
         self.table.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        chosen = self.table.selected_claim_ids()
+        if chosen and (self.inspector.claim is None or self.inspector.claim.id not in chosen):
+            self.select_claim(chosen[0])
 
     # -- commands on the chosen facts ---------------------------------------------------------------------
     def chosen_claim_ids(self) -> list[str]:
@@ -189,8 +198,12 @@ class MainWindow(QMainWindow):
             return selected
         return [self.inspector.claim.id] if self.inspector.claim is not None else selected
 
-    def accept_suggestion(self) -> None:
-        self.reader.accept_current()
+    def accept_suggestion(self) -> str | None:
+        """Accept the current suggestion with whatever the person corrected in its draft in the inspector."""
+        current = self.reader.current_suggestion()
+        draft = self.inspector.draft
+        overrides = self.inspector.draft_overrides() if draft and current and draft[0] == current[0] else {}
+        return self.reader.accept_current(overrides or None)
 
     def set_status_of_chosen(self) -> StatusDialog | None:
         """One status and one reason for the chosen fact, or for every selected fact as one undo step."""
@@ -286,6 +299,31 @@ class MainWindow(QMainWindow):
     def _on_sources_source_selected(self, source_id: str) -> None:
         if not self._selecting:
             self.reader.show_source(source_id)
+
+    def _on_reader_suggestion_changed(self, current: tuple[str, Suggestion] | None) -> None:
+        source = self.reader.source
+        if current is None or source is None:
+            if self.inspector.draft is not None:  # triage is done here: show the fact chosen in the table
+                chosen = self.table.selected_claim_ids()
+                self.inspector.show_claim(chosen[0] if chosen else None)
+            return
+        self.inspector.set_draft_source(source.text, source.published)
+        self.inspector.show_suggestion(
+            current[0], current[1], f"{self.reader.current + 1} of {len(self.reader.suggestions)}"
+        )
+
+    def _on_reader_claim_accepted(self, claim_id: str) -> None:
+        """The new fact is chosen in the table (S sets its status) while the inspector moves on to the next draft."""
+        if self.reader.current_suggestion() is None:
+            self.select_claim(claim_id)
+            return
+        self._selecting = True
+        try:
+            self.table.select_claim(claim_id)
+        finally:
+            self._selecting = False
+        claim = self.session.ledger.claim(claim_id)
+        self.statusBar().showMessage(f"Accepted: {claim.statement[:90]} — S sets its status.", 6000)
 
     def _on_inspector_claim_deleted(self, _claim_id: str) -> None:
         self.inspector.show_claim(None)

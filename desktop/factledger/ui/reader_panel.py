@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from factledger.core import AcceptSuggestion, DismissSuggestion, sentence_around
+from factledger.core import AcceptSuggestion, DismissSuggestion, format_figure, sentence_around
 from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion
 
 from .accept_dialog import AcceptDialog
 from .session import LedgerSession
-from .style import KIND_HUES, claim_background, is_dark, kind_label, reading_font, suggestion_background
+from .style import (
+    KIND_HUES,
+    claim_background,
+    is_dark,
+    kind_label,
+    kind_legend_html,
+    over,
+    reading_font,
+    suggestion_background,
+)
 from .text_positions import TextPositions
 
 TRIAGE_HELP = (
@@ -33,11 +43,17 @@ class ReaderPanel(QWidget):
     """Plain text only (HTML is never rendered, nothing remote is loaded); spans are painted as extra selections.
 
     Signals:
-        claim_selected: the person put the cursor on a logged fact, or logged or accepted one; carries its id.
+        claim_selected: the person put the cursor on a logged fact, or logged one; carries its id.
+        claim_accepted: a suggestion was accepted; carries the new fact's id.
+        suggestion_changed: the current suggestion changed; carries (id, Suggestion) or None.
     """
 
     claim_selected = Signal(str)
-    """A fact in this source was chosen, logged or accepted; the payload is its id."""
+    """A fact in this source was chosen or logged; the payload is its id."""
+    claim_accepted = Signal(str)
+    """A suggestion became a fact; the payload is the new fact's id (triage moves on to the next one)."""
+    suggestion_changed = Signal(object)
+    """The current suggestion moved; the payload is (suggestion id, Suggestion), or None when none is left."""
 
     def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,17 +79,25 @@ class ReaderPanel(QWidget):
         self.text.installEventFilter(self)
         self.text.cursorPositionChanged.connect(self._on_text_cursor_position_changed)
         self._fill_context_menu: Callable[[QMenu], None] | None = None
+        # The window accepts with the corrections made in the inspector's draft; alone, the reader accepts as is.
+        self.accept_handler: Callable[[], object] | None = None
         self.context_menu: QMenu | None = None
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._on_text_context_menu_requested)
         self.why = QLabel()
         self.why.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText(
+            kind_legend_html(dark=is_dark(self.text), base=self.text.palette().color(QPalette.ColorRole.Base))
+        )
         self.hint = QLabel(TRIAGE_HELP)
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.legend)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.why)
         layout.addWidget(self.hint)
@@ -104,18 +128,28 @@ class ReaderPanel(QWidget):
     def current_suggestion(self) -> tuple[str, Suggestion] | None:
         return self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, *, announce: bool = True) -> None:
+        """Make a suggestion current; `announce` tells the window (the inspector shows it as a draft)."""
         if not self.suggestions:
             self.current = -1
+            self.why.setText("No open suggestions left in this source." if self.source is not None else "")
             self._paint()
+            if announce:
+                self.suggestion_changed.emit(None)
             return
         self.current = max(0, min(index, len(self.suggestions) - 1))
         _, suggestion = self.suggestions[self.current]
         self._select_span(suggestion.start, suggestion.end, move_cursor_to_start=True)
+        figure = suggestion.value if suggestion.value is not None else suggestion.amount
+        words = (
+            f" · {format_figure(figure, suggestion.unit, suggestion.qualifier)}" if figure is not None else ""
+        )
         self.why.setText(
-            f"{self.current + 1} of {len(self.suggestions)} suggestions · {kind_label(suggestion.kind)}"
+            f"Suggestion {self.current + 1} of {len(self.suggestions)} · {kind_label(suggestion.kind)}{words}"
         )
         self._paint()
+        if announce:
+            self.suggestion_changed.emit(self.suggestions[self.current])
 
     # -- triage ---------------------------------------------------------------------------------------------
     def next_suggestion(self) -> None:
@@ -124,12 +158,22 @@ class ReaderPanel(QWidget):
     def previous_suggestion(self) -> None:
         self.go_to(self.current - 1)
 
-    def accept_current(self) -> None:
+    def accept_current(self, overrides: dict[str, Any] | None = None) -> str | None:
+        """Accept the current suggestion, with the fields the person corrected in its draft; the new fact's id."""
         current = self.current_suggestion()
-        if current is not None:
-            edit = AcceptSuggestion(current[0])
-            if self._session.try_apply(edit) is not None:
-                self.claim_selected.emit(edit.claim_id)
+        if current is None:
+            return None
+        edits: list[AcceptSuggestion] = []
+
+        def build() -> AcceptSuggestion:
+            edits.append(self._session.ledger.accept_edit(current[0], **(overrides or {})))
+            return edits[0]
+
+        text = "Accept suggestion with edits" if overrides else None
+        if self._session.try_apply(build, text=text) is None:
+            return None
+        self.claim_accepted.emit(edits[0].claim_id)
+        return edits[0].claim_id
 
     def accept_current_with_edit(self) -> None:
         current = self.current_suggestion()
@@ -158,15 +202,13 @@ class ReaderPanel(QWidget):
         understood = [
             f"{name}: {html.escape(str(value))}"
             for name, value in (
-                ("value", s.value),
-                ("unit", s.unit),
-                ("qualifier", s.qualifier),
+                ("figure", format_figure(s.value, s.unit, s.qualifier) if s.value is not None else None),
                 ("period", s.period),
                 ("subject", s.subject),
                 ("speaker", s.speaker),
                 ("sourcing", s.attribution.label if s.attribution else None),
                 ("committer", s.committer),
-                ("amount", s.amount),
+                ("amount", format_figure(s.amount, s.unit) if s.amount is not None else None),
                 ("deadline", s.deadline),
             )
             if value is not None
@@ -222,14 +264,15 @@ class ReaderPanel(QWidget):
         if key in _LOG_KEYS and self.text.textCursor().hasSelection() and not self._selection_is_current():
             self.log_selection(_LOG_KEYS[key])
             return True
-        actions = {
+        accept = self.accept_handler or self.accept_current
+        actions: dict[Qt.Key, Callable[[], object]] = {
             Qt.Key.Key_J: self.next_suggestion,
             Qt.Key.Key_N: self.next_suggestion,
             Qt.Key.Key_K: self.previous_suggestion,
             Qt.Key.Key_P: self.previous_suggestion,
-            Qt.Key.Key_A: self.accept_current,
-            Qt.Key.Key_Return: self.accept_current,
-            Qt.Key.Key_Enter: self.accept_current,
+            Qt.Key.Key_A: accept,
+            Qt.Key.Key_Return: accept,
+            Qt.Key.Key_Enter: accept,
             Qt.Key.Key_E: self.accept_current_with_edit,
             Qt.Key.Key_D: self.dismiss_current,
             Qt.Key.Key_Delete: self.dismiss_current,
@@ -264,24 +307,32 @@ class ReaderPanel(QWidget):
 
     def _paint(self) -> None:
         dark = is_dark(self.text)
+        base = self.text.palette().color(QPalette.ColorRole.Base)
+        # Opaque tints, painted open suggestions first, then logged facts, then the current suggestion on top:
+        # overlapping spans show the topmost one's colour instead of a blend of all of them.
         selections = []
+        current_selection: QTextEdit.ExtraSelection | None = None
+        for index, (_, suggestion) in enumerate(self.suggestions):
+            fmt = QTextCharFormat()
+            fmt.setBackground(
+                over(suggestion_background(suggestion.kind, current=index == self.current, dark=dark), base)
+            )
+            if index == self.current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(KIND_HUES[suggestion.kind].darker(130))
+                current_selection = self._extra(suggestion.start, suggestion.end, fmt)
+            else:
+                selections.append(self._extra(suggestion.start, suggestion.end, fmt))
         for claim in self.claims:
             fmt = QTextCharFormat()
-            fmt.setBackground(claim_background(claim.kind, dark=dark))
+            fmt.setBackground(over(claim_background(claim.kind, dark=dark), base))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(KIND_HUES[claim.kind])
             if claim.id == self.selected_claim_id:
                 fmt.setFontWeight(700)
             selections.append(self._extra(claim.start, claim.end, fmt))
-        for index, (_, suggestion) in enumerate(self.suggestions):
-            fmt = QTextCharFormat()
-            fmt.setBackground(
-                suggestion_background(suggestion.kind, current=index == self.current, dark=dark)
-            )
-            if index == self.current:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(KIND_HUES[suggestion.kind].darker(130))
-            selections.append(self._extra(suggestion.start, suggestion.end, fmt))
+        if current_selection is not None:
+            selections.append(current_selection)
         self.text.setExtraSelections(selections)
 
     def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -349,7 +400,7 @@ class ReaderPanel(QWidget):
             return edits[0]
 
         if self._session.try_apply(build, text="Accept suggestion with edits") is not None:
-            self.claim_selected.emit(edits[0].claim_id)
+            self.claim_accepted.emit(edits[0].claim_id)
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
@@ -358,7 +409,8 @@ class ReaderPanel(QWidget):
             return
         if self.source is None or not ({self.source.id} & (changes.sources | changes.suggestions)):
             return
-        position = self.suggestions[self.current][1].start if self.current_suggestion() else 0
+        current = self.current_suggestion()
+        position = current[1].start if current else 0
         self._reload_spans()
         if self.source.id not in {s.id for s in self._session.ledger.sources()}:
             self.source = None
@@ -367,9 +419,12 @@ class ReaderPanel(QWidget):
         if self.source.id in changes.sources:  # its details may have been corrected
             self.source = self._session.ledger.source(self.source.id)
             self.header.setText(self._header_html(self.source))
-        if self.suggestions:
-            after = [i for i, (_, s) in enumerate(self.suggestions) if s.start >= position]
-            self.go_to(after[0] if after else len(self.suggestions) - 1)
-        else:
-            self.current = -1
-            self._paint()
+        # An edit elsewhere (a status, a source's date) leaves the same suggestion current: no new draft then.
+        after = [i for i, (_, s) in enumerate(self.suggestions) if s.start >= position]
+        index = after[0] if after else len(self.suggestions) - 1
+        same = (
+            current is not None
+            and 0 <= index < len(self.suggestions)
+            and self.suggestions[index][0] == current[0]
+        )
+        self.go_to(index, announce=not same)
