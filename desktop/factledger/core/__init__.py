@@ -19,15 +19,18 @@ from .figures import format_figure, parse_number, plain_number, scaled_number
 from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer
+from .related import RELATION_WORDS, DismissFinding, LinkFacts, Related
 from .source_edits import SOURCE_FIELDS, EditSource
 from .spans import context_around, context_parts, sentence_around
 
 __all__ = [
+    "RELATION_WORDS",
     "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
     "ClaimPage",
     "DeleteClaim",
+    "DismissFinding",
     "DismissSuggestion",
     "Edit",
     "EditClaim",
@@ -37,7 +40,9 @@ __all__ = [
     "ImportResult",
     "Ledger",
     "LedgerInfo",
+    "LinkFacts",
     "LogClaim",
+    "Related",
     "RemoveEvidence",
     "SetStatus",
     "context_around",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -59,6 +59,7 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
+from .related import DismissFinding, LinkFacts, Related, related_facts, relation_marks, without_dismissed
 from .source_edits import EditSource, normalize_source_fields
 
 
@@ -421,6 +422,30 @@ class Ledger:
         parsed = LinkKind(normalize_link_kind(kind))
         return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
 
+    def related(self, claim_id: str) -> list[Related]:
+        """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
+        return related_facts(self._ctx, claim_id)
+
+    def relation_marks(self, claims: Sequence[Claim]) -> dict[str, str]:
+        """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
+        return relation_marks(self._ctx, claims)
+
+    def link_edit(
+        self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
+    ) -> LinkFacts:
+        """An undoable link between two facts (the window's Link; `link` is the CLI's)."""
+        return LinkFacts(from_claim, to_claim, LinkKind(normalize_link_kind(kind)), note)
+
+    def dismiss_finding_edit(
+        self, claim_id: str, other_id: str, *, relation: LinkKind | str, reason: str | None = None
+    ) -> DismissFinding:
+        """Say the check's finding about two facts is not real; undoable, recorded in the history."""
+        return DismissFinding(claim_id, other_id, LinkKind(normalize_link_kind(relation)), reason)
+
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""
         return check_claims(self._ctx, claim_filter)
+
+    def open_findings(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
+        """The check's findings less those a person dismissed (what the window's Check ledger lists)."""
+        return without_dismissed(self._ctx, self.check(claim_filter))

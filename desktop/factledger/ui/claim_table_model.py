@@ -28,6 +28,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", "Status"),
     Column("statement", "Statement"),
     Column("value", "Value / unit"),
+    Column("related", "Related"),
     Column("subject", "Subject"),
     Column("speaker", "Speaker"),
     Column("attribution", "Sourcing"),
@@ -36,6 +37,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNSORTABLE = frozenset({"related"})
+"""Computed per page by the consistency check, not stored: the ledger cannot order by it."""
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -56,6 +59,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._order = ClaimOrder()
         self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
+        self._marks: dict[int, dict[str, str]] = {}
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
 
@@ -93,6 +97,11 @@ class ClaimTableModel(QAbstractTableModel):
         if role == CLAIM_ID_ROLE:
             return claim.id
         key = COLUMNS[index.column()].key
+        if key == "related" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+            mark = self.related_mark(index.row(), claim.id)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return status_colour(Status.DISPUTED, dark=is_dark()) if mark.startswith("⚠") else None
+            return mark
         if role == Qt.ItemDataRole.ForegroundRole:
             return (
                 status_colour(claim.status, dark=is_dark())
@@ -104,7 +113,7 @@ class ClaimTableModel(QAbstractTableModel):
         return self._display(claim, key)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].key in UNSORTABLE:
             return
         self.set_order(ClaimOrder(COLUMNS[column].key, descending=order == Qt.SortOrder.DescendingOrder))
 
@@ -136,6 +145,7 @@ class ClaimTableModel(QAbstractTableModel):
         """Rows may have moved anywhere (new filter, new order, another ledger): a reset is the honest signal."""
         self.beginResetModel()
         self._pages.clear()
+        self._marks.clear()
         if len(self._source_titles) > self.MAX_TITLES:  # titles change only with sources; bound the memory
             self._source_titles.clear()
         if recount:
@@ -152,6 +162,10 @@ class ClaimTableModel(QAbstractTableModel):
     def claim_id_at(self, row: int) -> str | None:
         claim = self.claim_at(row)
         return None if claim is None else claim.id
+
+    def related_mark(self, row: int, claim_id: str) -> str:
+        """The Related badge ("⚠ contradicts 1", "restated ×2"), checked once per cached page."""
+        return self._marks.get(row // self.PAGE_SIZE, {}).get(claim_id, "")
 
     def row_of(self, claim_id: str) -> int | None:
         """The row showing a fact: a cached page if it is there, else the ledger counts the rows before it."""
@@ -171,11 +185,19 @@ class ClaimTableModel(QAbstractTableModel):
             self._source_titles.clear()
         if not (changes.claims or changes.sources):
             return
+        # A fact's change can add or settle a finding about any fact with its subject: badges are re-checked
+        # with the cached pages below.
         count = self._session.ledger.count_claims(self._filter)
         if count != self._count:
             self.reload()
             return
         self._refresh_cached_rows()
+        related = next(i for i, c in enumerate(COLUMNS) if c.key == "related")
+        for number, page in self._pages.items():  # badges of unchanged rows may have changed too
+            first = number * self.PAGE_SIZE
+            self.dataChanged.emit(
+                self.index(first, related), self.index(first + max(len(page), 1) - 1, related)
+            )
 
     def _refresh_cached_rows(self) -> None:
         """Same count: re-read the cached pages and announce exactly the rows that differ, or reset if rows moved."""
@@ -187,6 +209,9 @@ class ClaimTableModel(QAbstractTableModel):
                 self.reload()
                 return
         self._pages = OrderedDict(fresh)
+        self._marks = {
+            number: self._session.ledger.relation_marks(list(page)) for number, page in fresh.items()
+        }
         for number, page in fresh.items():
             changed = page.rows_differing_from(old_pages[number])
             if changed:
@@ -201,8 +226,11 @@ class ClaimTableModel(QAbstractTableModel):
             return page
         page = self._query(number)
         self._pages[number] = page
+        # Checked with the page, so painting never queries (and a closed ledger is never asked).
+        self._marks[number] = self._session.ledger.relation_marks(list(page))
         while len(self._pages) > self.MAX_PAGES:
-            self._pages.popitem(last=False)
+            evicted, _ = self._pages.popitem(last=False)
+            self._marks.pop(evicted, None)
         return page
 
     def _query(self, number: int, *, seek: bool = True) -> ClaimPage:
@@ -251,5 +279,7 @@ class ClaimTableModel(QAbstractTableModel):
             return claim.status.label
         if key == "source":
             return self._source_titles.get(claim.source_id, claim.source_id)
+        if key == "related":
+            return ""
         value = getattr(claim, key)
         return "" if value is None else str(value)

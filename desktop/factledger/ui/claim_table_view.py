@@ -143,6 +143,7 @@ class ClaimTableView(QWidget):
             "kind": 96,  # "Commitment" in full
             "status": 84,
             "value": 100,
+            "related": 120,
             "subject": 96,
             "speaker": 96,
             "attribution": 92,

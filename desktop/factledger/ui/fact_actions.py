@@ -42,7 +42,9 @@ class FactActions(QObject):
         }
         self.status_action = self._make("Set &status…", "S", window.set_status_of_chosen)
         self.evidence_action = self._make("Add e&vidence…", "V", window.add_evidence_to_chosen)
+        self.link_action = self._make("&Link facts…", "Ctrl+L", window.link_chosen)
         self.delete_action = self._make("De&lete fact", "Ctrl+Del", window.delete_chosen)
+        self.check_action = self._make("&Check ledger", "Ctrl+K", window.check_ledger)
         self.reader_action = self._make("Go to &reader", "Esc", window.focus_reader)
         self.table_action = self._make("Go to facts &table", "Ctrl+T", window.focus_table)
 
@@ -70,7 +72,7 @@ class FactActions(QObject):
 
     @property
     def fact_actions(self) -> tuple[QAction, ...]:
-        return (self.status_action, self.evidence_action, self.delete_action)
+        return (self.status_action, self.evidence_action, self.link_action, self.delete_action)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Fact menu: suggestions, logging, the chosen facts, the ledger, moving focus."""
@@ -79,6 +81,8 @@ class FactActions(QObject):
         menu.addActions(list(self.log_actions.values()))
         menu.addSeparator()
         menu.addActions(list(self.fact_actions))
+        menu.addSeparator()
+        menu.addAction(self.check_action)
         menu.addSeparator()
         menu.addActions([self.reader_action, self.table_action])
 
@@ -93,3 +97,5 @@ class FactActions(QObject):
 
     def table_menu(self, menu: QMenu) -> None:
         menu.addActions(list(self.fact_actions))
+        menu.addSeparator()
+        menu.addAction(self.check_action)

@@ -37,6 +37,7 @@ from factledger.domain import Changes, Claim, ClaimKind, Status, Suggestion, Use
 
 from .claim_fields_form import ClaimFieldsForm
 from .evidence_dialog import EvidenceDialog
+from .related_section import RelatedSection
 from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
 
@@ -100,6 +101,7 @@ class InspectorPanel(QScrollArea):
         self.history.setHeaderLabels(["When", "Who", "What", "Why"])
         self.history.setRootIsDecorated(False)
         self.section_tabs = QTabWidget()
+        self.related = RelatedSection(session)
         self.draft_box = QGroupBox("Suggested: not a fact yet")
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
@@ -151,7 +153,7 @@ class InspectorPanel(QScrollArea):
         self.dismiss_button.clicked.connect(self.dismiss_requested)
         self._fact_buttons = (self.delete_button, self.save_button)
         layout = QVBoxLayout(body)
-        for widget in (self.title, self.quote, self.draft_box, status_box, self.section_tabs):
+        for widget in (self.title, self.quote, self.draft_box, self.related, status_box, self.section_tabs):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
         self._sections = (status_box, self.section_tabs)
@@ -225,6 +227,8 @@ class InspectorPanel(QScrollArea):
 
     def _set_mode(self, *, draft: bool) -> None:
         self.draft_box.setVisible(draft)
+        if draft:
+            self.related.show_claim(None)
         self._sections[0].setVisible(not draft)
         self.section_tabs.setVisible(True)
         for index in (EVIDENCE_TAB, HISTORY_TAB):
@@ -250,6 +254,7 @@ class InspectorPanel(QScrollArea):
             )
             self.evidence_list.clear()
             self.history.clear()
+            self.related.show_claim(None)
             return
         colour = status_colour(claim.status, dark=is_dark(self)).name()
         self.title.setText(
@@ -265,6 +270,7 @@ class InspectorPanel(QScrollArea):
         self._update_status_button()
         self._load_evidence()
         self._load_history()
+        self.related.show_claim(claim)
 
     def _load_evidence(self) -> None:
         self.evidence_list.clear()
@@ -335,7 +341,12 @@ class InspectorPanel(QScrollArea):
     def open_evidence_dialog(self) -> None:
         if self.claim is None:
             return
-        dialog = EvidenceDialog(self._session.ledger, exclude_source=self.claim.source_id, parent=self)
+        dialog = EvidenceDialog(
+            self._session.ledger,
+            exclude_source=self.claim.source_id,
+            related=self.related.related,
+            parent=self,
+        )
         claim_id = self.claim.id
         dialog.accepted.connect(
             lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence()))
@@ -364,5 +375,6 @@ class InspectorPanel(QScrollArea):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
             self.show_claim(None)
-        elif self.claim is not None and (self.claim.id in changes.claims or changes.evidence):
+        elif self.claim is not None and (changes.claims or changes.evidence):
+            # Any fact's change may add or settle a finding about this one (same subject), so re-read.
             self.show_claim(self.claim.id)

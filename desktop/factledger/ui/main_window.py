@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factledger.core import RELATION_WORDS
 from factledger.domain import Changes, Suggestion
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
@@ -38,6 +39,7 @@ from .fact_actions import FactActions
 from .failures_panel import FailuresPanel
 from .import_flow import ImportFlow
 from .inspector_panel import InspectorPanel
+from .link_dialogs import CheckDialog, LinkDialog
 from .main_menus import MainMenus, remember_ledger
 from .reader_panel import ReaderPanel
 from .session import LedgerSession
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.table.set_context_actions(self.fact_actions.table_menu)
         self.menus = MainMenus(self)
         self.status_dialog: StatusDialog | None = None
+        self.link_dialog: LinkDialog | None = None
+        self.check_dialog: CheckDialog | None = None
         self.overlay = DropOverlay(self)
         self.setAcceptDrops(True)
         self._connect()
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         self.reader.suggestion_changed.connect(self._on_reader_suggestion_changed)
         self.inspector.accept_requested.connect(self.accept_suggestion)
         self.inspector.dismiss_requested.connect(self.reader.dismiss_current)
+        self.inspector.related.open_requested.connect(self.select_claim)
         self.table.claim_selected.connect(self.select_claim)
         self.charts_tab.claim_selected.connect(self.select_claim)
         self.inspector.claim_deleted.connect(self._on_inspector_claim_deleted)
@@ -233,6 +238,38 @@ class MainWindow(QMainWindow):
             return
         self.inspector.open_evidence_dialog()
 
+    def link_chosen(self) -> LinkDialog | None:
+        """Link the chosen fact to another: the check's related facts are offered first."""
+        claim = self.inspector.claim
+        if claim is None:
+            self.statusBar().showMessage("Choose a fact first, then link it to another.", 6000)
+            return None
+        dialog = LinkDialog(self.session.ledger, claim, self)
+        claim_id = claim.id
+
+        def link() -> None:
+            other = dialog.other_id()
+            if other is not None:
+                kind = dialog.kind()
+                self.session.try_apply(
+                    lambda: self.session.ledger.link_edit(claim_id, other, kind=kind),
+                    text=f"Link facts ({RELATION_WORDS[kind]})",
+                )
+
+        dialog.accepted.connect(link)
+        dialog.finished.connect(dialog.deleteLater)
+        self.link_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def check_ledger(self) -> CheckDialog:
+        """Every open finding of the consistency check in one list; choosing one shows its facts."""
+        dialog = CheckDialog(self.session.ledger, self)
+        dialog.claim_chosen.connect(self.select_claim)
+        self.check_dialog = dialog
+        dialog.show()
+        return dialog
+
     def delete_chosen(self) -> None:
         self.inspector.delete_claim()
 
@@ -301,6 +338,8 @@ class MainWindow(QMainWindow):
             self.reader.show_source(source_id)
 
     def _on_reader_suggestion_changed(self, current: tuple[str, Suggestion] | None) -> None:
+        if self._selecting:  # a fact was chosen (its source opened on the way): the inspector shows the fact
+            return
         source = self.reader.source
         if current is None or source is None:
             if self.inspector.draft is not None:  # triage is done here: show the fact chosen in the table
