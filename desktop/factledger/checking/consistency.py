@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factledger.domain import Claim, Qualifier
+from factledger.domain.figures import format_figure
 
 TOLERANCE = 0.005
 _BOUNDS_ABOVE = {Qualifier.AT_LEAST, Qualifier.MORE_THAN}
@@ -62,7 +63,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
 def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
     """Facts that state the same figure about the same subject: log once, cite all."""
     findings = []
-    for (subject, unit), members in sorted(_numbered(claims).items()):
+    for (subject, _unit), members in sorted(_numbered(claims).items()):
         clusters: list[list[Claim]] = []
         for claim in sorted(members, key=lambda c: (c.value or 0.0, c.id)):
             assert claim.value is not None
@@ -81,7 +82,7 @@ def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
                     Finding(
                         "restated",
                         tuple(c.id for c in cluster),
-                        f"{len(cluster)} facts state {value:,.10g} {unit} for {subject}.",
+                        f"{len(cluster)} facts state {format_figure(value, cluster[0].unit)} for {subject}.",
                     )
                 )
     return findings
@@ -90,7 +91,7 @@ def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
 def find_contradictions(claims: Iterable[Claim]) -> list[Finding]:
     """Facts about the same subject, unit and period whose values differ beyond what qualifiers allow."""
     findings = []
-    for (subject, unit), members in sorted(_numbered(claims).items()):
+    for (subject, _unit), members in sorted(_numbered(claims).items()):
         ordered = sorted(members, key=lambda c: c.id)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -104,7 +105,7 @@ def find_contradictions(claims: Iterable[Claim]) -> list[Finding]:
                     Finding(
                         "contradiction",
                         (a.id, b.id),
-                        f"{subject}: {a.value:,.10g} {unit} vs {b.value:,.10g} {unit} {where}.",
+                        f"{subject}: {format_figure(a.value, a.unit)} vs {format_figure(b.value, b.unit)} {where}.",
                     )
                 )
     return findings
@@ -132,7 +133,8 @@ def parts_exceeding_whole(claims: Mapping[str, Claim], part_of: Sequence[tuple[s
                 Finding(
                     "parts exceed whole",
                     (whole_id, *(p.id for p in usable)),
-                    f"Parts add up to {total:,.10g} {whole.unit or ''} but the whole is {whole.value:,.10g}.",
+                    f"Parts add up to {format_figure(total, whole.unit)} but the whole is "
+                    f"{format_figure(whole.value, whole.unit)}.",
                 )
             )
     return findings

@@ -1,5 +1,6 @@
 """The application core: the `Ledger` facade, undoable edits and the import pipeline. No Qt here."""
 
+from factledger.domain.figures import format_figure, parse_number, plain_number, scaled_number
 from factledger.storage import ClaimPage
 
 from .edits import (
@@ -15,7 +16,6 @@ from .edits import (
     RemoveEvidence,
     SetStatus,
 )
-from .figures import format_figure, parse_number, plain_number, scaled_number
 from .importing import ImportResult
 from .ledger import Ledger, LedgerInfo
 from .paths import default_ledger_path, default_reviewer

@@ -77,7 +77,7 @@ def checked_date(name: str, value: str) -> str:
 def _number(name: str, value: Any) -> float:
     if isinstance(value, int | float):
         return float(value)
-    from .figures import parse_number
+    from factledger.domain.figures import parse_number
 
     number = parse_number(str(value))
     if number is None:

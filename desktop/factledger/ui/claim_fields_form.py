@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +69,7 @@ class ClaimFieldsForm(QWidget):
         # The figure in words ("$10 billion") right under the digits, so a wrong scale is seen before saving.
         self.value_words = QLabel()
         self.value_words.setEnabled(False)
+        self.value_words.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         form.addRow("", self.value_words)
         form.addRow("Unit", self.lines["unit"])
         form.addRow("Qualifier", self.combos["qualifier"])
@@ -84,6 +86,7 @@ class ClaimFieldsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.commitment)
+        layout.addStretch(1)  # spare height goes below the fields; the form spread its rows apart otherwise
         self._shown: dict[str, str] = {}
         for name in ("value", "unit", "amount"):
             self.lines[name].textChanged.connect(self._update_words)

@@ -38,6 +38,8 @@ COLUMNS: tuple[Column, ...] = (
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNSORTABLE = frozenset({"related"})
+DEFAULT_ORDER = ClaimOrder("source", descending=False)
+"""Each source's facts in reading order: an edit never moves a row (latest-edited-first sent it to the top)."""
 """Computed per page by the consistency check, not stored: the ledger cannot order by it."""
 
 
@@ -56,7 +58,7 @@ class ClaimTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._filter = ClaimFilter()
-        self._order = ClaimOrder()
+        self._order = DEFAULT_ORDER
         self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
         self._marks: dict[int, dict[str, str]] = {}

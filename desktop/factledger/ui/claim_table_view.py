@@ -94,8 +94,9 @@ class ClaimTableView(QWidget):
         bar.addWidget(self.count_label)
         table = self.table
         table.setModel(self.model)
-        # No indicator first: the default order (latest edited first) is not one of the columns.
-        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        # The default order is by source, each source's facts in reading order, so edits leave rows in place.
+        source = next(i for i, c in enumerate(COLUMNS) if c.key == "source")
+        table.horizontalHeader().setSortIndicator(source, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once take one status with one reason (Fact ▸ Set status); Tab leaves the table.

@@ -6,7 +6,8 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -79,6 +81,7 @@ class InspectorPanel(QScrollArea):
         self.setWidget(body)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)  # a long id wraps instead of widening the panel past its edge
         self.quote = QLabel()
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.RichText)
@@ -92,6 +95,8 @@ class InspectorPanel(QScrollArea):
         self.reason = QLineEdit(placeholderText="Reason (required for false, disputed, partly true)")
         self.status_button = QPushButton("Set status")
         self.status_note = QLabel()
+        # The note's line is always there, so "A reason is required." appearing never moves what is below.
+        self.status_note.setMinimumHeight(self.status_note.fontMetrics().height() + 4)
         self.evidence_list = QListWidget()
         self.evidence_list.setWordWrap(True)
         self.evidence_list.setAlternatingRowColors(True)  # one wrapped item must not run into the next
@@ -119,7 +124,10 @@ class InspectorPanel(QScrollArea):
         status_form = QFormLayout(status_box)
         status_form.addRow("Status", self.status_box)
         status_form.addRow("Reason", self.reason)
-        status_form.addRow(self.status_note, self.status_button)
+        # The note has a row of its own: as the label of the button's row it widened the label column when
+        # it appeared, and every field of the form jumped sideways.
+        status_form.addRow("", self.status_button)
+        status_form.addRow(self.status_note)
         fields_page = QWidget()
         fields_layout = QVBoxLayout(fields_page)
         fields_layout.addWidget(self.fields)
@@ -157,6 +165,11 @@ class InspectorPanel(QScrollArea):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
         self._sections = (status_box, self.section_tabs)
+        # The tabs take the height their page needs and the stretch below takes the rest: an expanding tab
+        # widget spread the form's rows apart and squeezed the wrapped labels above it until they clipped.
+        self.section_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        for label in (self.quote, self.draft_note):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_fields)
         self.delete_button.clicked.connect(self.delete_claim)
@@ -216,6 +229,7 @@ class InspectorPanel(QScrollArea):
         lines.append("<small>Correct the fields below, then Accept; or Dismiss it.</small>")
         self.draft_note.setText("<br>".join(lines))
         self.section_tabs.setCurrentIndex(0)
+        self._fit_labels_later()
 
     def set_draft_source(self, text: str, published: str | None) -> None:
         """The text and date of the source the drafts come from (the reader already holds them)."""
@@ -271,6 +285,24 @@ class InspectorPanel(QScrollArea):
         self._load_evidence()
         self._load_history()
         self.related.show_claim(claim)
+        self._fit_labels_later()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels_later()
+
+    def _fit_labels_later(self) -> None:
+        QTimer.singleShot(0, self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        """Wrapped labels ask for the height their text needs at their width.
+
+        In a resizable scroll area the body is laid out from size hints that ignore wrapping, so a long quote,
+        draft note or related fact was cut off at the bottom instead of making the panel scroll.
+        """
+        for label in self._body.findChildren(QLabel):
+            if label is not self.title and label.wordWrap() and label.isVisible() and label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
 
     def _load_evidence(self) -> None:
         self.evidence_list.clear()

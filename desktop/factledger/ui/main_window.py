@@ -52,6 +52,16 @@ if TYPE_CHECKING:
     from .charts import ChartsPanel
 
 
+def splitter_proportions(width: int) -> tuple[int, int, int]:
+    """Sources | centre | inspector widths for a window this wide: the sides grow with it, within bounds.
+
+    At 1920 px the sources list gets about 330 px (outlet, date and most of a title), the inspector about 440.
+    """
+    sources = max(220, min(420, round(width * 0.17)))
+    inspector = max(340, min(560, round(width * 0.23)))
+    return sources, max(420, width - sources - inspector), inspector
+
+
 def mime_payload(mime: QMimeData) -> dict[str, bytes]:
     """Everything a drop or paste carries, as plain bytes per MIME type, for the Qt-free decoder."""
     return {fmt: bytes(mime.data(fmt).data()) for fmt in mime.formats()}
@@ -78,6 +88,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures_dock)
         self.failures_dock.hide()
         self.welcome = WelcomePanel()
+        self._layout_restored = False
+        self._focus_on_show = False
         self._error_box: QMessageBox | None = None
         self._selecting = False
         self._build_layout()
@@ -115,10 +127,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.sources)
         self.main_splitter.addWidget(self.centre)
         self.main_splitter.addWidget(self.inspector)
-        self.main_splitter.setSizes([180, 990, 330])
+        self.main_splitter.setSizes(list(splitter_proportions(1450)))
         self.main_splitter.setStretchFactor(1, 1)
-        self.sources.setMinimumWidth(180)
-        self.inspector.setMinimumWidth(320)
+        self.sources.setMinimumWidth(220)
+        self.inspector.setMinimumWidth(340)
         self.tabs.setMinimumWidth(420)
         for splitter in (self.centre, self.main_splitter):
             splitter.setChildrenCollapsible(False)
@@ -318,6 +330,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._layout_restored:  # first show without a remembered layout: proportions of this width
+            self._layout_restored = True
+            self.main_splitter.setSizes(list(splitter_proportions(self.width())))
         if self._focus_on_show:  # the first show: the triage keys work at once, not in the sources list
             self._focus_on_show = False
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -422,6 +437,7 @@ class MainWindow(QMainWindow):
 
     # -- layout memory ------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
+        self._layout_restored = isinstance(self.settings.value("window/main_splitter"), QByteArray | bytes)
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),

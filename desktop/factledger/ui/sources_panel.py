@@ -40,6 +40,8 @@ class SourcesPanel(QWidget):
         self.tree.setHeaderLabels(["Source", "Facts", "Open"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        # "Fact Sheet: Japan…" and "Fact Sheet: Korea…" differ at the end: cut long titles in the middle.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -71,6 +73,7 @@ class SourcesPanel(QWidget):
         )
         for source in sources:
             title = source.title or source.file_name or source.url or source.id
+            # Outlet and date first on the second line: they tell same-titled sources apart at a glance.
             meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10]) if p)
             item = QTreeWidgetItem(
                 [f"{title}\n{meta}" if meta else title, str(source.claim_count), str(source.suggestion_count)]

@@ -49,7 +49,10 @@ class WelcomePanel(QFrame):
         text = QLabel(WELCOME_TEXT)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        text.setMaximumWidth(640)
+        text.setFixedWidth(600)
+        text.setMinimumHeight(
+            text.heightForWidth(600)
+        )  # a wrapped label centred by alignment loses its height
         self.sample_button = QPushButton("Open the sample article")
         self.sample_button.setDefault(True)
         self.paste_button = QPushButton("Paste an article  (Ctrl+V)")
