@@ -66,6 +66,7 @@ class FileOpenFilter(QObject):
 
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.main_menus import last_ledger
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
     from factledger.ui.preferences_dialog import REVIEWER_KEY
@@ -84,7 +85,9 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     settings = QSettings("FactLedger", "FactLedger")
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
     try:
-        ledger = Ledger.open(Path(ledger_path) if ledger_path else None, actor=reviewer)
+        # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
+        chosen = Path(ledger_path) if ledger_path else last_ledger(settings)
+        ledger = Ledger.open(chosen, actor=reviewer)
     except UserError as error:
         QMessageBox.critical(None, "FactLedger", error.message)
         return 2

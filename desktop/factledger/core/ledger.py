@@ -342,6 +342,20 @@ class Ledger:
         """Display names of just these sources (a table page needs a few, not every source's summary)."""
         return self._ctx.sources.titles(source_ids)
 
+    def source_dates(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Publication dates (YYYY-MM-DD) of just these sources, for facts dated by their source."""
+        wanted = sorted(set(source_ids))
+        dates: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._ctx.db.execute(
+                f"SELECT id, substr(published, 1, 10) FROM sources WHERE published IS NOT NULL AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            dates.update((str(i), str(d)) for i, d in rows)
+        return dates
+
     def claims_for_source(self, source_id: str) -> list[Claim]:
         return self._ctx.claims.for_source(source_id)
 

@@ -61,6 +61,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._order = DEFAULT_ORDER
         self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
+        self._source_dates: dict[str, str] = {}
         self._marks: dict[int, dict[str, str]] = {}
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
@@ -111,6 +112,8 @@ class ClaimTableModel(QAbstractTableModel):
                 else None
             )
         if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "stated_on" and claim.stated_on is None and claim.source_id in self._source_dates:
+                return "Dated by its source"
             return claim.quote if key == "statement" else None
         return self._display(claim, key)
 
@@ -150,6 +153,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._marks.clear()
         if len(self._source_titles) > self.MAX_TITLES:  # titles change only with sources; bound the memory
             self._source_titles.clear()
+            self._source_dates.clear()
         if recount:
             self._count = self._session.ledger.count_claims(self._filter)
         self.endResetModel()
@@ -181,10 +185,13 @@ class ClaimTableModel(QAbstractTableModel):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
             self._source_titles.clear()
+            self._source_dates.clear()
             self.reload()
             return
         if changes.sources:
             self._source_titles.clear()
+            self._source_dates.clear()
+            self._reload_source_details()
         if not (changes.claims or changes.sources):
             return
         # A fact's change can add or settle a finding about any fact with its subject: badges are re-checked
@@ -199,6 +206,21 @@ class ClaimTableModel(QAbstractTableModel):
             first = number * self.PAGE_SIZE
             self.dataChanged.emit(
                 self.index(first, related), self.index(first + max(len(page), 1) - 1, related)
+            )
+
+    def _reload_source_details(self) -> None:
+        """A source's title or date changed: re-read them for the cached pages and repaint those columns."""
+        wanted: set[str] = set()
+        for page in self._pages.values():
+            wanted |= page.source_ids()
+        if not wanted:
+            return
+        self._source_titles.update(self._session.ledger.source_titles(wanted))
+        self._source_dates.update(self._session.ledger.source_dates(wanted))
+        for number, page in self._pages.items():
+            first = number * self.PAGE_SIZE
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(first + max(len(page), 1) - 1, len(COLUMNS) - 1)
             )
 
     def _refresh_cached_rows(self) -> None:
@@ -242,8 +264,9 @@ class ClaimTableModel(QAbstractTableModel):
                 self._filter, self._order, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE
             )
         missing = page.source_ids() - self._source_titles.keys()
-        if missing:  # titles of just this page's sources, never a summary of every source
+        if missing:  # titles and dates of just this page's sources, never a summary of every source
             self._source_titles.update(self._session.ledger.source_titles(missing))
+            self._source_dates.update(self._session.ledger.source_dates(missing))
         return page
 
     def _seek(self, number: int) -> ClaimPage | None:
@@ -283,5 +306,8 @@ class ClaimTableModel(QAbstractTableModel):
             return self._source_titles.get(claim.source_id, claim.source_id)
         if key == "related":
             return ""
+        if key == "stated_on" and claim.stated_on is None:
+            # A fact from an undated article takes its source's date once the person gives it one.
+            return self._source_dates.get(claim.source_id, "")
         value = getattr(claim, key)
         return "" if value is None else str(value)

@@ -34,6 +34,14 @@ def recent_ledgers(settings: QSettings) -> list[str]:
     return [str(item) for item in items if item]
 
 
+def last_ledger(settings: QSettings) -> Path | None:
+    """The ledger used last, if its file is still there: the app opens it when launched without --ledger."""
+    for path in recent_ledgers(settings):
+        if Path(path).is_file():
+            return Path(path)
+    return None
+
+
 def remember_ledger(settings: QSettings, path: Path) -> None:
     recent = [str(path), *(p for p in recent_ledgers(settings) if p != str(path))]
     settings.setValue(RECENT_KEY, recent[:MAX_RECENT])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from factledger.core import RELATION_WORDS
-from factledger.domain import Changes, Suggestion
+from factledger.domain import Changes, Suggestion, UserError
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
 
@@ -50,6 +50,11 @@ from .welcome_panel import WelcomePanel
 
 if TYPE_CHECKING:
     from .charts import ChartsPanel
+
+
+SELECTION_LEDGER_KEY = "selection/ledger"
+SELECTION_SOURCE_KEY = "selection/source"
+SELECTION_CLAIM_KEY = "selection/claim"
 
 
 def splitter_proportions(width: int) -> tuple[int, int, int]:
@@ -323,10 +328,22 @@ class MainWindow(QMainWindow):
         return self.import_flow.start(expand_inputs([sample_article_path()]))
 
     def _open_first_source(self) -> None:
+        """The source and fact chosen when this ledger was last closed, else the first source."""
         sources = self.sources.source_ids()
-        if sources and self.sources.current_source_id() is None:
-            self.sources.select_source(sources[0])
         self._focus_on_show = bool(sources)
+        if not sources:
+            return
+        same_ledger = self.settings.value(SELECTION_LEDGER_KEY) == str(self.session.path)
+        source_id = str(self.settings.value(SELECTION_SOURCE_KEY, "") or "") if same_ledger else ""
+        claim_id = str(self.settings.value(SELECTION_CLAIM_KEY, "") or "") if same_ledger else ""
+        self.sources.select_source(source_id if source_id in sources else sources[0])
+        if claim_id:
+            try:
+                claim = self.session.ledger.claim(claim_id)
+            except UserError:
+                return  # deleted since: the source alone is restored
+            if claim.source_id in sources:
+                self.select_claim(claim_id)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -448,6 +465,17 @@ class MainWindow(QMainWindow):
             value = self.settings.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
+        if not self.failures.failures():  # restoreState reopens a dock that was open: an empty one stays shut
+            self.failures_dock.hide()
+
+    def save_selection(self) -> None:
+        self.settings.setValue(SELECTION_LEDGER_KEY, str(self.session.path))
+        self.settings.setValue(SELECTION_SOURCE_KEY, self.sources.current_source_id() or "")
+        claim = self.inspector.claim
+        chosen = self.table.selected_claim_ids()
+        self.settings.setValue(
+            SELECTION_CLAIM_KEY, claim.id if claim is not None else (chosen[0] if chosen else "")
+        )
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -456,6 +484,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/centre_splitter", self.centre.saveState())
         self.settings.setValue("window/claims_header", self.table.header_state())
         remember_ledger(self.settings, self.session.path)
+        self.save_selection()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
