@@ -72,7 +72,10 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     from factledger.ui.preferences_dialog import REVIEWER_KEY
     from factledger.ui.session import LedgerSession
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Libraries (trafilatura, htmldate, pdfminer, charset_normalizer) log chatter at INFO: only their warnings
+    # reach the terminal; FactLedger's own messages keep INFO.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("FactLedger")

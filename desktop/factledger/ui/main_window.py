@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.runner.active_changed.connect(self._on_runner_active_changed)
         self.import_flow.import_failed.connect(self._on_import_flow_import_failed)
         self.import_flow.import_finished.connect(self._on_import_flow_import_finished)
+        self.import_flow.summary_ready.connect(self._on_import_flow_summary_ready)
         self.table.model.modelReset.connect(self._on_table_filter_changed)
         self.welcome.sample_requested.connect(self.open_sample)
         self.welcome.paste_requested.connect(self.paste_clipboard)
@@ -437,14 +438,11 @@ class MainWindow(QMainWindow):
         self.failures.add_failure(label, reason)
         self.failures_dock.show()
 
+    def _on_import_flow_summary_ready(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
+
     def _on_import_flow_import_finished(self, results: list) -> None:
         imported = [r for r in results if r.outcome != "failed" and r.source_id]
-        failed = len(results) - len(imported)
-        self.statusBar().showMessage(
-            f"Imported {len(imported)} source{'s' if len(imported) != 1 else ''}"
-            + (f", {failed} failed" if failed else ""),
-            8000,
-        )
         if imported:
             self.sources.select_source(imported[-1].source_id)
             self.focus_reader()

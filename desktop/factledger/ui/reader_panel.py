@@ -110,7 +110,13 @@ class ReaderPanel(QWidget):
             return
         self.source = self._session.ledger.source(source_id)
         self._positions = TextPositions(self.source.text)
+        # The old source's spans go before its text does: setPlainText moves the cursor, and painting the
+        # old spans on the new (shorter) text is what asked Qt for positions out of range.
+        self.suggestions, self.claims, self.current, self.selected_claim_id = [], [], -1, None
+        self.text.setExtraSelections([])
+        self.text.blockSignals(True)
         self.text.setPlainText(self.source.text)
+        self.text.blockSignals(False)
         self.header.setText(self._header_html(self.source))
         self.current = -1
         self.why.clear()
@@ -360,9 +366,9 @@ class ReaderPanel(QWidget):
             "<b>No source open</b><br>Drop an article anywhere on the window, paste one with "
             "Ctrl+V, or use File ▸ Import…"
         )
-        self.text.clear()
         self.suggestions, self.claims, self.current = [], [], -1
         self.text.setExtraSelections([])
+        self.text.clear()
 
     @staticmethod
     def _header_html(source: Source) -> str:
