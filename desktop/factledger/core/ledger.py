@@ -212,6 +212,13 @@ class Ledger:
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:
         return self._ctx.suggestions.for_source(source_id)
 
+    def count_suggestions(self, source_id: str) -> int:
+        """How many suggestions of one source are open (an index count; nothing is built)."""
+        row = self._ctx.db.execute(
+            "SELECT count(*) FROM suggestions WHERE source_id = ?", [source_id]
+        ).fetchone()
+        return int(row[0])
+
     def accept_edit(self, suggestion_id: str, **overrides: Any) -> AcceptSuggestion:
         return AcceptSuggestion(suggestion_id, normalize_fields(overrides))
 

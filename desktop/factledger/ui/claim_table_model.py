@@ -189,8 +189,6 @@ class ClaimTableModel(QAbstractTableModel):
             self.reload()
             return
         if changes.sources:
-            self._source_titles.clear()
-            self._source_dates.clear()
             self._reload_source_details()
         if not (changes.claims or changes.sources):
             return
@@ -209,19 +207,30 @@ class ClaimTableModel(QAbstractTableModel):
             )
 
     def _reload_source_details(self) -> None:
-        """A source's title or date changed: re-read them for the cached pages and repaint those columns."""
+        """A source's title or date changed: re-read them for the cached pages and repaint those that changed."""
         wanted: set[str] = set()
         for page in self._pages.values():
             wanted |= page.source_ids()
-        if not wanted:
+        titles = self._session.ledger.source_titles(wanted) if wanted else {}
+        dates = self._session.ledger.source_dates(wanted) if wanted else {}
+        changed = {
+            i
+            for i in wanted
+            if titles.get(i) != self._source_titles.get(i) or dates.get(i) != self._source_dates.get(i)
+        }
+        self._source_titles.update(titles)
+        self._source_dates = {**self._source_dates, **dates}
+        for gone in wanted - dates.keys():
+            self._source_dates.pop(gone, None)
+        if not changed:
             return
-        self._source_titles.update(self._session.ledger.source_titles(wanted))
-        self._source_dates.update(self._session.ledger.source_dates(wanted))
         for number, page in self._pages.items():
-            first = number * self.PAGE_SIZE
-            self.dataChanged.emit(
-                self.index(first, 0), self.index(first + max(len(page), 1) - 1, len(COLUMNS) - 1)
-            )
+            rows = [i for i in range(len(page)) if page[i].source_id in changed]
+            if rows:
+                first = number * self.PAGE_SIZE
+                self.dataChanged.emit(
+                    self.index(first + rows[0], 0), self.index(first + rows[-1], len(COLUMNS) - 1)
+                )
 
     def _refresh_cached_rows(self) -> None:
         """Same count: re-read the cached pages and announce exactly the rows that differ, or reset if rows moved."""

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from factledger.core import AcceptSuggestion, DismissSuggestion, format_figure, sentence_around
-from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion
+from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion, UserError
 
 from .accept_dialog import AcceptDialog
 from .session import LedgerSession
@@ -65,6 +65,10 @@ class ReaderPanel(QWidget):
         self.selected_claim_id: str | None = None
         self.edit_dialog: AcceptDialog | None = None
         self._positions = TextPositions("")
+        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+        self._suggestion_extras: dict[str, QTextEdit.ExtraSelection] = {}
+        self._painted_with: tuple[bool, int] | None = None
+        self._removing: str | None = None  # the suggestion our own accept or dismiss is taking away
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -113,6 +117,7 @@ class ReaderPanel(QWidget):
         # The old source's spans go before its text does: setPlainText moves the cursor, and painting the
         # old spans on the new (shorter) text is what asked Qt for positions out of range.
         self.suggestions, self.claims, self.current, self.selected_claim_id = [], [], -1, None
+        self._suggestion_extras.clear()
         self.text.setExtraSelections([])
         self.text.blockSignals(True)
         self.text.setPlainText(self.source.text)
@@ -176,7 +181,9 @@ class ReaderPanel(QWidget):
             return edits[0]
 
         text = "Accept suggestion with edits" if overrides else None
+        self._removing = current[0]
         if self._session.try_apply(build, text=text) is None:
+            self._removing = None
             return None
         self.claim_accepted.emit(edits[0].claim_id)
         return edits[0].claim_id
@@ -196,7 +203,9 @@ class ReaderPanel(QWidget):
     def dismiss_current(self) -> None:
         current = self.current_suggestion()
         if current is not None:
-            self._session.try_apply(DismissSuggestion(current[0]))
+            self._removing = current[0]
+            if self._session.try_apply(DismissSuggestion(current[0])) is None:
+                self._removing = None
 
     def explain_current(self) -> str:
         """Say in words why extraction suggested this span: its cue, score and what it understood."""
@@ -301,41 +310,86 @@ class ReaderPanel(QWidget):
         ) == (current[1].start, current[1].end)
 
     # -- painting -----------------------------------------------------------------------------------------
-    def _reload_spans(self) -> None:
+    def _reload_spans(self, *, paint: bool = True) -> None:
         if self.source is None:
             return
-        stored = self._session.ledger.suggestions(self.source.id)
-        self.suggestions = sorted(
-            ((s.id, s.suggestion) for s in stored), key=lambda p: (p[1].start, p[1].end)
-        )
+        removed = self._removing
+        self._removing = None
+        if (
+            removed is not None
+            and self._session.ledger.count_suggestions(self.source.id) == len(self.suggestions) - 1
+        ):
+            # Our own accept or dismiss took exactly this one: drop it here rather than re-reading and
+            # rebuilding every open suggestion of the source (the bulk of an Accept on a long article).
+            self.suggestions = [pair for pair in self.suggestions if pair[0] != removed]
+        else:
+            stored = self._session.ledger.suggestions(self.source.id)
+            self.suggestions = sorted(
+                ((s.id, s.suggestion) for s in stored), key=lambda p: (p[1].start, p[1].end)
+            )
         self.claims = self._session.ledger.claims_for_source(self.source.id)
-        self._paint()
+        if paint:
+            self._paint()
+
+    def _format(self, key: tuple[object, ...], build: Callable[[], QTextCharFormat]) -> QTextCharFormat:
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = build()
+        return fmt
+
+    def _suggestion_format(
+        self, kind: ClaimKind, *, current: bool, dark: bool, base: QColor
+    ) -> QTextCharFormat:
+        def build() -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            fmt.setBackground(over(suggestion_background(kind, current=current, dark=dark), base))
+            if current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(KIND_HUES[kind].darker(130))
+            return fmt
+
+        return self._format(("suggestion", kind, current, dark, base.rgb()), build)
+
+    def _claim_format(self, kind: ClaimKind, *, selected: bool, dark: bool, base: QColor) -> QTextCharFormat:
+        def build() -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            fmt.setBackground(over(claim_background(kind, dark=dark), base))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(KIND_HUES[kind])
+            if selected:
+                fmt.setFontWeight(700)
+            return fmt
+
+        return self._format(("claim", kind, selected, dark, base.rgb()), build)
 
     def _paint(self) -> None:
         dark = is_dark(self.text)
         base = self.text.palette().color(QPalette.ColorRole.Base)
+        if self._painted_with != (dark, base.rgb()):  # another palette: every cached highlight is stale
+            self._painted_with = (dark, base.rgb())
+            self._suggestion_extras.clear()
         # Opaque tints, painted open suggestions first, then logged facts, then the current suggestion on top:
-        # overlapping spans show the topmost one's colour instead of a blend of all of them.
+        # overlapping spans show the topmost one's colour instead of a blend of all of them. The highlight
+        # of each open suggestion is built once and kept: a triage step changes only two of them.
         selections = []
         current_selection: QTextEdit.ExtraSelection | None = None
-        for index, (_, suggestion) in enumerate(self.suggestions):
-            fmt = QTextCharFormat()
-            fmt.setBackground(
-                over(suggestion_background(suggestion.kind, current=index == self.current, dark=dark), base)
-            )
+        kept: dict[str, QTextEdit.ExtraSelection] = {}
+        for index, (suggestion_id, suggestion) in enumerate(self.suggestions):
             if index == self.current:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(KIND_HUES[suggestion.kind].darker(130))
+                fmt = self._suggestion_format(suggestion.kind, current=True, dark=dark, base=base)
                 current_selection = self._extra(suggestion.start, suggestion.end, fmt)
-            else:
-                selections.append(self._extra(suggestion.start, suggestion.end, fmt))
+                continue
+            extra = self._suggestion_extras.get(suggestion_id)
+            if extra is None:
+                fmt = self._suggestion_format(suggestion.kind, current=False, dark=dark, base=base)
+                extra = self._extra(suggestion.start, suggestion.end, fmt)
+            kept[suggestion_id] = extra
+            selections.append(extra)
+        self._suggestion_extras = kept
         for claim in self.claims:
-            fmt = QTextCharFormat()
-            fmt.setBackground(over(claim_background(claim.kind, dark=dark), base))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(KIND_HUES[claim.kind])
-            if claim.id == self.selected_claim_id:
-                fmt.setFontWeight(700)
+            fmt = self._claim_format(
+                claim.kind, selected=claim.id == self.selected_claim_id, dark=dark, base=base
+            )
             selections.append(self._extra(claim.start, claim.end, fmt))
         if current_selection is not None:
             selections.append(current_selection)
@@ -367,6 +421,7 @@ class ReaderPanel(QWidget):
             "Ctrl+V, or use File ▸ Import…"
         )
         self.suggestions, self.claims, self.current = [], [], -1
+        self._suggestion_extras.clear()
         self.text.setExtraSelections([])
         self.text.clear()
 
@@ -417,14 +472,16 @@ class ReaderPanel(QWidget):
             return
         current = self.current_suggestion()
         position = current[1].start if current else 0
-        self._reload_spans()
-        if self.source.id not in {s.id for s in self._session.ledger.sources()}:
+        try:
+            fresh = self._session.ledger.source(self.source.id)
+        except UserError:  # the source was deleted
             self.source = None
             self._show_empty()
             return
-        if self.source.id in changes.sources:  # its details may have been corrected
-            self.source = self._session.ledger.source(self.source.id)
-            self.header.setText(self._header_html(self.source))
+        self._reload_spans(paint=False)  # go_to below paints once
+        if fresh != self.source:  # its details may have been corrected
+            self.source = fresh
+            self.header.setText(self._header_html(fresh))
         # An edit elsewhere (a status, a source's date) leaves the same suggestion current: no new draft then.
         after = [i for i, (_, s) in enumerate(self.suggestions) if s.start >= position]
         index = after[0] if after else len(self.suggestions) - 1
