@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._on_session_changed)
         s.failed.connect(self._on_session_failed)
         self.sources.source_selected.connect(self._on_sources_source_selected)
+        # Enter on a source in the list opens it for triage: the focus moves on to its text.
+        self.sources.tree.itemActivated.connect(lambda *_: self.focus_reader())
         self.reader.claim_selected.connect(self.select_claim)
         self.reader.claim_accepted.connect(self._on_reader_claim_accepted)
         self.reader.suggestion_changed.connect(self._on_reader_suggestion_changed)
