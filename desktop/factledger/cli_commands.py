@@ -245,7 +245,12 @@ def show(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json(data)
     else:
         for key, value in data.items():
-            if key not in ("evidence", "history"):
+            if key in ("value", "amount", "delivered") and isinstance(value, float):
+                # The figure as people write it; --json keeps the plain number for scripts.
+                print(
+                    f"{key}: {format_figure(value, claim.unit, claim.qualifier if key == 'value' else None)}"
+                )
+            elif key not in ("evidence", "history"):
                 print(f"{key}: {value}")
         for e in data["evidence"]:
             print(f"evidence: {e['stance']} {e['url'] or e['source_id']} {e['quote'] or ''}")

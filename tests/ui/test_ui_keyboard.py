@@ -171,3 +171,21 @@ def test_help_has_the_shortcut_sheet_and_how_to_check_a_fact(qtbot, make_window,
     assert "Next suggestion" in sheet
     how = window.menus.show_how_to().browser.toPlainText()
     assert "How to check a fact" in how and "evidence" in how
+
+
+def test_typing_in_a_field_types_and_esc_then_a_accepts_the_corrected_draft(
+    qtbot, make_window, sample_ledger
+) -> None:
+    """Letters typed in the draft's Subject go into the field (no shortcut fires); Esc then A accepts it as typed."""
+    window = _launch(qtbot, make_window, sample_ledger)
+    ledger = window.session.ledger
+    subject = window.inspector.fields.lines["subject"]
+    subject.setFocus()
+    subject.selectAll()
+    QTest.keyClicks(subject, "Acme and Daewoo")
+    assert subject.text() == "Acme and Daewoo" and ledger.count_claims() == 0
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.reader.text
+    _key(qtbot, "a")
+    [claim] = ledger.claims(limit=5)
+    assert claim.subject == "Acme and Daewoo"
