@@ -166,8 +166,10 @@ def test_the_fact_menu_and_context_menus_carry_every_command_with_its_shortcut(
 def test_help_has_the_shortcut_sheet_and_how_to_check_a_fact(qtbot, make_window, sample_ledger) -> None:
     """Help opens a sheet listing the triage keys, and a page on how to check a fact."""
     window = _launch(qtbot, make_window, sample_ledger)
+    _key(qtbot, "d")  # the undo action now reads "Undo Dismiss suggestion"; the sheet names it "Undo"
     sheet = window.menus.show_shortcuts().browser.toPlainText()
     assert "Accept suggestion" in sheet and "Set status" in sheet
+    assert "Undo" in sheet and "Undo Dismiss" not in sheet
     assert "Next suggestion" in sheet
     how = window.menus.show_how_to().browser.toPlainText()
     assert "How to check a fact" in how and "evidence" in how

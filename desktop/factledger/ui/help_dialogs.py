@@ -38,6 +38,9 @@ def shortcut_sheet(actions: Iterable[QAction]) -> str:
     for action in actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         name = action.text().replace("&", "").rstrip("…").strip()
+        for verb in ("Undo", "Redo"):  # the undo actions name the last edit ("Undo Dismiss suggestion")
+            if name.startswith(verb + " "):
+                name = verb
         if not keys or not name or name in seen:
             continue
         seen.add(name)
