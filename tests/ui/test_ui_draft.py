@@ -98,3 +98,17 @@ def test_the_reader_has_a_legend_and_opaque_tints(window: MainWindow) -> None:
     current = window.reader.current_suggestion()
     assert current is not None
     assert selections[-1].cursor.selectionStart() == current[1].start
+
+
+def test_the_history_writes_an_edited_value_in_full(window: MainWindow) -> None:
+    """After the value is edited to 4 billion the History tab says "value → 4,000,000,000", not 4000000000.0."""
+    _go_to_quote(window, "$2 billion")
+    claim_id = window.accept_suggestion()
+    assert claim_id is not None
+    window.select_claim(claim_id)
+    window.inspector.fields.lines["value"].setText("4 billion")
+    window.inspector.save_fields()
+    history = window.inspector.history
+    texts = [history.topLevelItem(i).text(2) for i in range(history.topLevelItemCount())]
+    assert any("value → 4,000,000,000" in t for t in texts)
+    assert not any("e+" in t or "4000000000.0" in t for t in texts)

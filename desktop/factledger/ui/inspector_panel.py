@@ -33,6 +33,7 @@ from factledger.core import (
     RemoveEvidence,
     context_parts,
     format_figure,
+    plain_number,
     sentence_around,
 )
 from factledger.domain import Changes, Claim, ClaimKind, Status, Suggestion, UserError
@@ -326,7 +327,11 @@ class InspectorPanel(QScrollArea):
             if event.after and event.action in ("edit", "status"):
                 try:
                     after = json.loads(event.after)
-                    what += ": " + ", ".join(f"{k} → {v}" for k, v in after.items() if k != "updated_at")
+                    what += ": " + ", ".join(
+                        f"{k} → {plain_number(v) if isinstance(v, float) else v}"
+                        for k, v in after.items()
+                        if k != "updated_at"
+                    )
                 except (ValueError, AttributeError):
                     pass
             item = QTreeWidgetItem([event.at[:19].replace("T", " "), event.actor, what, event.reason or ""])
