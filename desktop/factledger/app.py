@@ -64,6 +64,23 @@ class FileOpenFilter(QObject):
         return super().eventFilter(watched, event)
 
 
+def open_launch_ledger(given: Path | None, remembered: Path | None, reviewer: str | None) -> Ledger:
+    """The ledger named on the command line; else the one used last; else the default one.
+
+    A remembered ledger that no longer opens is passed over with a message (naming it, so it can be opened
+    or restored deliberately), rather than leaving the app unable to start without --ledger.
+    """
+    if given is not None or remembered is None:
+        return Ledger.open(given, actor=reviewer)
+    try:
+        return Ledger.open(remembered, actor=reviewer, create=False)
+    except UserError as error:
+        QMessageBox.warning(
+            None, "FactLedger", f"{error.message}\n\nThe default ledger is opened instead of {remembered}."
+        )
+        return Ledger.open(None, actor=reviewer)
+
+
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
     from factledger.ui.main_menus import last_ledger
@@ -89,8 +106,9 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
     try:
         # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
-        chosen = Path(ledger_path) if ledger_path else last_ledger(settings)
-        ledger = Ledger.open(chosen, actor=reviewer)
+        ledger = open_launch_ledger(
+            Path(ledger_path) if ledger_path else None, last_ledger(settings), reviewer
+        )
     except UserError as error:
         QMessageBox.critical(None, "FactLedger", error.message)
         return 2

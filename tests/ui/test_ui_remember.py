@@ -92,3 +92,21 @@ def test_an_undated_articles_facts_take_the_date_given_to_its_source(
     with qtbot.waitSignal(model.dataChanged):
         window.session.try_apply(window.session.ledger.edit_source_edit(source_id, published="2025-10-29"))
     assert model.data(model.index(row, DATE)) == "2025-10-29"
+
+
+def test_a_remembered_ledger_that_no_longer_opens_is_passed_over(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """A launch without --ledger whose last ledger is not a ledger any more says so and opens the default one."""
+    from factledger import app
+
+    broken = tmp_path / "broken.factledger"
+    broken.write_bytes(b"this is not a ledger" * 100)
+    default = tmp_path / "default.factledger"
+    monkeypatch.setattr("factledger.core.ledger.default_ledger_path", lambda: default)
+    said: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    ledger = app.open_launch_ledger(None, broken, "Ada")
+    try:
+        assert ledger.path == default and said and str(broken) in said[0]
+    finally:
+        ledger.close()
+    assert broken.read_bytes() == b"this is not a ledger" * 100  # the file is left as it was
