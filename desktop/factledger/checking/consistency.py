@@ -60,6 +60,23 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return a.qualifier == Qualifier.APPROXIMATELY or b.qualifier == Qualifier.APPROXIMATELY
 
 
+def pair_finding(a: Claim, b: Claim) -> str | None:
+    """What the checks below say about one pair: "restated", "contradiction" or None (unrelated or compatible).
+
+    The same rules as `find_restatements` and `find_contradictions`, for one fact against others, so a view
+    can check a page of facts against their subject's figures without comparing every pair in the ledger.
+    """
+    key = _key(a)
+    if a.id == b.id or key is None or not key[0] or key != _key(b):
+        return None
+    assert a.value is not None and b.value is not None
+    if same_value(a.value, b.value):
+        return "restated"
+    if a.period and b.period and a.period != b.period:
+        return None
+    return None if _compatible(a, b) else "contradiction"
+
+
 def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
     """Facts that state the same figure about the same subject: log once, cite all."""
     findings = []

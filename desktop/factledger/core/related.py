@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factledger.checking import Finding, find_contradictions, find_restatements
+from factledger.checking import Finding
+from factledger.checking.consistency import pair_finding
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, LinkKind, UserError
+from factledger.domain.figures import format_figure
 
 from .context import LedgerContext, new_id
 from .edits import Edit
 
-MAX_PER_SUBJECT = 2_000  # a subject with more figures than this is checked on its most recent ones
+MAX_PER_SUBJECT = 300
+"""A fact is compared with at most this many figures of its subject (the first by id), so a
+table page costs a bounded number of comparisons even when one subject has tens of thousands of figures."""
 FINDING_TO_LINK = {"contradiction": LinkKind.CONTRADICTS, "restated": LinkKind.RESTATES}
 RELATION_WORDS = {
     LinkKind.CONTRADICTS: "contradicts",
@@ -73,12 +77,14 @@ def _links_of(ctx: LedgerContext, claim_ids: Sequence[str]) -> list[tuple[str, s
     return [(str(a), str(b), str(k)) for a, b, k in rows.fetchall()]
 
 
-def _same_subject(ctx: LedgerContext, subjects: Iterable[str]) -> list[Claim]:
-    found: dict[str, Claim] = {}
-    for subject in subjects:
-        page = ctx.claims.page(ClaimFilter(subject=subject), ClaimOrder(), limit=MAX_PER_SUBJECT)
-        found.update((c.id, c) for c in page if c.value is not None)
-    return list(found.values())
+def _same_subject(ctx: LedgerContext, subject: str) -> tuple[list[Claim], bool]:
+    """Up to MAX_PER_SUBJECT figures about a subject, and whether there were more (the check is then partial)."""
+    # Ordered by the (subject, id) index: a LIMIT walks it, where "latest edited" sorted the whole subject.
+    page = ctx.claims.page(
+        ClaimFilter(subject=subject), ClaimOrder("subject", descending=False), limit=MAX_PER_SUBJECT + 1
+    )
+    figures = [c for c in page[:MAX_PER_SUBJECT] if c.value is not None and c.unit]
+    return figures, len(page) > MAX_PER_SUBJECT
 
 
 def without_dismissed(ctx: LedgerContext, findings: Sequence[Finding]) -> list[Finding]:
@@ -91,12 +97,42 @@ def without_dismissed(ctx: LedgerContext, findings: Sequence[Finding]) -> list[F
     ]
 
 
-def _open_findings(ctx: LedgerContext, claims: Sequence[Claim]) -> list[Finding]:
-    subjects = {c.subject for c in claims if c.subject and c.value is not None and c.unit}
-    if not subjects:
-        return []
-    candidates = _same_subject(ctx, subjects)
-    return without_dismissed(ctx, [*find_contradictions(candidates), *find_restatements(candidates)])
+def _pairs(ctx: LedgerContext, claims: Sequence[Claim]) -> tuple[list[tuple[str, Claim, Claim]], set[str]]:
+    """(check, fact, other) for every open finding between the given facts and their subject's figures.
+
+    Each fact is compared with its subject's figures only (one pass per fact, not every pair in the ledger);
+    findings a person dismissed are left out. The second value names the subjects checked only in part.
+    """
+    by_subject: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.subject and claim.value is not None and claim.unit:
+            by_subject.setdefault(claim.subject, []).append(claim)
+    found: list[tuple[str, Claim, Claim]] = []
+    partial: set[str] = set()
+    for subject, members in by_subject.items():
+        candidates, more = _same_subject(ctx, subject)
+        if more:
+            partial.add(subject)
+        by_unit: dict[str, list[Claim]] = {}
+        for other in candidates:
+            by_unit.setdefault((other.unit or "").strip().casefold(), []).append(other)
+        for claim in members:
+            for other in by_unit.get((claim.unit or "").strip().casefold(), ()):
+                check = pair_finding(claim, other)
+                if check is not None:
+                    found.append((check, claim, other))
+    dismissed = dismissed_keys(ctx, {c.id for _, c, _ in found} | {o.id for _, _, o in found})
+    return [f for f in found if finding_key(f[0], f[1].id, f[2].id) not in dismissed], partial
+
+
+def _message(check: str, claim: Claim, other: Claim) -> str:
+    if check == "restated":
+        return f"Both state {format_figure(other.value, other.unit, other.qualifier)} for {other.subject}."
+    where = "across sources" if claim.source_id != other.source_id else "in one source"
+    return (
+        f"{other.subject}: {format_figure(claim.value, claim.unit, claim.qualifier)} vs "
+        f"{format_figure(other.value, other.unit, other.qualifier)} {where}."
+    )
 
 
 def related_facts(ctx: LedgerContext, claim_id: str) -> list[Related]:
@@ -106,18 +142,16 @@ def related_facts(ctx: LedgerContext, claim_id: str) -> list[Related]:
         return []
     relations: dict[str, tuple[LinkKind, str, bool]] = {}
     for a, b, kind in _links_of(ctx, [claim_id]):
-        other = b if a == claim_id else a
-        relations[other] = (LinkKind(kind), f"Linked: {RELATION_WORDS[LinkKind(kind)]}.", True)
-    for finding in _open_findings(ctx, [claim]):
-        if claim_id not in finding.claim_ids:
-            continue
-        relation = FINDING_TO_LINK[finding.check]
-        for member in finding.claim_ids:
-            if member != claim_id and member not in relations:
-                relations[member] = (relation, finding.message, False)
+        other_id = b if a == claim_id else a
+        relations[other_id] = (LinkKind(kind), f"Linked: {RELATION_WORDS[LinkKind(kind)]}.", True)
+    known: dict[str, Claim] = {}
+    for check, _claim, other in _pairs(ctx, [claim])[0]:
+        if other.id not in relations:
+            relations[other.id] = (FINDING_TO_LINK[check], _message(check, claim, other), False)
+            known[other.id] = other
     result = []
     for other_id, (kind, message, linked) in relations.items():
-        found = ctx.claims.get(other_id)
+        found = known.get(other_id) or ctx.claims.get(other_id)
         if found is not None:
             result.append(Related(found, kind, message, linked))
     order = {LinkKind.CONTRADICTS: 0, LinkKind.RESTATES: 1, LinkKind.PART_OF: 2}
@@ -125,28 +159,33 @@ def related_facts(ctx: LedgerContext, claim_id: str) -> list[Related]:
 
 
 def relation_marks(ctx: LedgerContext, claims: Sequence[Claim]) -> dict[str, str]:
-    """A short badge per fact of a table page: "⚠ contradicts 1", "restated ×2", "linked 1"; absent if none."""
+    """A short badge per fact of a table page: "⚠ contradicts 1", "restated ×2", "linked 1"; absent if none.
+
+    A subject with more than MAX_PER_SUBJECT figures is checked against that many of them, and its counts
+    end in "+" (at least that many).
+    """
     ids = [c.id for c in claims]
-    wanted = set(ids)
     conflicts: dict[str, set[str]] = {}
     restated: dict[str, set[str]] = {}
-    for finding in _open_findings(ctx, claims):
-        target = conflicts if finding.check == "contradiction" else restated
-        for member in finding.claim_ids:
-            if member in wanted:
-                target.setdefault(member, set()).update(set(finding.claim_ids) - {member})
+    pairs, partial = _pairs(ctx, claims)
+    for check, claim, other in pairs:
+        target = conflicts if check == "contradiction" else restated
+        target.setdefault(claim.id, set()).add(other.id)
     linked: dict[str, int] = {}
+    wanted = set(ids)
     for a, b, _kind in _links_of(ctx, ids):
         for member in (a, b):
             if member in wanted:
                 linked[member] = linked.get(member, 0) + 1
+    subjects = {c.id: c.subject for c in claims}
     marks = {}
     for claim_id in ids:
+        more = "+" if subjects.get(claim_id) in partial else ""
         parts = []
         if claim_id in conflicts:
-            parts.append(f"⚠ contradicts {len(conflicts[claim_id])}")
+            parts.append(f"⚠ contradicts {len(conflicts[claim_id])}{more}")
         if claim_id in restated:
-            parts.append(f"restated ×{len(restated[claim_id]) + 1}")
+            parts.append(f"restated ×{len(restated[claim_id]) + 1}{more}")
         if claim_id in linked:
             parts.append(f"linked {linked[claim_id]}")
         if parts:
