@@ -62,6 +62,8 @@ def _badge(window: MainWindow, claim_id: str) -> str:
     model = window.table.model
     row = model.row_of(claim_id)
     assert row is not None
+    model.data(model.index(row, RELATED))  # asking shows nothing yet and queues the check after the paint
+    model.check_pending_marks()  # what the queued check does when the event loop comes round
     return str(model.data(model.index(row, RELATED)))
 
 
@@ -137,3 +139,18 @@ def test_link_dialog_offers_related_facts_first_and_links(window: MainWindow, fa
     assert dialog.other_id() == ids["second"] and dialog.kind() == LinkKind.CONTRADICTS
     dialog.accept()
     assert any(r.linked and r.claim.id == ids["second"] for r in window.session.ledger.related(ids["first"]))
+
+
+def test_a_badge_is_checked_right_after_the_row_is_painted(qtbot, window: MainWindow, facts) -> None:
+    """The first request shows no badge and queues the check; the event loop then announces the badge."""
+    _, ids = facts
+    model = window.table.model
+    model.check_pending_marks()
+    model.reload()  # rows are re-read; the badges already checked stay known
+    model.forget_marks()  # as on a fresh window: nothing checked yet
+    row = model.row_of(ids["second"])
+    assert row is not None
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        assert model.data(model.index(row, RELATED)) == ""
+    assert changed.args[0].column() == RELATED
+    assert str(model.data(model.index(row, RELATED))).startswith("⚠ contradicts")

@@ -59,7 +59,15 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .importing import ImportResult, import_document, import_inputs
 from .paths import default_ledger_path, default_reviewer
-from .related import DismissFinding, LinkFacts, Related, related_facts, relation_marks, without_dismissed
+from .related import (
+    DismissFinding,
+    LinkFacts,
+    Related,
+    SubjectFigures,
+    related_facts,
+    relation_marks,
+    without_dismissed,
+)
 from .source_edits import EditSource, normalize_source_fields
 
 
@@ -83,6 +91,7 @@ class Ledger:
     def __init__(self, path: Path, ctx: LedgerContext) -> None:
         self.path = path
         self._ctx = ctx
+        self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------------
     @classmethod
@@ -92,7 +101,13 @@ class Ledger:
         return cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
 
     def close(self) -> None:
+        self._closed = True
         self._ctx.db.conn.close()
+
+    @property
+    def closed(self) -> bool:
+        """True once closed; a view's deferred work checks it before asking anything."""
+        return self._closed
 
     def __enter__(self) -> Ledger:
         return self
@@ -447,9 +462,11 @@ class Ledger:
         """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
         return related_facts(self._ctx, claim_id)
 
-    def relation_marks(self, claims: Sequence[Claim]) -> dict[str, str]:
+    def relation_marks(
+        self, claims: Sequence[Claim], figures: SubjectFigures | None = None
+    ) -> dict[str, str]:
         """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
-        return relation_marks(self._ctx, claims)
+        return relation_marks(self._ctx, claims, figures)
 
     def link_edit(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None

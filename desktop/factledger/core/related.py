@@ -97,7 +97,13 @@ def without_dismissed(ctx: LedgerContext, findings: Sequence[Finding]) -> list[F
     ]
 
 
-def _pairs(ctx: LedgerContext, claims: Sequence[Claim]) -> tuple[list[tuple[str, Claim, Claim]], set[str]]:
+SubjectFigures = dict[str, tuple[list[Claim], bool]]
+"""Figures per subject already read (and whether there were more), kept by a caller between calls."""
+
+
+def _pairs(
+    ctx: LedgerContext, claims: Sequence[Claim], figures: SubjectFigures | None = None
+) -> tuple[list[tuple[str, Claim, Claim]], set[str]]:
     """(check, fact, other) for every open finding between the given facts and their subject's figures.
 
     Each fact is compared with its subject's figures only (one pass per fact, not every pair in the ledger);
@@ -110,7 +116,10 @@ def _pairs(ctx: LedgerContext, claims: Sequence[Claim]) -> tuple[list[tuple[str,
     found: list[tuple[str, Claim, Claim]] = []
     partial: set[str] = set()
     for subject, members in by_subject.items():
-        candidates, more = _same_subject(ctx, subject)
+        known = None if figures is None else figures.get(subject)
+        candidates, more = known if known is not None else _same_subject(ctx, subject)
+        if figures is not None:
+            figures[subject] = (candidates, more)
         if more:
             partial.add(subject)
         by_unit: dict[str, list[Claim]] = {}
@@ -158,16 +167,19 @@ def related_facts(ctx: LedgerContext, claim_id: str) -> list[Related]:
     return sorted(result, key=lambda r: (order[r.relation], r.linked, r.claim.id))
 
 
-def relation_marks(ctx: LedgerContext, claims: Sequence[Claim]) -> dict[str, str]:
+def relation_marks(
+    ctx: LedgerContext, claims: Sequence[Claim], figures: SubjectFigures | None = None
+) -> dict[str, str]:
     """A short badge per fact of a table page: "⚠ contradicts 1", "restated ×2", "linked 1"; absent if none.
 
     A subject with more than MAX_PER_SUBJECT figures is checked against that many of them, and its counts
-    end in "+" (at least that many).
+    end in "+" (at least that many). `figures` lets a caller keep the subjects' figures between calls (a
+    table scrolling through one subject reads them once); it must be emptied whenever a fact changes.
     """
     ids = [c.id for c in claims]
     conflicts: dict[str, set[str]] = {}
     restated: dict[str, set[str]] = {}
-    pairs, partial = _pairs(ctx, claims)
+    pairs, partial = _pairs(ctx, claims, figures)
     for check, claim, other in pairs:
         target = conflicts if check == "contradiction" else restated
         target.setdefault(claim.id, set()).add(other.id)

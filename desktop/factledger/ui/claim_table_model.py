@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 
 from factledger.core import ClaimPage, format_figure
-from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status
+from factledger.core.related import SubjectFigures
+from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status, UserError
 
 from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
@@ -38,6 +40,7 @@ COLUMNS: tuple[Column, ...] = (
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNSORTABLE = frozenset({"related"})
+RELATED_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "related")
 DEFAULT_ORDER = ClaimOrder("source", descending=False)
 """Each source's facts in reading order: an edit never moves a row (latest-edited-first sent it to the top)."""
 """Computed per page by the consistency check, not stored: the ledger cannot order by it."""
@@ -62,7 +65,13 @@ class ClaimTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, ClaimPage] = OrderedDict()
         self._source_titles: dict[str, str] = {}
         self._source_dates: dict[str, str] = {}
-        self._marks: dict[int, dict[str, str]] = {}
+        # Related badges are checked after the rows are painted, for the rows a view asks about, in one batch:
+        # checking every page as it loads made the first paint and every scroll step wait for it.
+        self._mark_cache: dict[str, str] = {}
+        self._subject_figures: SubjectFigures = {}  # read once per subject until a fact changes
+        self._pending_marks: dict[str, tuple[int, Claim]] = {}
+        self._mark_timer = QTimer(self, singleShot=True, interval=0)
+        self._mark_timer.timeout.connect(self.check_pending_marks)
         self._count = session.ledger.count_claims(self._filter)
         session.changed.connect(self._on_session_changed)
 
@@ -101,7 +110,7 @@ class ClaimTableModel(QAbstractTableModel):
             return claim.id
         key = COLUMNS[index.column()].key
         if key == "related" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
-            mark = self.related_mark(index.row(), claim.id)
+            mark = self.related_mark(index.row(), claim)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return status_colour(Status.DISPUTED, dark=is_dark()) if mark.startswith("⚠") else None
             return mark
@@ -150,7 +159,7 @@ class ClaimTableModel(QAbstractTableModel):
         """Rows may have moved anywhere (new filter, new order, another ledger): a reset is the honest signal."""
         self.beginResetModel()
         self._pages.clear()
-        self._marks.clear()
+        self._pending_marks.clear()  # rows move on a reset; the badges themselves stay valid
         if len(self._source_titles) > self.MAX_TITLES:  # titles change only with sources; bound the memory
             self._source_titles.clear()
             self._source_dates.clear()
@@ -169,9 +178,60 @@ class ClaimTableModel(QAbstractTableModel):
         claim = self.claim_at(row)
         return None if claim is None else claim.id
 
-    def related_mark(self, row: int, claim_id: str) -> str:
-        """The Related badge ("⚠ contradicts 1", "restated ×2"), checked once per cached page."""
-        return self._marks.get(row // self.PAGE_SIZE, {}).get(claim_id, "")
+    def related_mark(self, row: int, claim: Claim) -> str:
+        """The Related badge ("⚠ contradicts 1", "restated ×2"); "" until checked (right after this paint)."""
+        mark = self._mark_cache.get(claim.id)
+        if mark is None:
+            self._pending_marks[claim.id] = (row, claim)
+            self._mark_timer.start()
+            return ""
+        return mark
+
+    def forget_marks(self) -> None:
+        """Drop every checked badge (another ledger is open); each is checked again when next shown."""
+        self._mark_cache.clear()
+        self._subject_figures.clear()
+
+    def check_pending_marks(self) -> None:
+        """Check the badges the views asked for since the last check (runs on its own right after a paint)."""
+        pending, self._pending_marks = self._pending_marks, {}
+        if not pending or self._session.ledger.closed:
+            return
+        marks = self._session.ledger.relation_marks(
+            [claim for _, claim in pending.values()], self._subject_figures
+        )
+        rows = []
+        for claim_id, (row, _claim) in pending.items():
+            self._mark_cache[claim_id] = marks.get(claim_id, "")
+            if claim_id in marks:
+                rows.append(row)
+        if rows:
+            column = RELATED_COLUMN
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
+
+    def _forget_marks_about(self, claim_ids: frozenset[str]) -> None:
+        """Badges of every cached fact sharing a subject with a changed fact are checked again when shown."""
+        self._subject_figures.clear()
+        subjects: set[str | None] = set()
+        for page in self._pages.values():
+            for i, claim_id in enumerate(page.ids()):
+                if claim_id in claim_ids:
+                    subjects.add(page[i].subject)  # the subject before the change
+        for claim_id in claim_ids:
+            with suppress(UserError):  # a deleted fact has no subject after
+                subjects.add(self._session.ledger.claim(claim_id).subject)
+        rows = []
+        for number, page in self._pages.items():
+            for i, claim_id in enumerate(page.ids()):
+                if claim_id in claim_ids or page[i].subject in subjects:
+                    self._mark_cache.pop(claim_id, None)
+                    rows.append(number * self.PAGE_SIZE + i)
+        for claim_id in claim_ids:
+            self._mark_cache.pop(claim_id, None)
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), RELATED_COLUMN), self.index(max(rows), RELATED_COLUMN)
+            )
 
     def row_of(self, claim_id: str) -> int | None:
         """The row showing a fact: a cached page if it is there, else the ledger counts the rows before it."""
@@ -186,25 +246,21 @@ class ClaimTableModel(QAbstractTableModel):
         if changes.ledger_replaced:
             self._source_titles.clear()
             self._source_dates.clear()
+            self.forget_marks()
             self.reload()
             return
         if changes.sources:
             self._reload_source_details()
         if not (changes.claims or changes.sources):
             return
-        # A fact's change can add or settle a finding about any fact with its subject: badges are re-checked
-        # with the cached pages below.
         count = self._session.ledger.count_claims(self._filter)
         if count != self._count:
+            self._forget_marks_about(changes.claims)
             self.reload()
             return
         self._refresh_cached_rows()
-        related = next(i for i, c in enumerate(COLUMNS) if c.key == "related")
-        for number, page in self._pages.items():  # badges of unchanged rows may have changed too
-            first = number * self.PAGE_SIZE
-            self.dataChanged.emit(
-                self.index(first, related), self.index(first + max(len(page), 1) - 1, related)
-            )
+        # A fact's change can add or settle a finding about any fact with its subject.
+        self._forget_marks_about(changes.claims)
 
     def _reload_source_details(self) -> None:
         """A source's title or date changed: re-read them for the cached pages and repaint those that changed."""
@@ -242,9 +298,6 @@ class ClaimTableModel(QAbstractTableModel):
                 self.reload()
                 return
         self._pages = OrderedDict(fresh)
-        self._marks = {
-            number: self._session.ledger.relation_marks(list(page)) for number, page in fresh.items()
-        }
         for number, page in fresh.items():
             changed = page.rows_differing_from(old_pages[number])
             if changed:
@@ -259,11 +312,8 @@ class ClaimTableModel(QAbstractTableModel):
             return page
         page = self._query(number)
         self._pages[number] = page
-        # Checked with the page, so painting never queries (and a closed ledger is never asked).
-        self._marks[number] = self._session.ledger.relation_marks(list(page))
         while len(self._pages) > self.MAX_PAGES:
-            evicted, _ = self._pages.popitem(last=False)
-            self._marks.pop(evicted, None)
+            self._pages.popitem(last=False)
         return page
 
     def _query(self, number: int, *, seek: bool = True) -> ClaimPage:
