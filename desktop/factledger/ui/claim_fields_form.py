@@ -60,6 +60,7 @@ class ClaimFieldsForm(QWidget):
             "fulfilment": _combo(list(Fulfilment)),
         }
         form = QFormLayout()
+        self._form = form
         form.addRow("Statement", self.statement)
         form.addRow("Subject", self.lines["subject"])
         form.addRow("Speaker", self.lines["speaker"])
@@ -118,6 +119,7 @@ class ClaimFieldsForm(QWidget):
         qualifier = self.combos["qualifier"].currentData() or None
         words = format_figure(number, self.lines["unit"].text().strip() or None, qualifier) if number else ""
         self.value_words.setText(words)
+        self._form.setRowVisible(self.value_words, bool(words))  # no empty gap under a blank value
 
     def _values(self) -> dict[str, str]:
         values = {"statement": self.statement.toPlainText().strip()}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -171,6 +172,8 @@ class InspectorPanel(QScrollArea):
         self.section_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         for label in (self.quote, self.draft_note):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            # Text at the top: a label given a little more height than its text must not float mid-way.
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_fields)
         self.delete_button.clicked.connect(self.delete_claim)
@@ -301,9 +304,27 @@ class InspectorPanel(QScrollArea):
         In a resizable scroll area the body is laid out from size hints that ignore wrapping, so a long quote,
         draft note or related fact was cut off at the bottom instead of making the panel scroll.
         """
+        layout = self._body.layout()
+        left, right = (
+            (layout.contentsMargins().left(), layout.contentsMargins().right()) if layout else (0, 0)
+        )
+        full = self.viewport().width() - left - right
         for label in self._body.findChildren(QLabel):
-            if label is not self.title and label.wordWrap() and label.isVisible() and label.width() > 0:
-                label.setMinimumHeight(label.heightForWidth(label.width()))
+            if label is self.title or not label.wordWrap() or not label.isVisible() or label.width() <= 0:
+                continue
+            # A label straight in the panel gets the panel's width (its own may lag one layout behind); one
+            # inside a box knows its width from the box. The text is measured as laid out, without the
+            # generous document margins QLabel.heightForWidth adds, which left gaps of several lines.
+            width = full if label.parentWidget() is self._body else label.width()
+            document = QTextDocument()
+            document.setDocumentMargin(0)
+            document.setDefaultFont(label.font())
+            if label.textFormat() == Qt.TextFormat.RichText:
+                document.setHtml(label.text())
+            else:
+                document.setPlainText(label.text())
+            document.setTextWidth(max(width, 1))
+            label.setMinimumHeight(ceil(document.size().height()) + 2)
 
     def _load_evidence(self) -> None:
         self.evidence_list.clear()
