@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from factledger.core import Ledger
 from factledger.domain import ClaimOrder
-from factledger.ui.claim_table_model import COLUMNS, ClaimTableModel
+from factledger.ui.claim_table_model import COLUMNS, UNSORTABLE, ClaimTableModel
 from factledger.ui.session import LedgerSession
 
 RUNS = 5
@@ -156,6 +156,8 @@ def main() -> None:
         conn = ledger._ctx.db.conn
         sorted_ms, painted_ms = [], []
         for number, column in enumerate(COLUMNS):
+            if column.key in UNSORTABLE:  # the Related badge is computed, not a stored column
+                continue
             for descending in (False, True):
                 order = "DESC" if descending else "ASC"
                 sql_column = _SORT_SQL[column.key]
@@ -187,14 +189,15 @@ def main() -> None:
         # Last, so the earlier lines are measured in the same state as in earlier runs.
         sorted_jumps: list[float] = []
         worst: tuple[float, str] = (0.0, "")
-        for number, column in enumerate(COLUMNS):
+        sortable = [(n, c) for n, c in enumerate(COLUMNS) if c.key not in UNSORTABLE]
+        for number, column in sortable:
             for descending in (False, True):
                 model.sort(number, qt_order(descending))
                 times = jump_times(model, view, total)
                 sorted_jumps += times
                 worst = max(worst, (max(times), f"{column.key} {'DESC' if descending else 'ASC'}"))
         emit(
-            f"jump to a row under every sort order ({len(COLUMNS)} columns x 2 directions, same rows)",
+            f"jump to a row under every sort order ({len(sortable)} columns x 2 directions, same rows)",
             sorted_jumps,
             target="<= 50 ms",
             met=worst[0] <= 50,

@@ -64,14 +64,35 @@ class FileOpenFilter(QObject):
         return super().eventFilter(watched, event)
 
 
+def open_launch_ledger(given: Path | None, remembered: Path | None, reviewer: str | None) -> Ledger:
+    """The ledger named on the command line; else the one used last; else the default one.
+
+    A remembered ledger that no longer opens is passed over with a message (naming it, so it can be opened
+    or restored deliberately), rather than leaving the app unable to start without --ledger.
+    """
+    if given is not None or remembered is None:
+        return Ledger.open(given, actor=reviewer)
+    try:
+        return Ledger.open(remembered, actor=reviewer, create=False)
+    except UserError as error:
+        QMessageBox.warning(
+            None, "FactLedger", f"{error.message}\n\nThe default ledger is opened instead of {remembered}."
+        )
+        return Ledger.open(None, actor=reviewer)
+
+
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.main_menus import last_ledger
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
     from factledger.ui.preferences_dialog import REVIEWER_KEY
     from factledger.ui.session import LedgerSession
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Libraries (trafilatura, htmldate, pdfminer, charset_normalizer) log chatter at INFO: only their warnings
+    # reach the terminal; FactLedger's own messages keep INFO.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("FactLedger")
@@ -84,7 +105,10 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     settings = QSettings("FactLedger", "FactLedger")
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
     try:
-        ledger = Ledger.open(Path(ledger_path) if ledger_path else None, actor=reviewer)
+        # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
+        ledger = open_launch_ledger(
+            Path(ledger_path) if ledger_path else None, last_ledger(settings), reviewer
+        )
     except UserError as error:
         QMessageBox.critical(None, "FactLedger", error.message)
         return 2

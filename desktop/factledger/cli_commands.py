@@ -25,6 +25,7 @@ from factledger.domain import (
     parse_enum,
 )
 from factledger.domain.anchors import Anchor
+from factledger.domain.figures import format_figure
 
 if TYPE_CHECKING:
     from factledger.core.importing import ImportResult
@@ -204,7 +205,10 @@ def suggestions(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([{"id": s.id, "source_id": s.source_id, **s.suggestion.to_json()} for s in stored])
     else:
         for s in stored:
-            print(f"{s.id}  {s.suggestion.kind:<10} {s.suggestion.quote!r}  ({s.suggestion.cue})")
+            found = s.suggestion
+            figure = found.value if found.value is not None else found.amount
+            number = "" if figure is None else f" [{format_figure(figure, found.unit, found.qualifier)}]"
+            print(f"{s.id}  {found.kind:<10} {found.quote!r}{number}  ({found.cue})")
     return 0
 
 
@@ -254,11 +258,7 @@ def claims(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json([claim_json(c) | {"anchor": anchor_json(anchors.get(c.id))} for c in found])
     else:
         for c in found:
-            number = (
-                ""
-                if c.value is None
-                else f" [{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}]"
-            )
+            number = "" if c.value is None else f" [{format_figure(c.value, c.unit, c.qualifier)}]"
             print(f"{c.id}  {c.status:<12} {c.kind:<10} {c.statement[:90]}{number}")
     return 0
 
@@ -286,7 +286,12 @@ def show(ledger: Ledger, args: argparse.Namespace) -> int:
         _print_json(data)
     else:
         for key, value in data.items():
-            if key not in ("evidence", "history"):
+            if key in ("value", "amount", "delivered") and isinstance(value, float):
+                # The figure as people write it; --json keeps the plain number for scripts.
+                print(
+                    f"{key}: {format_figure(value, claim.unit, claim.qualifier if key == 'value' else None)}"
+                )
+            elif key not in ("evidence", "history"):
                 print(f"{key}: {value}")
         for e in data["evidence"]:
             print(f"evidence: {e['stance']} {e['url'] or e['source_id']} {e['quote'] or ''}")

@@ -77,3 +77,32 @@ def test_parts_within_their_whole_hold_and_parts_beyond_it_are_flagged() -> None
     too_big = {**claims, "gm": fact("gm", 9000, "vehicles", "GM")}
     [finding] = parts_exceeding_whole(too_big, [("jeeps", "whole"), ("gm", "whole")])
     assert finding.claim_ids[0] == "whole" and "18,633" in finding.message
+
+
+def test_pair_finding_agrees_with_the_whole_ledger_checks() -> None:
+    """For every pair, pair_finding says exactly what find_contradictions and find_restatements say."""
+    from itertools import combinations
+
+    from factledger.checking.consistency import pair_finding
+
+    claims = [
+        fact("a", 500e9, "USD", "Japan"),
+        fact("b", 550e9, "USD", "Japan", source="src_b"),
+        fact("c", 500e9, "USD", "Japan", source="src_c"),
+        fact("d", 10e9, "USD", "Toyota", qualifier=Qualifier.AT_LEAST),
+        fact("e", 12e9, "USD", "Toyota"),
+        fact("f", 37.4, "%", "Toyota", period="2024"),
+        fact("g", 30.0, "%", "Toyota", period="2023"),
+        fact("h", 500e9, "EUR", "Japan"),
+    ]
+    contradictions = {frozenset(f.claim_ids) for f in find_contradictions(claims)}
+    restated = {frozenset(p) for f in find_restatements(claims) for p in combinations(f.claim_ids, 2)}
+    for a, b in combinations(claims, 2):
+        expected = (
+            "contradiction"
+            if frozenset((a.id, b.id)) in contradictions
+            else "restated"
+            if frozenset((a.id, b.id)) in restated
+            else None
+        )
+        assert pair_finding(a, b) == expected == pair_finding(b, a), (a.id, b.id)

@@ -127,7 +127,13 @@ def _triage_and_verify(qtbot, window: MainWindow, article: Path) -> None:
     claim = next(c for c in ledger.claims(limit=100) if c.subject == "Edited subject")
     row = window.table.model.row_of(claim.id)
     assert row is not None
-    window.table.table.selectRow(row)
+    table = window.table.table
+    table.scrollTo(window.table.model.index(row, 0))
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(window.table.model.index(row, 2)).center(),
+    )
     assert window.inspector.claim is not None and window.inspector.claim.id == claim.id
     window.inspector.add_evidence_button.click()
     evidence_dialog = window.inspector.evidence_dialog

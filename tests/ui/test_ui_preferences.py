@@ -19,8 +19,9 @@ def test_changing_the_reviewer_name_names_that_reviewer_in_the_next_history_entr
     assert window.settings.value(REVIEWER_KEY) == "Grace Checker"
     source_id = window.session.ledger.sources()[0].id
     window.sources.select_source(source_id)
-    with qtbot.waitSignal(window.reader.claim_selected) as accepted:
+    with qtbot.waitSignal(window.reader.claim_accepted) as accepted:
         window.reader.accept_current()
+    window.select_claim(accepted.args[0])
     history = window.session.ledger.history(accepted.args[0])
     assert history and history[-1].actor == "Grace Checker"
     assert window.inspector.history.topLevelItem(window.inspector.history.topLevelItemCount() - 1).text(

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factledger.domain import Claim, Qualifier
+from factledger.domain.figures import format_figure
 
 TOLERANCE = 0.005
 _BOUNDS_ABOVE = {Qualifier.AT_LEAST, Qualifier.MORE_THAN}
@@ -59,10 +60,27 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return a.qualifier == Qualifier.APPROXIMATELY or b.qualifier == Qualifier.APPROXIMATELY
 
 
+def pair_finding(a: Claim, b: Claim) -> str | None:
+    """What the checks below say about one pair: "restated", "contradiction" or None (unrelated or compatible).
+
+    The same rules as `find_restatements` and `find_contradictions`, for one fact against others, so a view
+    can check a page of facts against their subject's figures without comparing every pair in the ledger.
+    """
+    key = _key(a)
+    if a.id == b.id or key is None or not key[0] or key != _key(b):
+        return None
+    assert a.value is not None and b.value is not None
+    if same_value(a.value, b.value):
+        return "restated"
+    if a.period and b.period and a.period != b.period:
+        return None
+    return None if _compatible(a, b) else "contradiction"
+
+
 def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
     """Facts that state the same figure about the same subject: log once, cite all."""
     findings = []
-    for (subject, unit), members in sorted(_numbered(claims).items()):
+    for (subject, _unit), members in sorted(_numbered(claims).items()):
         clusters: list[list[Claim]] = []
         for claim in sorted(members, key=lambda c: (c.value or 0.0, c.id)):
             assert claim.value is not None
@@ -81,7 +99,7 @@ def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
                     Finding(
                         "restated",
                         tuple(c.id for c in cluster),
-                        f"{len(cluster)} facts state {value:,.10g} {unit} for {subject}.",
+                        f"{len(cluster)} facts state {format_figure(value, cluster[0].unit)} for {subject}.",
                     )
                 )
     return findings
@@ -90,7 +108,7 @@ def find_restatements(claims: Iterable[Claim]) -> list[Finding]:
 def find_contradictions(claims: Iterable[Claim]) -> list[Finding]:
     """Facts about the same subject, unit and period whose values differ beyond what qualifiers allow."""
     findings = []
-    for (subject, unit), members in sorted(_numbered(claims).items()):
+    for (subject, _unit), members in sorted(_numbered(claims).items()):
         ordered = sorted(members, key=lambda c: c.id)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -104,7 +122,7 @@ def find_contradictions(claims: Iterable[Claim]) -> list[Finding]:
                     Finding(
                         "contradiction",
                         (a.id, b.id),
-                        f"{subject}: {a.value:,.10g} {unit} vs {b.value:,.10g} {unit} {where}.",
+                        f"{subject}: {format_figure(a.value, a.unit)} vs {format_figure(b.value, b.unit)} {where}.",
                     )
                 )
     return findings
@@ -132,7 +150,8 @@ def parts_exceeding_whole(claims: Mapping[str, Claim], part_of: Sequence[tuple[s
                 Finding(
                     "parts exceed whole",
                     (whole_id, *(p.id for p in usable)),
-                    f"Parts add up to {total:,.10g} {whole.unit or ''} but the whole is {whole.value:,.10g}.",
+                    f"Parts add up to {format_figure(total, whole.unit)} but the whole is "
+                    f"{format_figure(whole.value, whole.unit)}.",
                 )
             )
     return findings

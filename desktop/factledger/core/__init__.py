@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from factledger.domain.figures import format_figure, parse_number, plain_number, scaled_number
     from factledger.storage import ClaimPage, VersionInfo
 
     from .edits import (
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .ledger import Ledger, LedgerInfo
     from .paths import default_ledger_path, default_reviewer
     from .refresh import RefreshResult
+    from .related import RELATION_WORDS, DismissFinding, LinkFacts, Related
     from .source_edits import EditSource
     from .spans import context_around, context_parts, sentence_around, suggested_statement
     from .versions import AddSourceVersion
@@ -39,6 +41,10 @@ _HOMES = {
     "VersionInfo": "factledger.storage",
     "RefreshResult": "factledger.core.refresh",
     "AddSourceVersion": "factledger.core.versions",
+    **dict.fromkeys(("RELATION_WORDS", "DismissFinding", "LinkFacts", "Related"), "factledger.core.related"),
+    **dict.fromkeys(
+        ("format_figure", "parse_number", "plain_number", "scaled_number"), "factledger.domain.figures"
+    ),
     **dict.fromkeys(
         (
             "AcceptSuggestion",
@@ -79,12 +85,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "RELATION_WORDS",
     "SOURCE_FIELDS",
     "AcceptSuggestion",
     "AddEvidence",
     "AddSourceVersion",
     "ClaimPage",
     "DeleteClaim",
+    "DismissFinding",
     "DismissSuggestion",
     "Edit",
     "EditClaim",
@@ -94,8 +102,10 @@ __all__ = [
     "ImportResult",
     "Ledger",
     "LedgerInfo",
+    "LinkFacts",
     "LogClaim",
     "RefreshResult",
+    "Related",
     "RemoveEvidence",
     "SetStatus",
     "VersionInfo",
@@ -103,6 +113,10 @@ __all__ = [
     "context_parts",
     "default_ledger_path",
     "default_reviewer",
+    "format_figure",
+    "parse_number",
+    "plain_number",
+    "scaled_number",
     "sentence_around",
     "suggested_statement",
 ]

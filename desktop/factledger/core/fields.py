@@ -80,13 +80,14 @@ def checked_date(name: str, value: str) -> str:
 def _number(name: str, value: Any) -> float:
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).replace(",", "").replace("_", "").strip()
-    try:
-        return float(text)
-    except ValueError:
+    from factledger.domain.figures import parse_number
+
+    number = parse_number(str(value))
+    if number is None:
         raise UserError(
-            f"'{value}' is not a number; {name} takes digits such as 10000000000 or 37.4."
-        ) from None
+            f"'{value}' is not a number; {name} takes digits such as 10000000000, 10 billion or 37.4."
+        )
+    return number
 
 
 def normalize_link_kind(kind: str) -> str:

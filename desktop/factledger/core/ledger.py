@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -54,6 +54,15 @@ from .edits import (
 )
 from .fields import normalize_fields, normalize_link_kind
 from .paths import default_ledger_path, default_reviewer
+from .related import (
+    DismissFinding,
+    LinkFacts,
+    Related,
+    SubjectFigures,
+    related_facts,
+    relation_marks,
+    without_dismissed,
+)
 from .source_edits import EditSource, normalize_source_fields
 
 if TYPE_CHECKING:
@@ -88,6 +97,7 @@ class Ledger:
     def __init__(self, path: Path, ctx: LedgerContext) -> None:
         self.path = path
         self._ctx = ctx
+        self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------------
     @classmethod
@@ -97,7 +107,13 @@ class Ledger:
         return cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
 
     def close(self) -> None:
+        self._closed = True
         self._ctx.db.conn.close()
+
+    @property
+    def closed(self) -> bool:
+        """True once closed; a view's deferred work checks it before asking anything."""
+        return self._closed
 
     def __enter__(self) -> Ledger:
         return self
@@ -259,6 +275,13 @@ class Ledger:
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:
         return self._ctx.suggestions.for_source(source_id)
 
+    def count_suggestions(self, source_id: str) -> int:
+        """How many suggestions of one source are open (an index count; nothing is built)."""
+        row = self._ctx.db.execute(
+            "SELECT count(*) FROM suggestions WHERE source_id = ?", [source_id]
+        ).fetchone()
+        return int(row[0])
+
     def accept_edit(self, suggestion_id: str, **overrides: Any) -> AcceptSuggestion:
         return AcceptSuggestion(suggestion_id, normalize_fields(overrides))
 
@@ -313,6 +336,16 @@ class Ledger:
     ) -> SetStatus:
         parsed = Status(normalize_fields({"status": status})["status"])
         return SetStatus(claim_id, parsed, reason, evidence)
+
+    def set_status_many_edit(
+        self, claim_ids: Iterable[str], *, status: Status | str, reason: str | None = None
+    ) -> EditGroup:
+        """One status and one reason for several facts, as a single undo step (a bulk status change)."""
+        edits: list[Edit] = [self.set_status_edit(i, status=status, reason=reason) for i in claim_ids]
+        if not edits:
+            raise UserError("Choose at least one fact to set its status.")
+        noun = "1 fact" if len(edits) == 1 else f"{len(edits):,} facts"
+        return EditGroup(edits, description=f"Set status of {noun}")
 
     def set_status(
         self,
@@ -378,6 +411,20 @@ class Ledger:
     def source_titles(self, source_ids: Iterable[str]) -> dict[str, str]:
         """Display names of just these sources (a table page needs a few, not every source's summary)."""
         return self._ctx.sources.titles(source_ids)
+
+    def source_dates(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Publication dates (YYYY-MM-DD) of just these sources, for facts dated by their source."""
+        wanted = sorted(set(source_ids))
+        dates: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._ctx.db.execute(
+                f"SELECT id, substr(published, 1, 10) FROM sources WHERE published IS NOT NULL AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            dates.update((str(i), str(d)) for i, d in rows)
+        return dates
 
     def claims_for_source(self, source_id: str) -> list[Claim]:
         return self._ctx.claims.for_source(source_id)
@@ -466,8 +513,34 @@ class Ledger:
         parsed = LinkKind(normalize_link_kind(kind))
         return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
 
+    def related(self, claim_id: str) -> list[Related]:
+        """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
+        return related_facts(self._ctx, claim_id)
+
+    def relation_marks(
+        self, claims: Sequence[Claim], figures: SubjectFigures | None = None
+    ) -> dict[str, str]:
+        """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
+        return relation_marks(self._ctx, claims, figures)
+
+    def link_edit(
+        self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
+    ) -> LinkFacts:
+        """An undoable link between two facts (the window's Link; `link` is the CLI's)."""
+        return LinkFacts(from_claim, to_claim, LinkKind(normalize_link_kind(kind)), note)
+
+    def dismiss_finding_edit(
+        self, claim_id: str, other_id: str, *, relation: LinkKind | str, reason: str | None = None
+    ) -> DismissFinding:
+        """Say the check's finding about two facts is not real; undoable, recorded in the history."""
+        return DismissFinding(claim_id, other_id, LinkKind(normalize_link_kind(relation)), reason)
+
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""
         from .checks import check_claims
 
         return check_claims(self._ctx, claim_filter)
+
+    def open_findings(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
+        """The check's findings less those a person dismissed (what the window's Check ledger lists)."""
+        return without_dismissed(self._ctx, self.check(claim_filter))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factledger.core import format_figure, plain_number
 from factledger.domain import Attribution, Suggestion
 
 from .style import kind_label
@@ -24,7 +25,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+        return plain_number(value)  # "4,000,000,000", never "4e+09"
     return str(value)
 
 
@@ -58,6 +59,9 @@ class AcceptDialog(QDialog):
         form.addRow("Sourcing", self.attribution)
         form.addRow("Value", self.value)
         form.addRow("Unit", self.unit)
+        figure = suggestion.value if suggestion.value is not None else suggestion.amount
+        if figure is not None:
+            form.addRow("Reads as", QLabel(format_figure(figure, suggestion.unit, suggestion.qualifier)))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from factledger.core import format_figure, parse_number, plain_number
 from factledger.domain import Attribution, Claim, ClaimKind, Fulfilment, Qualifier
 
 _TEXT_FIELDS = ("subject", "speaker", "stated_on", "value", "unit", "period")
@@ -25,7 +28,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.0f}" if value == int(value) else f"{value:g}"
+        return plain_number(value)  # 4,000,000,000, never 4e+09; the parser reads the commas back
     return str(value)
 
 
@@ -57,12 +60,18 @@ class ClaimFieldsForm(QWidget):
             "fulfilment": _combo(list(Fulfilment)),
         }
         form = QFormLayout()
+        self._form = form
         form.addRow("Statement", self.statement)
         form.addRow("Subject", self.lines["subject"])
         form.addRow("Speaker", self.lines["speaker"])
         form.addRow("Sourcing", self.combos["attribution"])
         form.addRow("Stated on", self.lines["stated_on"])
         form.addRow("Value", self.lines["value"])
+        # The figure in words ("$10 billion") right under the digits, so a wrong scale is seen before saving.
+        self.value_words = QLabel()
+        self.value_words.setEnabled(False)
+        self.value_words.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        form.addRow("", self.value_words)
         form.addRow("Unit", self.lines["unit"])
         form.addRow("Qualifier", self.combos["qualifier"])
         form.addRow("Period", self.lines["period"])
@@ -78,18 +87,39 @@ class ClaimFieldsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.commitment)
+        layout.addStretch(1)  # spare height goes below the fields; the form spread its rows apart otherwise
         self._shown: dict[str, str] = {}
+        for name in ("value", "unit", "amount"):
+            self.lines[name].textChanged.connect(self._update_words)
+        self.combos["qualifier"].currentIndexChanged.connect(self._update_words)
 
     def load(self, claim: Claim) -> None:
-        self.statement.setPlainText(claim.statement)
+        self.load_values(claim.kind, claim.statement, {name: getattr(claim, name) for name in self._names()})
+
+    def load_values(self, kind: ClaimKind, statement: str, values: dict[str, object]) -> None:
+        """Show any fact-shaped values (a logged fact, or a suggestion's draft); missing ones are blank."""
+        self.statement.setPlainText(statement)
         for name, line in self.lines.items():
-            line.setText(_text(getattr(claim, name)))
+            line.setText(_text(values.get(name)))
             line.setCursorPosition(0)
         for name, box in self.combos.items():
-            value = getattr(claim, name)
+            value = values.get(name)
             box.setCurrentIndex(max(0, box.findData("" if value is None else str(value))))
-        self.commitment.setVisible(claim.kind == ClaimKind.COMMITMENT)
+        self.commitment.setVisible(kind == ClaimKind.COMMITMENT)
         self._shown = self._values()
+        self._update_words()
+
+    def _names(self) -> tuple[str, ...]:
+        return (*self.lines, *self.combos)
+
+    def _update_words(self) -> None:
+        number = parse_number(self.lines["value"].text()) if self.lines["value"].text().strip() else None
+        if number is None and self.lines["amount"].text().strip():
+            number = parse_number(self.lines["amount"].text())
+        qualifier = self.combos["qualifier"].currentData() or None
+        words = format_figure(number, self.lines["unit"].text().strip() or None, qualifier) if number else ""
+        self.value_words.setText(words)
+        self._form.setRowVisible(self.value_words, bool(words))  # no empty gap under a blank value
 
     def _values(self) -> dict[str, str]:
         values = {"statement": self.statement.toPlainText().strip()}

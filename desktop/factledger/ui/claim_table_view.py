@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -76,6 +79,8 @@ class ClaimTableView(QWidget):
         self.table = QTableView()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._selected_id: str | None = None
+        self._fill_context_menu: Callable[[QMenu], None] | None = None
+        self.context_menu: QMenu | None = None
         self._build()
         self._fill_sources()
         self._update_count()
@@ -89,11 +94,16 @@ class ClaimTableView(QWidget):
         bar.addWidget(self.count_label)
         table = self.table
         table.setModel(self.model)
-        # No indicator first: the default order (latest edited first) is not one of the columns.
-        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        # The default order is by source, each source's facts in reading order, so edits leave rows in place.
+        source = next(i for i, c in enumerate(COLUMNS) if c.key == "source")
+        table.horizontalHeader().setSortIndicator(source, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once take one status with one reason (Fact ▸ Set status); Tab leaves the table.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setTabKeyNavigation(False)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -121,6 +131,9 @@ class ClaimTableView(QWidget):
         self.date_from.editingFinished.connect(self._apply_filter)
         self.date_to.editingFinished.connect(self._apply_filter)
         table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # A click on the row that is already current still means "show me this fact" (the inspector may be
+        # showing a suggestion's draft meanwhile).
+        table.clicked.connect(self._on_table_clicked)
         self.model.modelReset.connect(self._on_model_reset)
 
     def _reset_columns(self) -> None:
@@ -131,6 +144,7 @@ class ClaimTableView(QWidget):
             "kind": 96,  # "Commitment" in full
             "status": 84,
             "value": 100,
+            "related": 120,
             "subject": 96,
             "speaker": 96,
             "attribution": 92,
@@ -224,6 +238,25 @@ class ClaimTableView(QWidget):
         selection.blockSignals(False)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
+    def selected_claim_ids(self) -> list[str]:
+        """The facts of every selected row, in row order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = (self.model.claim_id_at(row) for row in rows)
+        return [claim_id for claim_id in ids if claim_id is not None]
+
+    def set_context_actions(self, fill: Callable[[QMenu], None]) -> None:
+        self._fill_context_menu = fill
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self.table)
+        if self._fill_context_menu is not None:
+            self._fill_context_menu(menu)
+        return menu
+
+    def _on_table_context_menu_requested(self, position: QPoint) -> None:
+        self.context_menu = self.build_context_menu()
+        self.context_menu.popup(self.table.viewport().mapToGlobal(position))
+
     def _apply_filter(self) -> None:
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
@@ -273,6 +306,12 @@ class ClaimTableView(QWidget):
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         claim_id = self.model.claim_id_at(current.row()) if current.isValid() else None
         if claim_id is not None and claim_id != self._selected_id:
+            self._selected_id = claim_id
+            self.claim_selected.emit(claim_id)
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        claim_id = self.model.claim_id_at(index.row()) if index.isValid() else None
+        if claim_id is not None and len(self.table.selectionModel().selectedRows()) <= 1:
             self._selected_id = claim_id
             self.claim_selected.emit(claim_id)
 

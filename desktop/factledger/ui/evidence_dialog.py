@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,14 +11,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from factledger.core import EvidenceInput, Ledger
-from factledger.domain import Stance
+from factledger.core import RELATION_WORDS, EvidenceInput, Ledger, Related, format_figure
+from factledger.domain import LinkKind, Stance
 
 from .style import reading_font
 from .text_positions import TextPositions
@@ -25,7 +29,14 @@ from .text_positions import TextPositions
 class EvidenceDialog(QDialog):
     """Two ways to cite: select the words in another source's text, or give a URL and its quote."""
 
-    def __init__(self, ledger: Ledger, *, exclude_source: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        *,
+        exclude_source: str | None,
+        related: Sequence[Related] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add evidence")
         self._ledger = ledger
@@ -51,6 +62,26 @@ class EvidenceDialog(QDialog):
         url_form = QFormLayout(url_page)
         url_form.addRow("URL", self.url)
         url_form.addRow("Quote", self.url_quote)
+        # Facts the check found related (a restatement supports, a contradiction contradicts) come first.
+        self.related_page = QWidget()
+        self.related_list = QListWidget()
+        self.related_list.setWordWrap(True)
+        self._related = list(related)
+        for item in self._related:
+            figure = format_figure(item.claim.value, item.claim.unit, item.claim.qualifier)
+            title = ledger.source_titles([item.claim.source_id]).get(item.claim.source_id, "")
+            entry = QListWidgetItem(
+                f"{RELATION_WORDS[item.relation].capitalize()}: {figure} — “{item.claim.quote}” ({title})"
+            )
+            self.related_list.addItem(entry)
+        related_layout = QVBoxLayout(self.related_page)
+        related_layout.addWidget(QLabel("Cite a related fact's quote as the evidence:"))
+        related_layout.addWidget(self.related_list)
+        self.related_list.currentRowChanged.connect(self._on_related_list_current_row_changed)
+        self.source_page = source_page
+        self.url_page = url_page
+        if self._related:
+            self.tabs.addTab(self.related_page, f"Related facts ({len(self._related)})")
         self.tabs.addTab(source_page, "From a source in this ledger")
         self.tabs.addTab(url_page, "From a web page")
         self.note = QLineEdit(placeholderText="Why this matters (optional)")
@@ -68,13 +99,16 @@ class EvidenceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.source_box.currentIndexChanged.connect(self._on_source_box_current_index_changed)
         self._on_source_box_current_index_changed(self.source_box.currentIndex())
-        if self.source_box.count() == 0:
-            self.tabs.setCurrentIndex(1)
+        if self._related:
+            self.related_list.setCurrentRow(0)
+            self.tabs.setCurrentWidget(self.related_page)
+        elif self.source_box.count() == 0:
+            self.tabs.setCurrentWidget(url_page)
         self.resize(640, 520)
 
     def select_source_span(self, source_id: str, start: int, end: int) -> None:
         """Choose a source and select a span of it, as a person would with the mouse."""
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.source_page)
         self.source_box.setCurrentIndex(self.source_box.findData(source_id))
         cursor = self.source_text.textCursor()
         cursor.setPosition(self._positions.to_qt(start))
@@ -84,7 +118,17 @@ class EvidenceDialog(QDialog):
     def evidence(self) -> EvidenceInput:
         stance = Stance(self.stance.currentData())
         note = self.note.text().strip() or None
-        if self.tabs.currentIndex() == 0:
+        row = self.related_list.currentRow()
+        if self.tabs.currentWidget() is self.related_page and 0 <= row < len(self._related):
+            chosen = self._related[row].claim
+            return EvidenceInput(
+                stance=stance,
+                source_id=chosen.source_id,
+                start=chosen.start,
+                end=chosen.end,
+                note=note or f"Related fact {chosen.id} ({RELATION_WORDS[self._related[row].relation]})",
+            )
+        if self.tabs.currentWidget() is self.source_page:
             cursor = self.source_text.textCursor()
             if cursor.hasSelection():
                 return EvidenceInput(
@@ -101,6 +145,12 @@ class EvidenceDialog(QDialog):
             quote=self.url_quote.toPlainText().strip() or None,
             note=note,
         )
+
+    def _on_related_list_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._related):
+            contradicts = self._related[row].relation == LinkKind.CONTRADICTS
+            wanted = Stance.CONTRADICTS if contradicts else Stance.SUPPORTS
+            self.stance.setCurrentIndex(max(0, self.stance.findData(wanted.value)))
 
     def _on_source_box_current_index_changed(self, _index: int) -> None:
         source_id = self.source_box.currentData()

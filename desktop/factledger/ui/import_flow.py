@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from factledger.core import ImportResult, Ledger
+from factledger.core.article_inputs import import_summary, split_articles
 from factledger.domain import Changes, UserError
 from factledger.reading import ImportInput
 
@@ -36,28 +37,44 @@ class ImportFlow(QObject):
     Signals:
         import_failed: one input could not be imported; carries its label and the reason.
         import_finished: an import run ended; carries the list of ImportResult.
+        summary_ready: after import_finished, the sentence for the status line.
     """
 
     import_failed = Signal(str, str)
     """One input failed; the payload is its label and the sentence saying why."""
     import_finished = Signal(object)
     """An import run ended (maybe cancelled); the payload is the list of ImportResult."""
+    summary_ready = Signal(str)
+    """The sentence saying what an import run did (imported, duplicates, skipped, failed, cancelled)."""
 
     def __init__(self, session: LedgerSession, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._runner = runner
 
-    def start(self, inputs: Sequence[ImportInput]) -> Task | None:
+    def start(self, given: Sequence[ImportInput]) -> Task | None:
+        """Import the articles among the inputs; data and project files are skipped and said so."""
+        inputs, skipped = split_articles(given)
         if not inputs:
-            self._session.failed.emit("There was nothing to import in what was dropped or pasted.")
+            if skipped:
+                self.summary_ready.emit(import_summary([], skipped, requested=0))
+            else:
+                self._session.failed.emit("There was nothing to import in what was dropped or pasted.")
             return None
         label = inputs[0].label if len(inputs) == 1 else f"{len(inputs)} inputs"
         ledger = self._session.ledger
+        requested = len(inputs)
+
+        def finished(results: list[ImportResult]) -> None:
+            self._on_task_finished(results)
+            self.summary_ready.emit(
+                import_summary([r.outcome for r in results], skipped, requested=requested)
+            )
+
         return self._runner.start(
             f"Importing {label}",
             import_work(ledger.path, ledger.actor, inputs),
-            on_finished=self._on_task_finished,
+            on_finished=finished,
             on_failed=self._on_task_failed,
         )
 

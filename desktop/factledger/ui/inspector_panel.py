@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+from math import ceil
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,12 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import AddEvidence, DeleteClaim, RemoveEvidence, context_parts
-from factledger.domain import Changes, Claim, Status, UserError
+from factledger.core import (
+    AddEvidence,
+    DeleteClaim,
+    RemoveEvidence,
+    context_parts,
+    format_figure,
+    plain_number,
+    suggested_statement,
+)
+from factledger.domain import Changes, Claim, ClaimKind, Status, Suggestion, UserError
 
 from .anchor_badges import AnchorBox
 from .claim_fields_form import ClaimFieldsForm
 from .evidence_dialog import EvidenceDialog
+from .related_section import RelatedSection
 from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
 
@@ -42,17 +55,27 @@ EVIDENCE_TAB, HISTORY_TAB = 1, 2
 class InspectorPanel(QScrollArea):
     """Shows the fact chosen anywhere in the window; every button becomes one undoable edit.
 
+    It also shows the reader's current suggestion as a draft fact, editable before it is accepted.
+
     Signals:
         claim_deleted: the shown fact was deleted; carries its id.
+        accept_requested: Accept was pressed on the draft.
+        dismiss_requested: Dismiss was pressed on the draft.
     """
 
     claim_deleted = Signal(str)
     """The fact shown was deleted by the person; the payload is its id."""
+    accept_requested = Signal()
+    """The person pressed Accept on the draft of the current suggestion."""
+    dismiss_requested = Signal()
+    """The person pressed Dismiss on the draft of the current suggestion."""
 
     def __init__(self, session: LedgerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.claim: Claim | None = None
+        self._draft_source: tuple[str, str | None] = ("", None)
+        self.draft: tuple[str, Suggestion] | None = None
         self.evidence_dialog: EvidenceDialog | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -61,6 +84,7 @@ class InspectorPanel(QScrollArea):
         self.setWidget(body)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)  # a long id wraps instead of widening the panel past its edge
         self.quote = QLabel()
         self.anchor_box = AnchorBox()  # old vs new wording when the source has a newer version
         self.quote.setWordWrap(True)
@@ -75,6 +99,8 @@ class InspectorPanel(QScrollArea):
         self.reason = QLineEdit(placeholderText="Reason (required for false, disputed, partly true)")
         self.status_button = QPushButton("Set status")
         self.status_note = QLabel()
+        # The note's line is always there, so "A reason is required." appearing never moves what is below.
+        self.status_note.setMinimumHeight(self.status_note.fontMetrics().height() + 4)
         self.evidence_list = QListWidget()
         self.evidence_list.setWordWrap(True)
         self.evidence_list.setAlternatingRowColors(True)  # one wrapped item must not run into the next
@@ -84,6 +110,13 @@ class InspectorPanel(QScrollArea):
         self.history.setHeaderLabels(["When", "Who", "What", "Why"])
         self.history.setRootIsDecorated(False)
         self.section_tabs = QTabWidget()
+        self.related = RelatedSection(session)
+        self.draft_box = QGroupBox("Suggested: not a fact yet")
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setTextFormat(Qt.TextFormat.RichText)
+        self.accept_button = QPushButton("Accept  (A)")
+        self.dismiss_button = QPushButton("Dismiss  (D)")
         self._build(body)
         self.show_claim(None)
         session.changed.connect(self._on_session_changed)
@@ -95,7 +128,10 @@ class InspectorPanel(QScrollArea):
         status_form = QFormLayout(status_box)
         status_form.addRow("Status", self.status_box)
         status_form.addRow("Reason", self.reason)
-        status_form.addRow(self.status_note, self.status_button)
+        # The note has a row of its own: as the label of the button's row it widened the label column when
+        # it appeared, and every field of the form jumped sideways.
+        status_form.addRow("", self.status_button)
+        status_form.addRow(self.status_note)
         fields_page = QWidget()
         fields_layout = QVBoxLayout(fields_page)
         fields_layout.addWidget(self.fields)
@@ -118,28 +154,127 @@ class InspectorPanel(QScrollArea):
         self.section_tabs.addTab(fields_page, "Fact")
         self.section_tabs.addTab(evidence_page, "Evidence")
         self.section_tabs.addTab(history_page, "History")
+        draft_layout = QVBoxLayout(self.draft_box)
+        draft_layout.addWidget(self.draft_note)
+        draft_buttons = QHBoxLayout()
+        draft_buttons.addWidget(self.dismiss_button)
+        draft_buttons.addStretch(1)
+        draft_buttons.addWidget(self.accept_button)
+        draft_layout.addLayout(draft_buttons)
+        self.accept_button.clicked.connect(self.accept_requested)
+        self.dismiss_button.clicked.connect(self.dismiss_requested)
+        self._fact_buttons = (self.delete_button, self.save_button)
         layout = QVBoxLayout(body)
-        for widget in (self.title, self.quote, self.anchor_box, status_box, self.section_tabs):
+        for widget in (
+            self.title,
+            self.quote,
+            self.anchor_box,
+            self.draft_box,
+            self.related,
+            status_box,
+            self.section_tabs,
+        ):
             layout.addWidget(widget)
         # With no fact chosen a short hint says what to do; an empty, disabled form would only be noise.
         self._sections = (status_box, self.section_tabs)
+        # The tabs take the height their page needs and the stretch below takes the rest: an expanding tab
+        # widget spread the form's rows apart and squeezed the wrapped labels above it until they clipped.
+        self.section_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        for label in (self.quote, self.draft_note):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            # Text at the top: a label given a little more height than its text must not float mid-way.
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_fields)
         self.delete_button.clicked.connect(self.delete_claim)
         self.status_button.clicked.connect(self.apply_status)
         self.status_box.currentIndexChanged.connect(self._update_status_button)
         self.reason.textChanged.connect(self._update_status_button)
+        self.reason.returnPressed.connect(self.apply_status)  # Enter in the reason commits the status
         self.add_evidence_button.clicked.connect(self.open_evidence_dialog)
         self.remove_evidence_button.clicked.connect(self.remove_selected_evidence)
 
     # -- showing ------------------------------------------------------------------------------------------
+    def show_suggestion(self, suggestion_id: str, suggestion: Suggestion, position: str = "") -> None:
+        """The current suggestion as the fact it would become: kind, statement, figure in words, sourcing, cue."""
+        self.claim = None
+        self.draft = (suggestion_id, suggestion)
+        self._set_mode(draft=True)
+        self.title.setText(
+            f"<b>{kind_label(suggestion.kind)}</b> · suggestion{(' ' + html.escape(position)) if position else ''}"
+        )
+        text, published = self._draft_source
+        before, quote, after = (
+            html.escape(part) for part in context_parts(text, suggestion.start, suggestion.end)
+        )
+        self.quote.setText(f"{before}<b>{quote}</b>{after}")
+        values: dict[str, object] = {
+            name: getattr(suggestion, name, None)
+            for name in (
+                "subject",
+                "speaker",
+                "value",
+                "unit",
+                "period",
+                "committer",
+                "action",
+                "amount",
+                "deadline",
+            )
+        }
+        values["attribution"] = suggestion.attribution
+        values["qualifier"] = suggestion.qualifier
+        values["stated_on"] = (published or "")[:10] or None
+        values["fulfilment"] = "announced" if suggestion.kind == ClaimKind.COMMITMENT else None
+        # The draft states what accepting it would store: the claim itself, not its whole sentence.
+        statement = suggested_statement(
+            text, suggestion.kind, suggestion.start, suggestion.end, suggestion.committer
+        )
+        self.fields.load_values(suggestion.kind, statement, values)
+        figure = suggestion.value if suggestion.value is not None else suggestion.amount
+        lines = []
+        if figure is not None:
+            lines.append(
+                f"<b>{html.escape(format_figure(figure, suggestion.unit, suggestion.qualifier))}</b>"
+            )
+        if suggestion.speaker or suggestion.attribution:
+            said = suggestion.speaker or "unnamed"
+            how = f" ({suggestion.attribution.label.lower()})" if suggestion.attribution else ""
+            lines.append(f"Said by {html.escape(said)}{html.escape(how)}")
+        lines.append("Why suggested: " + html.escape(suggestion.cue or "no cue recorded"))
+        lines.append("<small>Correct the fields below, then Accept; or Dismiss it.</small>")
+        self.draft_note.setText("<br>".join(lines))
+        self.section_tabs.setCurrentIndex(0)
+        self._fit_labels_later()
+
+    def set_draft_source(self, text: str, published: str | None) -> None:
+        """The text and date of the source the drafts come from (the reader already holds them)."""
+        self._draft_source = (text, published)
+
+    def draft_overrides(self) -> dict[str, Any]:
+        """What the person corrected in the draft, to accept the suggestion with; empty when untouched."""
+        return self.fields.changed_fields() if self.draft is not None else {}
+
+    def _set_mode(self, *, draft: bool) -> None:
+        self.draft_box.setVisible(draft)
+        if draft:
+            self.related.show_claim(None)
+        self._sections[0].setVisible(not draft)
+        self.section_tabs.setVisible(True)
+        for index in (EVIDENCE_TAB, HISTORY_TAB):
+            self.section_tabs.setTabVisible(index, not draft)
+        for button in self._fact_buttons:
+            button.setVisible(not draft)
+
     def show_claim(self, claim_id: str | None) -> None:
+        self.draft = None
         try:
             self.claim = None if claim_id is None else self._session.ledger.claim(claim_id)
         except UserError:
             self.claim = None  # deleted meanwhile (e.g. undo of its accept): show nothing
         claim = self.claim
         self.anchor_box.show_claim(self._session.ledger, None if claim is None else claim.id)
+        self._set_mode(draft=False)
         for section in self._sections:
             section.setVisible(claim is not None)
         if claim is None:
@@ -150,6 +285,7 @@ class InspectorPanel(QScrollArea):
             )
             self.evidence_list.clear()
             self.history.clear()
+            self.related.show_claim(None)
             return
         colour = status_colour(claim.status, dark=is_dark(self)).name()
         self.title.setText(
@@ -165,6 +301,43 @@ class InspectorPanel(QScrollArea):
         self._update_status_button()
         self._load_evidence()
         self._load_history()
+        self.related.show_claim(claim)
+        self._fit_labels_later()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels_later()
+
+    def _fit_labels_later(self) -> None:
+        QTimer.singleShot(0, self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        """Wrapped labels ask for the height their text needs at their width.
+
+        In a resizable scroll area the body is laid out from size hints that ignore wrapping, so a long quote,
+        draft note or related fact was cut off at the bottom instead of making the panel scroll.
+        """
+        layout = self._body.layout()
+        left, right = (
+            (layout.contentsMargins().left(), layout.contentsMargins().right()) if layout else (0, 0)
+        )
+        full = self.viewport().width() - left - right
+        for label in self._body.findChildren(QLabel):
+            if label is self.title or not label.wordWrap() or not label.isVisible() or label.width() <= 0:
+                continue
+            # A label straight in the panel gets the panel's width (its own may lag one layout behind); one
+            # inside a box knows its width from the box. The text is measured as laid out, without the
+            # generous document margins QLabel.heightForWidth adds, which left gaps of several lines.
+            width = full if label.parentWidget() is self._body else label.width()
+            document = QTextDocument()
+            document.setDocumentMargin(0)
+            document.setDefaultFont(label.font())
+            if label.textFormat() == Qt.TextFormat.RichText:
+                document.setHtml(label.text())
+            else:
+                document.setPlainText(label.text())
+            document.setTextWidth(max(width, 1))
+            label.setMinimumHeight(ceil(document.size().height()) + 2)
 
     def _load_evidence(self) -> None:
         self.evidence_list.clear()
@@ -188,7 +361,11 @@ class InspectorPanel(QScrollArea):
             if event.after and event.action in ("edit", "status"):
                 try:
                     after = json.loads(event.after)
-                    what += ": " + ", ".join(f"{k} → {v}" for k, v in after.items() if k != "updated_at")
+                    what += ": " + ", ".join(
+                        f"{k} → {plain_number(v) if isinstance(v, float) else v}"
+                        for k, v in after.items()
+                        if k != "updated_at"
+                    )
                 except (ValueError, AttributeError):
                     pass
             item = QTreeWidgetItem([event.at[:19].replace("T", " "), event.actor, what, event.reason or ""])
@@ -235,7 +412,12 @@ class InspectorPanel(QScrollArea):
     def open_evidence_dialog(self) -> None:
         if self.claim is None:
             return
-        dialog = EvidenceDialog(self._session.ledger, exclude_source=self.claim.source_id, parent=self)
+        dialog = EvidenceDialog(
+            self._session.ledger,
+            exclude_source=self.claim.source_id,
+            related=self.related.related,
+            parent=self,
+        )
         claim_id = self.claim.id
         dialog.accepted.connect(
             lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence()))
@@ -264,5 +446,6 @@ class InspectorPanel(QScrollArea):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:
             self.show_claim(None)
-        elif self.claim is not None and (self.claim.id in changes.claims or changes.evidence):
+        elif self.claim is not None and (changes.claims or changes.evidence):
+            # Any fact's change may add or settle a finding about this one (same subject), so re-read.
             self.show_claim(self.claim.id)

@@ -15,6 +15,7 @@ from factledger.domain import UserError
 from factledger.reading import expand_inputs
 
 from .export_dialog import ExportDialog
+from .help_dialogs import HOW_TO_CHECK, HelpDialog, shortcut_sheet
 from .preferences_dialog import PreferencesDialog
 from .version_actions import VersionActions
 
@@ -32,6 +33,14 @@ def recent_ledgers(settings: QSettings) -> list[str]:
         [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     )
     return [str(item) for item in items if item]
+
+
+def last_ledger(settings: QSettings) -> Path | None:
+    """The ledger used last, if its file is still there: the app opens it when launched without --ledger."""
+    for path in recent_ledgers(settings):
+        if Path(path).is_file():
+            return Path(path)
+    return None
 
 
 def remember_ledger(settings: QSettings, path: Path) -> None:
@@ -86,10 +95,18 @@ class MainMenus(QObject):
         )
         source_menu.addSeparator()
         source_menu.addActions(list(self.version_actions.actions))
+        self.fact_menu = bar.addMenu("F&act")
+        window.fact_actions.fill_menu(self.fact_menu)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(window.failures_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action(
+            help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts
+        )
+        self._action(help_menu, "&How to check a fact", None, self.show_how_to)
+        help_menu.addSeparator()
         self._action(help_menu, "&About FactLedger", None, self.about)
+        self.help_dialog: HelpDialog | None = None
 
     def _action(self, menu: QMenu, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -163,6 +180,20 @@ class MainMenus(QObject):
         dialog.accepted.connect(lambda: setattr(session.ledger, "actor", dialog.reviewer_name()))
         self.preferences_dialog = dialog
         dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> HelpDialog:
+        menus = [a.menu() for a in self._window.menuBar().actions()]
+        actions = [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+        return self._show_help("Keyboard shortcuts", shortcut_sheet(actions))
+
+    def show_how_to(self) -> HelpDialog:
+        return self._show_help("How to check a fact", HOW_TO_CHECK)
+
+    def _show_help(self, title: str, page: str) -> HelpDialog:
+        dialog = HelpDialog(title, page, self._window)
+        self.help_dialog = dialog
+        dialog.show()
         return dialog
 
     def about(self) -> None:

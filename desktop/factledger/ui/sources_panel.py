@@ -40,6 +40,8 @@ class SourcesPanel(QWidget):
         self.tree.setHeaderLabels(["Source", "Facts", "Open"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        # "Fact Sheet: Japan…" and "Fact Sheet: Korea…" differ at the end: cut long titles in the middle.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -74,6 +76,7 @@ class SourcesPanel(QWidget):
             changed = (
                 f"{source.versions} versions, changed {source.changed_on}" if source.versions > 1 else ""
             )
+            # Outlet and date first on the second line: they tell same-titled sources apart at a glance.
             meta = " · ".join(p for p in (source.outlet, (source.published or "")[:10], changed) if p)
             item = QTreeWidgetItem(
                 [f"{title}\n{meta}" if meta else title, str(source.claim_count), str(source.suggestion_count)]

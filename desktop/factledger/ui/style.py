@@ -75,3 +75,33 @@ def reading_font() -> QFont:
 
 def fixed_font() -> QFont:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def over(colour: QColor, base: QColor) -> QColor:
+    """A tint composited onto the page colour, as an opaque colour.
+
+    Highlights are painted one over another; translucent ones blended into mud where suggestions overlap.
+    Opaque ones keep the topmost span's kind readable, and the painting order says which span is on top.
+    """
+    alpha = colour.alphaF()
+    return QColor(
+        round(colour.red() * alpha + base.red() * (1 - alpha)),
+        round(colour.green() * alpha + base.green() * (1 - alpha)),
+        round(colour.blue() * alpha + base.blue() * (1 - alpha)),
+    )
+
+
+def kind_legend_html(*, dark: bool, base: QColor) -> str:
+    """Swatches naming what each tint in the reader means."""
+    parts = []
+    for kind in (ClaimKind.CLAIM, ClaimKind.STATISTIC, ClaimKind.COMMITMENT):
+        colour = over(suggestion_background(kind, current=False, dark=dark), base).name()
+        parts.append(f"<span style='background:{colour}'>&nbsp;{KIND_LABELS[kind]}&nbsp;</span>")
+    current = over(suggestion_background(ClaimKind.STATISTIC, current=True, dark=dark), base).name()
+    logged = over(claim_background(ClaimKind.STATISTIC, dark=dark), base).name()
+    return (
+        "Suggestions: "
+        + " ".join(parts)
+        + f" · <span style='background:{current}'>&nbsp;current&nbsp;</span>"
+        + f" · <span style='background:{logged}; text-decoration:underline'>&nbsp;logged fact&nbsp;</span>"
+    )
