@@ -10,6 +10,7 @@ from factledger import extraction, reading
 from factledger.domain import Changes, Document, Suggestion, UserError
 from factledger.reading import ImportInput
 from factledger.storage import write_transaction
+from factledger.storage.open_ledgers import refuse_if_open
 
 from .context import LedgerContext, new_id
 
@@ -92,6 +93,8 @@ def import_inputs(
         if cancelled is not None and cancelled():
             break
         try:
+            if item.path is not None:  # reading an open ledger's file with open() would drop its locks
+                refuse_if_open(item.path, doing="importing")
             document = reading.read_input(item, fetch=fetch)
             result = import_document(ctx, document)
             if result.label != item.label:

@@ -9,6 +9,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from sqlite_utils import Database
+
 from factledger import extraction
 from factledger.checking import Finding
 from factledger.domain import (
@@ -31,6 +33,7 @@ from factledger.reading import ImportInput
 from factledger.storage import (
     SCHEMA_VERSION,
     ClaimPage,
+    OpenOptions,
     SearchHit,
     SourceSummary,
     StoredSuggestion,
@@ -39,7 +42,12 @@ from factledger.storage import (
     search,
     write_transaction,
 )
+from factledger.storage.backups import FOLDER_SETTING
+from factledger.storage.factsheet import QuoteMismatch
+from factledger.storage.integrity import full_check
+from factledger.storage.open_ledgers import refuse_if_open
 
+from . import backups as safety
 from . import series as chart_series
 from .checks import check_claims, link_claims
 from .context import LedgerContext, new_id
@@ -84,14 +92,67 @@ class Ledger:
         self._ctx = ctx
 
     # -- lifecycle -------------------------------------------------------------------------------
+    notices: tuple[str, ...] = ()
+    """Sentences from opening (safeguards put back, read-only file) that the person should read once."""
+    read_only: bool = False
+
     @classmethod
-    def open(cls, path: Path | str | None = None, *, actor: str | None = None, create: bool = True) -> Ledger:
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        actor: str | None = None,
+        create: bool = True,
+        init: bool = False,
+    ) -> Ledger:
+        """Open a ledger file (the default one without a path).
+
+        The first open in a process checks the file (bounded in time), backs it up when the newest
+        backup is a day old (and before a migration), and puts back safeguards another tool removed.
+        `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
+        """
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
-        db = open_database(resolved, create=create)
-        return cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
+        options = OpenOptions(
+            create=create,
+            init=init,
+            backup=lambda conn, p, reason: safety.backup_now(Database(conn), p, reason=reason),
+            newest_backup=safety.newest_good_backup,
+        )
+        db = open_database(resolved, options=options)
+        ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
+        ledger.read_only = options.read_only
+        ledger.notices = tuple(options.notices)
+        if options.first_open and not options.read_only:
+            try:
+                safety.backup_if_due(db, resolved)
+            except UserError as error:  # a full backup disk must not keep the person from their ledger
+                ledger.notices = (*ledger.notices, error.message)
+        return ledger
 
     def close(self) -> None:
         self._ctx.db.conn.close()
+
+    # -- safety: backups and checks ----------------------------------------------------------------
+    def backup(self, *, reason: str = "manual") -> Path:
+        """Make a backup now (SQLite's online backup: consistent while others write)."""
+        return safety.backup_now(self._ctx.db, self.path, reason=reason)
+
+    def backups(self) -> list[safety.BackupInfo]:
+        """This ledger's backups, newest first, with their counts of sources and facts."""
+        return safety.list_backups(self.path, self._ctx.db)
+
+    @property
+    def backup_folder(self) -> Path:
+        return safety.folder_of(self.path, self._ctx.db)
+
+    def set_backup_folder(self, folder: Path | str | None) -> None:
+        """Choose where this ledger's backups go (None: back to the default folder)."""
+        with write_transaction(self._ctx.db):
+            self._ctx.settings.set(FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
+
+    def integrity_problems(self) -> list[str]:
+        """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound."""
+        return full_check(self._ctx.db.conn)
 
     def __enter__(self) -> Ledger:
         return self
@@ -186,6 +247,7 @@ class Ledger:
         """Not undoable: asks the UI to confirm. History keeps a record of what was removed."""
         source = self.source(source_id)
         claim_ids = frozenset(c.id for c in self._ctx.claims.for_source(source_id))
+        self.backup(reason="before-delete")  # deleting a source cannot be undone: keep it in a backup
         with write_transaction(self._ctx.db):
             self._ctx.sources.delete(source_id)
             self._ctx.history.append(
@@ -356,15 +418,28 @@ class Ledger:
         progress: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Write a fact sheet; the file appears only when complete (exporting writes a temp file first)."""
-        return export(
-            self.factsheet_rows(claim_filter),
-            path,
-            fmt=fmt,
-            options=options,
-            progress=progress,
-            cancelled=cancelled,
-        )
+        """Write a fact sheet; the file appears only when complete (exporting writes a temp file first).
+
+        Every quote is checked against its source first: a ledger whose quotes were altered outside
+        FactLedger is refused with the facts named, so no export ships a fabricated quote.
+        """
+        refuse_if_open(Path(path), doing="exporting over")
+        try:
+            return export(
+                self.factsheet_rows(claim_filter),
+                path,
+                fmt=fmt,
+                options=options,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        except QuoteMismatch as mismatch:
+            bad = self._ctx.claims.quote_mismatches() or [mismatch.claim_id]
+            shown = ", ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+            raise UserError(
+                f"Nothing was exported: the quote of {len(bad)} fact(s) ({shown}) no longer matches the words "
+                "of its source, so the ledger was changed outside FactLedger. Restore a backup or correct them."
+            ) from mismatch
 
     # -- chart series (SQL in storage.series; values in core.series) ------------------------------
     def timeline(
