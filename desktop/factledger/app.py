@@ -15,7 +15,6 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factledger import __version__
-from factledger.core import Ledger
 from factledger.domain import UserError
 from factledger.resources import resource_path
 
@@ -66,6 +65,7 @@ class FileOpenFilter(QObject):
 
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.ledger_recovery import check_in_background, open_ledger_asking
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
     from factledger.ui.preferences_dialog import REVIEWER_KEY
@@ -83,20 +83,21 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings("FactLedger", "FactLedger")
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
-    try:
-        ledger = Ledger.open(Path(ledger_path) if ledger_path else None, actor=reviewer)
-    except UserError as error:
-        QMessageBox.critical(None, "FactLedger", error.message)
+    ledger = open_ledger_asking(None, Path(ledger_path) if ledger_path else None, actor=reviewer)
+    if ledger is None:  # refused with a sentence, or the person declined to init or recover
         return 2
     session = LedgerSession(ledger)
     window = MainWindow(session, settings)
     window.show()
+    for notice in ledger.notices:
+        window.statusBar().showMessage(notice, 15000)
+    if not os.environ.get(SCREENSHOT_ENV):
+        check_in_background(session, window.runner, window)
 
     def open_path(path: Path) -> None:
-        try:
-            session.replace_ledger(Ledger.open(path, actor=reviewer))
-        except UserError as error:
-            QMessageBox.warning(window, "FactLedger", error.message)
+        opened = open_ledger_asking(window, path, actor=reviewer)
+        if opened is not None:
+            session.replace_ledger(opened)
 
     # Installed before exec(): a double-click launch delivers the event as soon as the loop starts.
     app.installEventFilter(FileOpenFilter(open_path, app))

@@ -45,7 +45,7 @@ from factledger.storage import (
 from factledger.storage.backups import FOLDER_SETTING
 from factledger.storage.factsheet import QuoteMismatch
 from factledger.storage.integrity import full_check
-from factledger.storage.open_ledgers import refuse_if_open
+from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
 
 from . import backups as safety
 from . import series as chart_series
@@ -151,8 +151,14 @@ class Ledger:
             self._ctx.settings.set(FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
 
     def integrity_problems(self) -> list[str]:
-        """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound."""
-        return full_check(self._ctx.db.conn)
+        """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound.
+
+        When it finds damage, every connection of this process to the file stops writing into it.
+        """
+        problems = full_check(self._ctx.db.conn)
+        if problems:
+            mark_damaged(self.path)
+        return problems
 
     def __enter__(self) -> Ledger:
         return self

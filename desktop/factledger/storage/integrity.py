@@ -99,7 +99,10 @@ def quick_check(conn: sqlite3.Connection, *, seconds: float) -> list[str]:
 
 def full_check(conn: sqlite3.Connection) -> list[str]:
     """`PRAGMA integrity_check` to the end: every page, every index entry. Empty when sound."""
-    rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+    try:
+        rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+    except sqlite3.DatabaseError as exc:  # damaged badly enough that the check itself cannot walk it
+        return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 

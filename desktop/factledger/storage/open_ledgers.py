@@ -20,6 +20,7 @@ from typing import Any
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 _lock = threading.Lock()
 _open: dict[tuple[int, int], list[weakref.ref[LedgerConnection]]] = {}
+_damaged: set[tuple[int, int]] = set()
 
 
 class LedgerConnection(sqlite3.Connection):
@@ -46,6 +47,12 @@ class LedgerConnection(sqlite3.Connection):
     @property
     def is_closed(self) -> bool:
         return self._closed
+
+    @property
+    def damaged(self) -> bool:
+        """A check in this process found the file damaged: no connection to it may write any more."""
+        with _lock:
+            return self._key is not None and self._key in _damaged
 
     def close(self) -> None:
         self._closed = True
@@ -83,6 +90,14 @@ def open_count(path: Path) -> int:
         return _prune(key)
 
 
+def mark_damaged(path: Path) -> None:
+    """Refuse every later write into this file from this process (a background check found damage)."""
+    key = file_key(path)
+    if key is not None:
+        with _lock:
+            _damaged.add(key)
+
+
 def is_open(path: Path) -> bool:
     return open_count(path) > 0
 
@@ -110,4 +125,12 @@ def refuse_if_open(path: Path, *, doing: str) -> None:
         )
 
 
-__all__ = ["LedgerConnection", "file_key", "is_open", "open_count", "refuse_if_open", "touches_open_ledger"]
+__all__ = [
+    "LedgerConnection",
+    "file_key",
+    "is_open",
+    "mark_damaged",
+    "open_count",
+    "refuse_if_open",
+    "touches_open_ledger",
+]

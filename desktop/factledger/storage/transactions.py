@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .errors import sentence_for
+from .errors import LedgerDamaged, sentence_for
 
 
 def database_path(db: Database) -> Path:
@@ -29,6 +29,13 @@ def write_transaction(db: Database) -> Iterator[Database]:
     A full disk, a lock held past the busy timeout, a read-only file or a damaged page roll the whole
     transaction back and become a `UserError` sentence saying so, never a traceback.
     """
+    if getattr(db.conn, "damaged", False):
+        path = database_path(db)
+        raise LedgerDamaged(
+            f"The ledger {path} is damaged, so nothing more is written into it. "
+            "Restore a backup (File > Restore from backup…, or factledger restore) or save a salvage copy.",
+            path=path,
+        )
     if db.conn.in_transaction:
         with db.atomic():
             yield db
