@@ -15,7 +15,6 @@ import pytest
 from sqlite_utils import Database
 
 from factledger.core import Ledger
-from factledger.domain import Document
 from factledger.storage.schema import migrations
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
@@ -160,8 +159,13 @@ def test_kill_during_backup_leaves_no_half_backup(big_ledger: Path) -> None:
     """A killed backup never appears under a backup's name; the next backup removes its hidden part."""
     with Ledger.open(big_ledger) as ledger:
         folder = ledger.backup_folder
-        for n in range(80):
-            ledger.import_document(Document(text=f"Filler {n}: " + "the budget grew 3 percent. " * 400))
+    conn = sqlite3.connect(big_ledger)
+    with conn:  # 60 MB of settings rows, so a backup takes long enough to be killed part-way
+        conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, randomblob(1000000))",
+            [(f"pad{n}",) for n in range(60)],
+        )
+    conn.close()
     for delay in (0.3, 0.6):
         _kill_after(_cli("backup", "--ledger", str(big_ledger)), delay)
         _sound(big_ledger)
