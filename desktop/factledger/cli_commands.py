@@ -190,10 +190,9 @@ def accept(ledger: Ledger, args: argparse.Namespace) -> int:
     if source_id is not None:
         ledger.source(source_id)
     kind = ClaimKind(args.kind) if args.kind else None
-    group = ledger.accept_all_edit(
+    group = ledger.accept_all(
         source_id=source_id, kind=kind, min_score=0.0 if args.include_weak else ACCEPT_THRESHOLD
     )
-    ledger.apply(group)
     claim_ids = [edit.claim_id for edit in group.edits if isinstance(edit, AcceptSuggestion)]
     if args.json:
         _print_json({"accepted": len(claim_ids), "claims": claim_ids})

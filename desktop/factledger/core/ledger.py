@@ -294,6 +294,16 @@ class Ledger:
         )
         return EditGroup([AcceptSuggestion(i) for i in ids], description=f"Accept {len(ids)} suggestions")
 
+    def accept_all(
+        self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
+    ) -> EditGroup:
+        """Accept the open suggestions as facts in one transaction that also chooses them, so another
+        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied group."""
+        with write_transaction(self._ctx.db):
+            group = self.accept_all_edit(source_id=source_id, kind=kind, min_score=min_score)
+            self.apply(group)
+        return group
+
     def dismiss(self, suggestion_id: str) -> Changes:
         return self.apply(DismissSuggestion(suggestion_id))
 
