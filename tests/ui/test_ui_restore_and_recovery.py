@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from factledger.core import Ledger
@@ -115,4 +116,24 @@ def test_an_empty_sqlite_file_is_adopted_only_when_the_person_agrees(qtbot: QtBo
     assert path.read_bytes() == before
     opened = open_ledger_asking(None, path, actor="t", confirm=lambda _t: True, tell=print)
     assert opened is not None and opened.info().sources == 0
+    opened.close()
+
+
+def test_the_background_check_makes_the_daily_backup_off_the_ui_thread(
+    qtbot: QtBot, ledger_path: Path
+) -> None:
+    """The app opens without the daily backup; the background check finds the file sound and makes it."""
+    from factledger.ui.ledger_recovery import check_in_background
+
+    with Ledger.open(ledger_path, daily_backup=False) as ledger:
+        ledger.import_document(Document(text=ARTICLE))
+    opened = open_ledger_asking(None, ledger_path, actor="t", tell=print)
+    assert opened is not None and opened.backups() == []
+    session = LedgerSession(opened)
+    runner = TaskRunner()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    check_in_background(session, runner, parent)
+    runner.shutdown()
+    assert [b.reason for b in opened.backups()] == ["daily"]
     opened.close()

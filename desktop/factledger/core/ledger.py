@@ -104,12 +104,14 @@ class Ledger:
         actor: str | None = None,
         create: bool = True,
         init: bool = False,
+        daily_backup: bool = True,
     ) -> Ledger:
         """Open a ledger file (the default one without a path).
 
         The first open in a process checks the file (bounded in time), backs it up when the newest
         backup is a day old (and before a migration), and puts back safeguards another tool removed.
         `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
+        The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
         """
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
         options = OpenOptions(
@@ -122,7 +124,7 @@ class Ledger:
         ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
         ledger.read_only = options.read_only
         ledger.notices = tuple(options.notices)
-        if options.first_open and not options.read_only:
+        if daily_backup and options.first_open and not options.read_only:
             try:
                 safety.backup_if_due(db, resolved)
             except UserError as error:  # a full backup disk must not keep the person from their ledger
@@ -136,6 +138,12 @@ class Ledger:
     def backup(self, *, reason: str = "manual") -> Path:
         """Make a backup now (SQLite's online backup: consistent while others write)."""
         return safety.backup_now(self._ctx.db, self.path, reason=reason)
+
+    def backup_if_due(self) -> Path | None:
+        """The daily backup, when the newest backup is a day old; None when none was due."""
+        if self.read_only:
+            return None
+        return safety.backup_if_due(self._ctx.db, self.path)
 
     def backups(self) -> list[safety.BackupInfo]:
         """This ledger's backups, newest first, with their counts of sources and facts."""

@@ -27,7 +27,7 @@ BUSY_TIMEOUT_MS = 15_000
 APPLICATION_ID = (
     0x464C4447  # "FLDG" at header offset 68: lets file managers tell a ledger from any SQLite file
 )
-QUICK_CHECK_SECONDS = 2.0
+QUICK_CHECK_SECONDS = 1.0
 """How long opening may spend on `PRAGMA quick_check`; a bigger file is checked fully in the background."""
 
 

@@ -40,12 +40,12 @@ def open_ledger_asking(
     confirm = confirm or (lambda text: _ask(parent, text))
     tell = tell or (lambda text: _tell(parent, text))
     try:
-        return Ledger.open(path, actor=actor, create=create)
+        return Ledger.open(path, actor=actor, create=create, daily_backup=False)
     except NeedsInit as error:
         if not confirm(error.message.replace("(on the command line: add --init)", "").strip()):
             return None
         try:
-            return Ledger.open(path, actor=actor, create=create, init=True)
+            return Ledger.open(path, actor=actor, create=create, init=True, daily_backup=False)
         except UserError as again:
             tell(again.message)
             return None
@@ -122,13 +122,17 @@ def _choose(parent: QWidget | None, error: LedgerDamaged) -> str | None:
 
 
 def check_in_background(session: LedgerSession, runner: TaskRunner, parent: QWidget) -> None:
-    """Check every page of the open ledger off the UI thread (opening only checked what fit in two
-    seconds); damage found stops every write into it and is said once, with what to do."""
+    """Check every page of the open ledger off the UI thread (opening only checked what fit in a
+    second), then make the daily backup if one is due; damage found stops every write into it and is
+    said once, with what to do."""
     path = session.path
 
     def work(_progress: Progress, _cancelled: Cancelled) -> list[str]:
         with Ledger.open(path, create=False) as ledger:
-            return ledger.integrity_problems()
+            problems = ledger.integrity_problems()
+            if not problems:
+                ledger.backup_if_due()  # the daily backup, off the UI thread: a big ledger takes seconds
+            return problems
 
     def finished(problems: list[str]) -> None:
         if problems:
