@@ -117,7 +117,9 @@ class MainMenus(QObject):
 
     def switch_to(self, path: Path, *, create: bool) -> bool:
         session = self._window.session
-        ledger = open_ledger_asking(self._window, path, actor=session.ledger.actor, create=create)
+        ledger = open_ledger_asking(
+            self._window, path, actor=session.ledger.actor, create=create, tell=session.failed.emit
+        )
         if ledger is None:  # declined, or a sentence was shown
             return False
         session.replace_ledger(ledger)  # the window remembers it among the recent ledgers
