@@ -9,15 +9,18 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factledger import __version__
-from factledger.core import Ledger
 from factledger.domain import UserError
 from factledger.resources import resource_path
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 log = logging.getLogger("factledger")
 
@@ -64,25 +67,30 @@ class FileOpenFilter(QObject):
         return super().eventFilter(watched, event)
 
 
-def open_launch_ledger(given: Path | None, remembered: Path | None, reviewer: str | None) -> Ledger:
+def open_launch_ledger(given: Path | None, remembered: Path | None, reviewer: str | None) -> Ledger | None:
     """The ledger named on the command line; else the one used last; else the default one.
 
     A remembered ledger that no longer opens is passed over with a message (naming it, so it can be opened
-    or restored deliberately), rather than leaving the app unable to start without --ledger.
+    or restored deliberately), rather than leaving the app unable to start without --ledger. Each open asks
+    what only the person can answer (adopting an empty SQLite file, recovering a damaged ledger).
     """
+    from factledger.ui.ledger_recovery import open_ledger_asking
+
     if given is not None or remembered is None:
-        return Ledger.open(given, actor=reviewer)
-    try:
-        return Ledger.open(remembered, actor=reviewer, create=False)
-    except UserError as error:
+        return open_ledger_asking(None, given, actor=reviewer)
+
+    def passed_over(text: str) -> None:
         QMessageBox.warning(
-            None, "FactLedger", f"{error.message}\n\nThe default ledger is opened instead of {remembered}."
+            None, "FactLedger", f"{text}\n\nThe default ledger is opened instead of {remembered}."
         )
-        return Ledger.open(None, actor=reviewer)
+
+    opened = open_ledger_asking(None, remembered, actor=reviewer, create=False, tell=passed_over)
+    return opened if opened is not None else open_ledger_asking(None, None, actor=reviewer)
 
 
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.ledger_recovery import check_in_background, open_ledger_asking
     from factledger.ui.main_menus import last_ledger
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
@@ -104,23 +112,22 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings("FactLedger", "FactLedger")
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
-    try:
-        # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
-        ledger = open_launch_ledger(
-            Path(ledger_path) if ledger_path else None, last_ledger(settings), reviewer
-        )
-    except UserError as error:
-        QMessageBox.critical(None, "FactLedger", error.message)
+    # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
+    ledger = open_launch_ledger(Path(ledger_path) if ledger_path else None, last_ledger(settings), reviewer)
+    if ledger is None:  # refused with a sentence, or the person declined to init or recover
         return 2
     session = LedgerSession(ledger)
     window = MainWindow(session, settings)
     window.show()
+    for notice in ledger.notices:
+        window.statusBar().showMessage(notice, 15000)
+    if not os.environ.get(SCREENSHOT_ENV):
+        check_in_background(session, window.runner, window)
 
     def open_path(path: Path) -> None:
-        try:
-            session.replace_ledger(Ledger.open(path, actor=reviewer))
-        except UserError as error:
-            QMessageBox.warning(window, "FactLedger", error.message)
+        opened = open_ledger_asking(window, path, actor=reviewer)
+        if opened is not None:
+            session.replace_ledger(opened)
 
     # Installed before exec(): a double-click launch delivers the event as soon as the loop starts.
     app.installEventFilter(FileOpenFilter(open_path, app))

@@ -18,6 +18,12 @@ def _ledger_option(parser: argparse.ArgumentParser, *, top: bool = False) -> Non
         default=None if top else argparse.SUPPRESS,
         help="ledger file to use (default: the ledger in your user data folder)",
     )
+    parser.add_argument(
+        "--init",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="turn an empty SQLite file of another program into a ledger (refused without this)",
+    )
 
 
 def _narrowing_options(parser: argparse.ArgumentParser) -> None:
@@ -130,19 +136,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default=None, choices=["csv", "json", "claimreview", "md"])
     p.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    command("backup", "make a backup of the ledger now (SQLite's online backup; safe while others write)")
+    p = command("backups", "list the ledger's backups with their dates and counts")
+    p.add_argument("--folder", metavar="DIR", help="keep this ledger's backups in DIR from now on")
+    p = command(
+        "restore",
+        "put a backup in the ledger's place; the current file is moved aside, never overwritten",
+        json_output=False,
+    )
+    p.add_argument("backup", metavar="BACKUP", help="a backup file, its name from `backups`, or 'latest'")
+    p = command(
+        "salvage",
+        "copy what can still be read from a damaged ledger into a new file (the ledger is only read)",
+        json_output=False,
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="the salvage file (default: beside the ledger)")
+    command("verify", "check every page and index of the ledger file (PRAGMA integrity_check)")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     from . import cli_commands as commands
+    from .core import user_error_for
     from .core.ledger import Ledger
 
     if args.command == "suggest":
         return commands.suggest(args)
-    with Ledger.open(args.ledger) as ledger:
+    if args.command in ("restore", "salvage"):  # these work on a ledger that cannot (or must not) be open
+        without_ledger: int = getattr(commands, args.command)(args)
+        return without_ledger
+    with Ledger.open(args.ledger, init=args.init) as ledger:
+        for notice in ledger.notices:
+            print(f"factledger: {notice}", file=sys.stderr)
         name = {"import": "import_", "edit-source": "edit_source"}.get(args.command, args.command)
         handler = getattr(commands, name)
-        result: int = handler(ledger, args)
+        try:
+            result: int = handler(ledger, args)
+        except Exception as error:
+            sentence = user_error_for(error, ledger.path)
+            if sentence is None:
+                raise
+            raise sentence from error
         return result
 
 

@@ -10,8 +10,12 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factledger.core import LedgerDamaged
+from factledger.core.backups import resolve_backup, restore_backup, salvage_copy
 from factledger.core.edits import AcceptSuggestion, EvidenceInput
 from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS, normalize_fields
+from factledger.core.ledger import Ledger
+from factledger.core.paths import default_ledger_path
 from factledger.domain import (
     Attribution,
     Changes,
@@ -218,10 +222,9 @@ def accept(ledger: Ledger, args: argparse.Namespace) -> int:
         ledger.source(source_id)
         source_id = ledger.versions(source_id)[-1].id  # open suggestions live on the newest version
     kind = ClaimKind(args.kind) if args.kind else None
-    group = ledger.accept_all_edit(
+    group = ledger.accept_all(
         source_id=source_id, kind=kind, min_score=0.0 if args.include_weak else ACCEPT_THRESHOLD
     )
-    ledger.apply(group)
     claim_ids = [edit.claim_id for edit in group.edits if isinstance(edit, AcceptSuggestion)]
     if args.json:
         _print_json({"accepted": len(claim_ids), "claims": claim_ids})
@@ -412,3 +415,89 @@ def refresh(ledger: Ledger, args: argparse.Namespace) -> int:
         if not results:
             print("no sources with a web address to check")
     return 1 if any(r.outcome == "failed" for r in results) else 0
+
+
+def backup(ledger: Ledger, args: argparse.Namespace) -> int:
+    made = ledger.backup(reason="manual")
+    if args.json:
+        _print_json({"backup": str(made)})
+    else:
+        print(f"backed up {ledger.path} to {made}")
+    return 0
+
+
+def backups(ledger: Ledger, args: argparse.Namespace) -> int:
+    if args.folder:
+        ledger.set_backup_folder(args.folder)
+        print(f"backups of {ledger.path} now go to {ledger.backup_folder}", file=sys.stderr)
+    found = ledger.backups()
+    if args.json:
+        _print_json(
+            {
+                "folder": str(ledger.backup_folder),
+                "backups": [
+                    {
+                        "path": str(b.path),
+                        "name": b.path.name,
+                        "taken_at": b.taken_at.isoformat(timespec="seconds"),
+                        "reason": b.reason,
+                        "size": b.size,
+                        "sources": b.sources,
+                        "claims": b.claims,
+                        "readable": b.readable,
+                    }
+                    for b in found
+                ],
+            }
+        )
+        return 0
+    print(f"backups of {ledger.path} in {ledger.backup_folder}:")
+    for b in found:
+        counts = f"{b.sources} sources, {b.claims} facts" if b.readable else "cannot be read"
+        print(f"  {b.taken_at:%Y-%m-%d %H:%M:%S} UTC  {b.reason:<20} {counts:<28} {b.path.name}")
+    if not found:
+        print("  (none yet: `factledger backup` makes one)")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    path = Path(args.ledger).expanduser() if args.ledger else default_ledger_path()
+    chosen = resolve_backup(path, args.backup)
+    damaged = False
+    if path.exists():
+        try:
+            Ledger.open(path, create=False).close()
+        except LedgerDamaged:
+            damaged = True
+        except UserError:
+            damaged = True  # not a ledger at all any more: it is moved aside all the same
+    aside = restore_backup(chosen, path, damaged=damaged)
+    print(f"restored {path} from {chosen}")
+    if aside is not None:
+        print(f"the file it replaced was kept as {aside}")
+    return 0
+
+
+def salvage(args: argparse.Namespace) -> int:
+    path = Path(args.ledger).expanduser() if args.ledger else default_ledger_path()
+    if not path.is_file():
+        raise UserError(f"There is no ledger at {path}.")
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None and target.exists():
+        raise UserError(f"{target} already exists; choose a new file name for the salvage copy.")
+    made, method = salvage_copy(path, target)
+    print(f"salvaged what could be read from {path} into {made} ({method}); {path} was not changed")
+    return 0
+
+
+def verify(ledger: Ledger, args: argparse.Namespace) -> int:
+    problems = ledger.integrity_problems()
+    if args.json:
+        _print_json({"path": str(ledger.path), "ok": not problems, "problems": problems})
+    elif problems:
+        print(f"{ledger.path} is damaged:")
+        for problem in problems:
+            print(f"  {problem}")
+    else:
+        print(f"{ledger.path}: every page and index checked, ok")
+    return 3 if problems else 0

@@ -57,7 +57,7 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
             db.execute(
                 'INSERT INTO claims (id, source_id, kind, quote, start, "end", statement, subject, speaker, '
                 "stated_on, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'q', 0, 1, 's', ?, ?, ?, ?, 'x', 'x')",
+                "VALUES (?, ?, ?, 't', 0, 1, 's', ?, ?, ?, ?, 'x', 'x')",
                 [
                     f"clm_{n:03d}",
                     f"src_{rng.randrange(12)}",

@@ -14,7 +14,7 @@ from factledger.domain import Document, UserError
 from factledger.domain.anchors import AnchorState
 from factledger.reading import expand_inputs
 from factledger.resources import resource_path
-from factledger.storage.schema import migrations
+from factledger.storage.schema import SCHEMA_VERSION, migrations
 
 SEED = resource_path("sample", "sample-article.txt")
 UPDATED = resource_path("sample", "sample-article-updated.txt")
@@ -146,7 +146,8 @@ def test_a_ledger_of_the_previous_schema_migrates_with_a_backup(tmp_path: Path) 
         assert result.outcome == "new_version"
         anchor = ledger.anchors(["clm_1"])["clm_1"]
         assert anchor.state == AnchorState.CHANGED and anchor.figures == "$500 billion → $550 billion"
-    (backup,) = tmp_path.glob(f"old.backup-schema-v{applied}-*.factledger")
+        folder = ledger.backup_folder
+    (backup,) = folder.glob(f"old-*-before-schema-v{SCHEMA_VERSION}.factledger")
     old = sqlite3.connect(backup)
     assert old.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
     assert "lineage" not in [r[1] for r in old.execute("PRAGMA table_info(sources)")]

@@ -89,7 +89,8 @@ def test_an_older_ledger_is_backed_up_then_migrated_keeping_every_row(tmp_path: 
     with Ledger.open(path) as ledger:
         assert ledger.claim("clm_1").quote == "Old"
         assert ledger.info().schema_version == SCHEMA_VERSION
-    backups = list(tmp_path.glob("old.backup-schema-v1-*.factledger"))
+        folder = ledger.backup_folder
+    backups = list(folder.glob(f"old-*-before-schema-v{SCHEMA_VERSION}.factledger"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])
     assert backup.execute("SELECT count(*) FROM claims").fetchone()[0] == 1

@@ -37,7 +37,7 @@ def _figure(
 ) -> None:
     db.execute(
         'INSERT INTO claims (id, source_id, kind, quote, start, "end", statement, subject, unit, period, value, '
-        "amount, created_at, updated_at) VALUES (?, ?, ?, 'q', 0, 1, 's', ?, 'USD', ?, ?, ?, 'x', 'x')",
+        "amount, created_at, updated_at) VALUES (?, ?, ?, 't', 0, 1, 's', ?, 'USD', ?, ?, ?, 'x', 'x')",
         [
             f"clm_{n}",
             f"src_{source}",

@@ -38,7 +38,7 @@ STATED = (
 PUBLISHED = ("2025-07-23", "2024-01", "2022", "spring 2021", None, "2025-02-30")
 CLAIM_INSERT = (
     'INSERT INTO claims (id, source_id, kind, quote, start, "end", statement, subject, stated_on, status, '
-    "created_at, updated_at) VALUES (?, ?, ?, 'q', 0, 1, 's', ?, ?, ?, 'x', 'x')"
+    "created_at, updated_at) VALUES (?, ?, ?, 't', 0, 1, 's', ?, ?, ?, 'x', 'x')"
 )
 
 

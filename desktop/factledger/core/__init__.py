@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factledger.domain.figures import format_figure, parse_number, plain_number, scaled_number
     from factledger.storage import ClaimPage, VersionInfo
+    from factledger.storage.backups import BackupInfo
+    from factledger.storage.errors import LedgerDamaged, NeedsInit, user_error_for
 
+    from .backups import list_backups, newest_good_backup, resolve_backup, restore_backup, salvage_copy
     from .edits import (
         AcceptSuggestion,
         AddEvidence,
@@ -39,6 +42,12 @@ if TYPE_CHECKING:
 _HOMES = {
     "ClaimPage": "factledger.storage",
     "VersionInfo": "factledger.storage",
+    "BackupInfo": "factledger.storage.backups",
+    **dict.fromkeys(("LedgerDamaged", "NeedsInit", "user_error_for"), "factledger.storage.errors"),
+    **dict.fromkeys(
+        ("list_backups", "newest_good_backup", "resolve_backup", "restore_backup", "salvage_copy"),
+        "factledger.core.backups",
+    ),
     "RefreshResult": "factledger.core.refresh",
     "AddSourceVersion": "factledger.core.versions",
     **dict.fromkeys(("RELATION_WORDS", "DismissFinding", "LinkFacts", "Related"), "factledger.core.related"),
@@ -90,6 +99,7 @@ __all__ = [
     "AcceptSuggestion",
     "AddEvidence",
     "AddSourceVersion",
+    "BackupInfo",
     "ClaimPage",
     "DeleteClaim",
     "DismissFinding",
@@ -101,9 +111,11 @@ __all__ = [
     "EvidenceInput",
     "ImportResult",
     "Ledger",
+    "LedgerDamaged",
     "LedgerInfo",
     "LinkFacts",
     "LogClaim",
+    "NeedsInit",
     "RefreshResult",
     "Related",
     "RemoveEvidence",
@@ -114,9 +126,15 @@ __all__ = [
     "default_ledger_path",
     "default_reviewer",
     "format_figure",
+    "list_backups",
+    "newest_good_backup",
     "parse_number",
     "plain_number",
+    "resolve_backup",
+    "restore_backup",
+    "salvage_copy",
     "scaled_number",
     "sentence_around",
     "suggested_statement",
+    "user_error_for",
 ]

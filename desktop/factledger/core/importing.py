@@ -10,6 +10,7 @@ from factledger import extraction, reading
 from factledger.domain import Changes, Document, Suggestion, UserError
 from factledger.reading import ImportInput
 from factledger.storage import write_transaction
+from factledger.storage.open_ledgers import refuse_if_open
 
 from .context import LedgerContext, new_id
 from .versions import AddSourceVersion, VersionReport
@@ -152,6 +153,8 @@ def _read_and_extract(
 ) -> tuple[Document, list[Suggestion]] | ImportResult | None:
     """The document and its suggestions, a failed result saying why, or None once cancelled."""
     try:
+        if item.path is not None:  # reading an open ledger's file with open() would drop its locks
+            refuse_if_open(item.path, doing="importing")
         document = reading.read_input(item, fetch=fetch)
         if cancelled is not None and len(document.text) > LONG_EXTRACTION_CHARS and cancelled():
             return None  # a cancel that came while reading spares the person a long extraction

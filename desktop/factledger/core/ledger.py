@@ -27,6 +27,7 @@ from factledger.domain.anchors import Anchor, AnchorState
 from factledger.storage import (
     SCHEMA_VERSION,
     ClaimPage,
+    OpenOptions,
     SearchHit,
     SourceSummary,
     StoredSuggestion,
@@ -36,7 +37,12 @@ from factledger.storage import (
     search,
     write_transaction,
 )
+from factledger.storage.backups import FOLDER_SETTING
+from factledger.storage.factsheet import QuoteMismatch
+from factledger.storage.integrity import full_check
+from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
 
+from . import backups as safety
 from . import series as chart_series
 from .context import LedgerContext, new_id
 from .edits import (
@@ -100,11 +106,44 @@ class Ledger:
         self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------------
+    notices: tuple[str, ...] = ()
+    """Sentences from opening (safeguards put back, read-only file) that the person should read once."""
+    read_only: bool = False
+
     @classmethod
-    def open(cls, path: Path | str | None = None, *, actor: str | None = None, create: bool = True) -> Ledger:
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        actor: str | None = None,
+        create: bool = True,
+        init: bool = False,
+        daily_backup: bool = True,
+    ) -> Ledger:
+        """Open a ledger file (the default one without a path).
+
+        The first open in a process checks the file (bounded in time), backs it up when the newest
+        backup is a day old (and before a migration), and puts back safeguards another tool removed.
+        `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
+        The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
+        """
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
-        db = open_database(resolved, create=create)
-        return cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
+        options = OpenOptions(
+            create=create,
+            init=init,
+            backup=lambda conn, p, reason: safety.backup_connection(conn, p, reason=reason),
+            newest_backup=safety.newest_good_backup,
+        )
+        db = open_database(resolved, options=options)
+        ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
+        ledger.read_only = options.read_only
+        ledger.notices = tuple(options.notices)
+        if daily_backup and options.first_open and not options.read_only:
+            try:
+                safety.backup_if_due(db, resolved)
+            except UserError as error:  # a full backup disk must not keep the person from their ledger
+                ledger.notices = (*ledger.notices, error.message)
+        return ledger
 
     def close(self) -> None:
         self._closed = True
@@ -114,6 +153,40 @@ class Ledger:
     def closed(self) -> bool:
         """True once closed; a view's deferred work checks it before asking anything."""
         return self._closed
+
+    # -- safety: backups and checks ----------------------------------------------------------------
+    def backup(self, *, reason: str = "manual") -> Path:
+        """Make a backup now (SQLite's online backup: consistent while others write)."""
+        return safety.backup_now(self._ctx.db, self.path, reason=reason)
+
+    def backup_if_due(self) -> Path | None:
+        """The daily backup, when the newest backup is a day old; None when none was due."""
+        if self.read_only:
+            return None
+        return safety.backup_if_due(self._ctx.db, self.path)
+
+    def backups(self) -> list[safety.BackupInfo]:
+        """This ledger's backups, newest first, with their counts of sources and facts."""
+        return safety.list_backups(self.path, self._ctx.db)
+
+    @property
+    def backup_folder(self) -> Path:
+        return safety.folder_of(self.path, self._ctx.db)
+
+    def set_backup_folder(self, folder: Path | str | None) -> None:
+        """Choose where this ledger's backups go (None: back to the default folder)."""
+        with write_transaction(self._ctx.db):
+            self._ctx.settings.set(FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
+
+    def integrity_problems(self) -> list[str]:
+        """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound.
+
+        When it finds damage, every connection of this process to the file stops writing into it.
+        """
+        problems = full_check(self._ctx.db.conn)
+        if problems:
+            mark_damaged(self.path)
+        return problems
 
     def __enter__(self) -> Ledger:
         return self
@@ -249,6 +322,7 @@ class Ledger:
         source = self.source(source_id)
         version_ids = [v.id for v in reversed(self.versions(source_id))] or [source_id]
         claim_ids = frozenset(c.id for v in version_ids for c in self._ctx.claims.for_source(v))
+        self.backup(reason="before-delete")  # deleting a source cannot be undone: keep it in a backup
         with write_transaction(self._ctx.db):
             for version_id in version_ids:
                 self._ctx.sources.delete(version_id)
@@ -296,6 +370,16 @@ class Ledger:
             source_id=source_id, kind=None if kind is None else str(kind), min_score=min_score
         )
         return EditGroup([AcceptSuggestion(i) for i in ids], description=f"Accept {len(ids)} suggestions")
+
+    def accept_all(
+        self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
+    ) -> EditGroup:
+        """Accept the open suggestions as facts in one transaction that also chooses them, so another
+        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied group."""
+        with write_transaction(self._ctx.db):
+            group = self.accept_all_edit(source_id=source_id, kind=kind, min_score=min_score)
+            self.apply(group)
+        return group
 
     def dismiss(self, suggestion_id: str) -> Changes:
         return self.apply(DismissSuggestion(suggestion_id))
@@ -451,17 +535,30 @@ class Ledger:
         progress: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Write a fact sheet; the file appears only when complete (exporting writes a temp file first)."""
+        """Write a fact sheet; the file appears only when complete (exporting writes a temp file first).
+
+        Every quote is checked against its source first: a ledger whose quotes were altered outside
+        FactLedger is refused with the facts named, so no export ships a fabricated quote.
+        """
         from factledger.exporting import export
 
-        return export(
-            self.factsheet_rows(claim_filter),
-            path,
-            fmt=fmt,
-            options=options,
-            progress=progress,
-            cancelled=cancelled,
-        )
+        refuse_if_open(Path(path), doing="exporting over")
+        try:
+            return export(
+                self.factsheet_rows(claim_filter),
+                path,
+                fmt=fmt,
+                options=options,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        except QuoteMismatch as mismatch:
+            bad = self._ctx.claims.quote_mismatches() or [mismatch.claim_id]
+            shown = ", ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+            raise UserError(
+                f"Nothing was exported: the quote of {len(bad)} fact(s) ({shown}) no longer matches the words "
+                "of its source, so the ledger was changed outside FactLedger. Restore a backup or correct them."
+            ) from mismatch
 
     # -- chart series (SQL in storage.series; values in core.series) ------------------------------
     def timeline(

@@ -19,6 +19,13 @@ def default_ledger_path() -> Path:
     return base / DEFAULT_LEDGER_NAME
 
 
+def backups_root() -> Path:
+    """Where backups go unless a ledger names its own folder: `FACTLEDGER_BACKUP_DIR`, else a `backups`
+    folder in the user data folder, beside the default ledger (one subfolder per ledger)."""
+    override = os.environ.get("FACTLEDGER_BACKUP_DIR")
+    return Path(override).expanduser() if override else default_ledger_path().parent / "backups"
+
+
 def default_reviewer() -> str:
     """Who history names when no reviewer name was set in the preferences."""
     name = os.environ.get("FACTLEDGER_REVIEWER")

@@ -7,6 +7,7 @@ import errno
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -56,12 +57,62 @@ def _put_in_place(temp: Path, target: Path) -> None:
         raise UserError(f"Cannot replace '{target}': permission denied; choose another file name.") from error
 
 
+def clean_stale_temps(target: Path) -> list[Path]:
+    """Remove the hidden temporary files that exports to `target` killed mid-way left behind.
+
+    A temporary file names the process writing it, so one still being written by a live export (in this
+    or another process) is left alone; one from a dead process is a leftover. Files of the older naming,
+    without a process id, are removed once they are an hour old.
+    """
+    removed: list[Path] = []
+    prefix = f".{target.name}."
+    try:
+        entries = [
+            e for e in target.parent.iterdir() if e.name.startswith(prefix) and e.name.endswith(".part")
+        ]
+    except OSError:
+        return removed
+    for entry in entries:
+        middle = entry.name[len(prefix) : -len(".part")]
+        pid_text, _, token = middle.partition("-")
+        try:
+            stale = (
+                not _alive(int(pid_text))
+                if token
+                else time.time() - entry.stat().st_mtime > _OLD_TEMP_SECONDS
+            )
+        except (ValueError, OSError):
+            continue
+        if stale:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+_OLD_TEMP_SECONDS = 3600
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _create_temp(target: Path, *, encoding: str) -> tuple[Path, TextIO]:
-    """Create a fresh hidden file beside `target`, with the user's umask (not mkstemp's 0600)."""
+    """Create a fresh hidden file beside `target`, with the user's umask (not mkstemp's 0600); first
+    remove what killed exports to the same target left."""
     folder = target.parent
+    clean_stale_temps(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        temp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
+        temp = folder / f".{target.name}.{os.getpid()}-{secrets.token_hex(6)}.part"
         try:
             fd = os.open(temp, flags, 0o666)
         except FileExistsError:

@@ -3,7 +3,7 @@
 # First, for its side effect: sqlite-utils loads without pandas and numpy before any module below imports it.
 from . import sqlite_utils_loader  # noqa: F401
 from .claims import ClaimRepository, order_clause, where_clause
-from .database import LEDGER_SUFFIX, SCHEMA_VERSION, backup_copy, open_database
+from .database import LEDGER_SUFFIX, SCHEMA_VERSION, OpenOptions, open_database
 from .evidence import EvidenceRepository
 from .factsheet import factsheet_rows
 from .history import HistoryRepository
@@ -25,6 +25,7 @@ __all__ = [
     "FactSpan",
     "HistoryRepository",
     "LinkRepository",
+    "OpenOptions",
     "SearchHit",
     "SettingsRepository",
     "SourceRepository",

@@ -136,6 +136,16 @@ class ClaimRepository:
     def delete(self, claim_id: str) -> bool:
         return self._db.execute("DELETE FROM claims WHERE id = ?", [claim_id]).rowcount > 0
 
+    def quote_mismatches(self) -> list[str]:
+        """Ids of facts whose quote is not the exact characters of their source at start-end (or whose
+        source is gone): only raw SQL with the schema's guards removed can leave any."""
+        rows = self._db.execute(
+            "SELECT claims.id FROM claims LEFT JOIN sources ON sources.id = claims.source_id "
+            'WHERE sources.id IS NULL OR claims.quote IS NOT substr(sources.text, claims.start + 1, claims."end" - claims.start) '
+            "ORDER BY claims.id"
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def count(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
         where, params = where_clause(claim_filter)
         key = (where, tuple(params))

@@ -9,13 +9,22 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factledger.domain import ClaimFilter, Stance
+from factledger.domain import ClaimFilter, Stance, UserError
 from factledger.domain.anchors import AnchorState, describe_change
 from factledger.domain.factsheet import EvidenceRef, FactSheetRow
 
 from .claims import where_clause
 
 CONTEXT_CHARS = 160
+
+
+class QuoteMismatch(UserError):
+    """A fact's quote is not the words of its source at its span: an export must not ship it."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__(f"The quote of fact {claim_id} no longer matches the words of its source.")
+        self.claim_id = claim_id
+
 
 # Facts in date order of their source, then by position. The sort carries only the claim's own columns:
 # the source's title, URL and text are read once per source (`_SOURCE_SQL`), not copied into 100,000
@@ -74,6 +83,8 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
                 source_id = r[20]
                 title, outlet, url, published, text = conn.execute(_SOURCE_SQL, (source_id,)).fetchone()
             claim_id, start, end, quote = r[0], r[22], r[23], r[3]
+            if text[start:end] != quote:  # altered by raw SQL with the schema's guards removed
+                raise QuoteMismatch(claim_id)
             yield FactSheetRow(
                 id=claim_id,
                 kind=r[1],

@@ -308,6 +308,48 @@ def m007_delivered_amounts(db: Database) -> None:
     )
 
 
+_QUOTE_MISMATCH = (
+    "EXISTS (SELECT 1 FROM sources WHERE sources.id = NEW.source_id AND NEW.quote IS NOT "
+    'substr(sources.text, NEW.start + 1, NEW."end" - NEW.start))'
+)
+_SOURCE_BREAKS_QUOTES = (
+    "EXISTS (SELECT 1 FROM claims WHERE claims.source_id = NEW.id "
+    'AND claims.quote IS NOT substr(NEW.text, claims.start + 1, claims."end" - claims.start))'
+)
+"""SQLite's substr counts characters of TEXT, as Python's str slicing does, so `start`/`end` mean the same."""
+
+
+@migrations()
+def m008_schema_guards(db: Database) -> None:
+    """The schema keeps the promises README makes even against raw SQL from sqlite3 or sqlite-utils.
+
+    History: `INSERT OR REPLACE`/`REPLACE INTO` deletes the old row without firing the delete trigger
+    (SQLite fires it only with recursive_triggers, which a shell does not set), so an insert that would
+    replace an existing id is refused before it happens. Facts: a quote must be the exact characters of
+    its source at start-end, checked on insert, on every change of quote, span or source, and when a
+    source's text changes under its facts (or a source arrives after its facts, as with foreign keys off).
+    """
+    db.executescript(
+        f"""
+        CREATE TRIGGER history_no_replace BEFORE INSERT ON history
+        WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM history WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'history is append-only: rows cannot be replaced'); END;
+        CREATE TRIGGER claims_quote_on_insert BEFORE INSERT ON claims
+        WHEN {_QUOTE_MISMATCH}
+        BEGIN SELECT RAISE(ABORT, 'a fact''s quote must be the exact words of its source at start-end'); END;
+        CREATE TRIGGER claims_quote_on_update BEFORE UPDATE OF quote, start, "end", source_id ON claims
+        WHEN {_QUOTE_MISMATCH}
+        BEGIN SELECT RAISE(ABORT, 'a fact''s quote must be the exact words of its source at start-end'); END;
+        CREATE TRIGGER sources_text_keeps_quotes BEFORE UPDATE OF text, id ON sources
+        WHEN {_SOURCE_BREAKS_QUOTES}
+        BEGIN SELECT RAISE(ABORT, 'a source''s text cannot change under the quotes of its facts'); END;
+        CREATE TRIGGER sources_insert_keeps_quotes BEFORE INSERT ON sources
+        WHEN {_SOURCE_BREAKS_QUOTES}
+        BEGIN SELECT RAISE(ABORT, 'a fact''s quote must be the exact words of its source at start-end'); END;
+        """
+    )
+
+
 @migrations()
 def m009_source_versions(db: Database) -> None:
     """Versions of a source: `sources.lineage` and `sources.version` (existing sources are version 1, with

@@ -10,13 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from factledger import __version__
-from factledger.core import Ledger
-from factledger.domain import UserError
 from factledger.reading import expand_inputs
 
 from .export_dialog import ExportDialog
 from .help_dialogs import HOW_TO_CHECK, HelpDialog, shortcut_sheet
+from .ledger_recovery import open_ledger_asking
 from .preferences_dialog import PreferencesDialog
+from .restore_dialog import RestoreDialog
 from .version_actions import VersionActions
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "&Import…", "Ctrl+I", self.import_files)
         self.export_action = self._action(file_menu, "&Export fact sheet…", "Ctrl+E", self.open_export)
+        self.restore_action = self._action(file_menu, "Restore from &backup…", None, self.open_restore)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
         edit_menu = bar.addMenu("&Edit")
@@ -139,10 +140,10 @@ class MainMenus(QObject):
 
     def switch_to(self, path: Path, *, create: bool) -> bool:
         session = self._window.session
-        try:
-            ledger = Ledger.open(path, actor=session.ledger.actor, create=create)
-        except UserError as error:
-            session.failed.emit(error.message)
+        ledger = open_ledger_asking(
+            self._window, path, actor=session.ledger.actor, create=create, tell=session.failed.emit
+        )
+        if ledger is None:  # declined, or a sentence was shown
             return False
         session.replace_ledger(ledger)  # the window remembers it among the recent ledgers
         return True
@@ -166,6 +167,16 @@ class MainMenus(QObject):
         dialog.export_finished.connect(self._on_export_dialog_export_finished)
         self.export_dialog = dialog
         dialog.show()
+        return dialog
+
+    def open_restore(self) -> RestoreDialog:
+        dialog = RestoreDialog(self._window.session, self._window.runner, self._window)
+        dialog.restored.connect(
+            lambda aside: self._window.statusBar().showMessage(
+                f"Restored from backup; the previous file was kept as {aside}" if aside else "Restored", 10000
+            )
+        )
+        dialog.open()
         return dialog
 
     def _on_export_dialog_export_finished(self, path: str, rows: int) -> None:
