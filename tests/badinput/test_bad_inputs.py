@@ -72,14 +72,16 @@ def check_batch(ledger: Path, before: set[str], cases: list[Case], lines: list[s
         word, _, rest = line.partition(": ")
         if _label(case) not in line:
             problems.append(f"{case.kind}: line does not name the input: {line[:300]!r}")
-        if case.outcome is not None and word != case.outcome:
+        # Two made-up inputs with one title and sender are versions of one story: stored all the same.
+        stored = "imported" if word == "new version" else word
+        if case.outcome is not None and stored != case.outcome:
             problems.append(f"{case.kind}: expected {case.outcome}, got {line[:300]!r}")
         if word == "failed":
             if not re.search(r"[.)]$", rest.strip()):
                 problems.append(f"{case.kind}: failure is not a sentence: {line[:300]!r}")
             if case.says and case.says.lower() not in rest.lower():
                 problems.append(f"{case.kind}: sentence lacks {case.says!r}: {line[:300]!r}")
-        elif word not in ("imported", "duplicate"):
+        elif stored not in ("imported", "duplicate"):
             problems.append(f"{case.kind}: unexpected line {line[:300]!r}")
     assert not problems, "\n".join(problems)
     assert _integrity(ledger) == "ok"

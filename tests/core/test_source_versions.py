@@ -171,3 +171,24 @@ def test_undo_refuses_while_facts_stand_on_the_new_version_and_delete_takes_ever
     assert ledger.count_claims() == facts and len(ledger.versions(first)) == 2
     ledger.delete_source(result.source_id)
     assert (ledger.info().sources, ledger.count_claims(), ledger.sources()) == (0, 0, [])
+
+
+def test_a_recurring_title_weeks_apart_is_a_new_source_and_days_apart_a_version(ledger: Ledger) -> None:
+    """A newsletter's "Morning Briefing" a month later is another issue; the same story a day later is a version."""
+    first = ledger.import_document(
+        Document(
+            text="Exports rose 4% in May.", title="Morning Briefing", outlet="Daily", published="2025-06-02"
+        )
+    )
+    month_later = ledger.import_document(
+        Document(
+            text="Exports fell 2% in June.", title="Morning Briefing", outlet="Daily", published="2025-07-02"
+        )
+    )
+    next_day = ledger.import_document(
+        Document(
+            text="Exports rose 5% in May.", title="Morning Briefing", outlet="Daily", published="2025-06-03"
+        )
+    )
+    assert first.outcome == "imported" and month_later.outcome == "imported"
+    assert next_day.outcome == "new_version" and next_day.version == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
@@ -108,7 +109,9 @@ class VersionRepository:
 
     def match(self, document: Document) -> str | None:
         """The newest version of the source this document is a later version of, if any: same URL; without a
-        URL, same title and same outlet (or, when neither has an outlet, the same byline)."""
+        URL, same title and same outlet (or, when neither has an outlet, the same byline), and publication
+        dates no further apart than `SAME_STORY_DAYS` where both are known — so a newsletter or a daily
+        column that reuses its title from one issue to the next stays a separate source."""
         if document.url:
             variants = _url_variants(document.url)
             marks = ", ".join("?" for _ in variants)
@@ -121,12 +124,14 @@ class VersionRepository:
         if not title:
             return None
         rows = self._db.execute(
-            f"SELECT {LINEAGE}, title, outlet, authors FROM sources WHERE title IS NOT NULL AND url IS NULL "
-            "ORDER BY imported_at DESC"
+            f"SELECT {LINEAGE}, title, outlet, authors, published FROM sources "
+            "WHERE title IS NOT NULL AND url IS NULL ORDER BY imported_at DESC"
         )
         authors = sorted(document.authors)
-        for lineage, other_title, outlet, other_authors in rows:
+        for lineage, other_title, outlet, other_authors, published in rows:
             if _title_key(other_title) != title or (outlet or None) != (document.outlet or None):
+                continue
+            if not _same_story_dates(published, document.published):
                 continue
             if not document.outlet and (not authors or sorted(_json_list(other_authors)) != authors):
                 continue
@@ -278,3 +283,19 @@ def _json_list(text: str | None) -> list[str]:
     except ValueError:
         return []
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+SAME_STORY_DAYS = 3
+"""An edited article keeps its publication day (or moves it by a day or two with an update); the same title
+further apart in time is another issue of a recurring title."""
+
+
+def _same_story_dates(stored: str | None, incoming: str | None) -> bool:
+    if not stored or not incoming:
+        return True
+    try:
+        first = date.fromisoformat(stored[:10])
+        second = date.fromisoformat(incoming[:10])
+    except ValueError:
+        return True
+    return abs((first - second).days) <= SAME_STORY_DAYS
