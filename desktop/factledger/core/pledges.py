@@ -22,8 +22,9 @@ import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from operator import itemgetter
-from typing import Final, NamedTuple, cast
+from typing import Final, NamedTuple
 
 from factledger.checking.consistency import TOLERANCE, same_value
 from factledger.domain import Fulfilment
@@ -150,25 +151,19 @@ def group_pledges(statements: Sequence[StatementRow], links: Iterable[tuple[str,
 
 
 def _pledges(statements: Sequence[StatementRow], parent: list[int]) -> list[Pledge]:
-    """One pledge per group, in the order of each group's first statement; most groups hold one statement
-    and become a pledge in place, the others once all their statements are known."""
+    """One pledge per group, in the order of each group's first statement."""
     for n, root in enumerate(parent):
         if parent[root] != root:
             parent[n] = _find(parent, root)
-    sizes = Counter(parent)
-    pledges: list[Pledge | None] = []
-    clusters: dict[int, tuple[int, list[int]]] = {}  # root: (place in `pledges`, statements)
-    for n, root in enumerate(parent):
-        if sizes[root] == 1:
-            pledges.append(_single(statements[n]))
-        elif root in clusters:
-            clusters[root][1].append(n)
-        else:
-            clusters[root] = (len(pledges), [n])
-            pledges.append(None)
-    for place, members in clusters.values():
-        pledges[place] = _pledge(statements, members)
-    return cast(list[Pledge], pledges)
+    # Statements ordered by group (a stable sort in C keeps each group's statements in order), then the
+    # groups by their first statement.
+    order = sorted(range(len(parent)), key=parent.__getitem__)
+    clusters = [list(members) for _root, members in groupby(order, key=parent.__getitem__)]
+    clusters.sort(key=itemgetter(0))
+    return [
+        _single(statements[members[0]]) if len(members) == 1 else _pledge(statements, members)
+        for members in clusters
+    ]
 
 
 def _key(statement: StatementRow) -> tuple[str, str]:
@@ -300,42 +295,49 @@ def _single(first: StatementRow) -> Pledge:
 
 
 def _pledge(statements: Sequence[StatementRow], indexes: list[int]) -> Pledge:
-    """A pledge stated several times."""
+    """A pledge stated several times: its statements' fields taken as columns (`zip`), each summed up in one
+    pass."""
     # ids grow with time: the first logged comes first
-    members = sorted((statements[n] for n in indexes), key=itemgetter(_ID))
-    first = members[0]
-    amounts: list[float] = []
-    for amount in sorted(s[_AMOUNT] for s in members if s[_AMOUNT] is not None):
-        if not amounts or not same_value(amounts[-1], amount):
+    members = sorted(map(statements.__getitem__, indexes), key=itemgetter(_ID))
+    ids, sources, _committers, _units, subjects, stated, fulfilments, recorded, dues, overdue = zip(
+        *members, strict=True
+    )
+    ordered = sorted([a for a in stated if a is not None])
+    amounts: list[float] = ordered[:1]
+    for amount in ordered[1:]:
+        last = amounts[-1]
+        # `same_value`, inlined: one comparison per statement
+        if amount != last and abs(amount - last) > TOLERANCE * max(abs(amount), abs(last)):
             amounts.append(amount)
-    fulfilled = any(s[_FULFILMENT] == _FULFILLED for s in members)
-    delivered = max(_delivered(s) for s in members)
+    fulfilled = _FULFILLED in fulfilments
+    delivered = max(
+        [
+            done if done is not None else (amount or 0.0) if fulfilment == _FULFILLED else 0.0
+            for amount, fulfilment, done in zip(stated, fulfilments, recorded, strict=True)
+        ]
+    )
     partly = 0.0
     if not delivered:
         partly = max(
-            (s[_AMOUNT] or 0.0 for s in members if s[_FULFILMENT] == _PARTLY and s[_DELIVERED] is None),
+            (
+                amount or 0.0
+                for amount, fulfilment, done in zip(stated, fulfilments, recorded, strict=True)
+                if fulfilment == _PARTLY and done is None
+            ),
             default=0.0,
         )
-    dues = [s for s in members if s[_DUE]]
+    first = members[0]
     return _make_pledge(
         (
             first[_COMMITTER],
             first[_UNIT],
-            next((s[_SUBJECT] for s in members if s[_SUBJECT]), None),
-            tuple(s[_ID] for s in members),
+            next(filter(None, subjects), None),
+            ids,
             tuple(amounts),
-            len({s[_SOURCE] for s in members}),
+            len(set(sources)),
             delivered,
             partly,
             fulfilled,
-            not fulfilled and bool(dues) and all(s[_OVERDUE] for s in dues),
+            not fulfilled and any(dues) and all(late for due, late in zip(dues, overdue, strict=True) if due),
         )
     )
-
-
-def _delivered(statement: StatementRow) -> float:
-    if statement[_DELIVERED] is not None:
-        return statement[_DELIVERED]
-    if statement[_FULFILMENT] == _FULFILLED:
-        return statement[_AMOUNT] or 0.0
-    return 0.0
