@@ -129,10 +129,13 @@ def group_pledges(statements: Sequence[StatementRow], links: Iterable[tuple[str,
     """
     count = len(statements)
     parent = list(range(count))
-    amounts: list[float | None] = [s[_AMOUNT] for s in statements]
-    committers = _committer_groups(statements)
-    for members in committers.values():
-        _group_same_amounts(amounts, members, parent)
+    amounts: list[float | None] = list(map(itemgetter(_AMOUNT), statements))
+    # Only statements giving an amount take part in rules 2 and 3.
+    committers = [
+        [n for n in members if amounts[n] is not None] for members in _committer_groups(statements).values()
+    ]
+    for amounted in committers:
+        _group_same_amounts(amounts, amounted, parent)
     links = list(links)
     if links:
         position = {s[_ID]: n for n, s in enumerate(statements)}
@@ -145,8 +148,8 @@ def group_pledges(statements: Sequence[StatementRow], links: Iterable[tuple[str,
             ):
                 _union(parent, first, second)
     subjects: dict[str | None, str] = {}
-    for members in committers.values():
-        _group_disagreeing_sources(statements, amounts, members, parent, subjects)
+    for amounted in committers:
+        _group_disagreeing_sources(statements, amounts, amounted, parent, subjects)
     return _pledges(statements, parent)
 
 
@@ -198,9 +201,9 @@ def _union(parent: list[int], a: int, b: int) -> None:
         parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def _group_same_amounts(amounts: list[float | None], members: list[int], parent: list[int]) -> None:
+def _group_same_amounts(amounts: list[float | None], amounted: list[int], parent: list[int]) -> None:
     """Rule 2: one committer and unit, the same amount (sorted, each cluster compared with its first)."""
-    ordered = sorted((amount, n) for n in members if (amount := amounts[n]) is not None)
+    ordered: list[tuple[float, int]] = sorted(zip(map(amounts.__getitem__, amounted), amounted, strict=True))  # type: ignore[arg-type]
     anchor, root = math.nan, -1
     for amount, n in ordered:
         # `same_value`, inlined: this loop runs once per statement; every statement is still its own group
@@ -213,7 +216,7 @@ def _group_same_amounts(amounts: list[float | None], members: list[int], parent:
 def _group_disagreeing_sources(
     statements: Sequence[StatementRow],
     amounts: list[float | None],
-    members: list[int],
+    amounted: list[int],
     parent: list[int],
     subjects: dict[str | None, str],
 ) -> None:
@@ -223,16 +226,18 @@ def _group_disagreeing_sources(
     clustered from the lowest: each joins the cluster of the lowest amount within `CONFLICT_RATIO` of it
     (n log n, however many sources report a subject).
     """
-    amounted = [n for n in members if amounts[n] is not None]
     # Which subjects 2 to `MAX_REPORTS` sources name, counted on the distinct (subject, source) pairs in C;
     # usually none or a few, and only their statements are gathered one by one.
     pairs = set(map(itemgetter(_SUBJECT, _SOURCE), map(statements.__getitem__, amounted)))
-    for raw, _source in pairs:
+    reports = Counter(map(itemgetter(0), pairs))
+    for raw in reports:
         if raw not in subjects:
             subjects[raw] = _fold(raw)
-    folded = {(subjects[raw], source) for raw, source in pairs}
-    reports = Counter(subject for subject, _source in folded)
-    wanted = {subject for subject, n in reports.items() if subject and 2 <= n <= MAX_REPORTS}
+    if all(subjects[raw] == raw or not subjects[raw] for raw in reports):  # each subject spelled one way
+        wanted = {raw for raw, n in reports.items() if subjects[raw] and 2 <= n <= MAX_REPORTS}
+    else:
+        folded = Counter(subject for subject, _source in {(subjects[raw], source) for raw, source in pairs})
+        wanted = {subject for subject, n in folded.items() if subject and 2 <= n <= MAX_REPORTS}
     if not wanted:
         return
     by_subject: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
