@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, cast
 
 from factledger.checking.consistency import TOLERANCE, same_value
 from factledger.domain import Fulfilment
@@ -203,9 +203,12 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 def _group_same_amounts(amounts: list[float | None], amounted: list[int], parent: list[int]) -> None:
     """Rule 2: one committer and unit, the same amount (sorted, each cluster compared with its first)."""
-    ordered: list[tuple[float, int]] = sorted(zip(map(amounts.__getitem__, amounted), amounted, strict=True))  # type: ignore[arg-type]
+    # A stable sort on the amounts alone (floats compare fast) keeps equal amounts in statement order, as a
+    # sort of (amount, index) pairs would.
+    ordered = sorted(amounted, key=amounts.__getitem__)  # type: ignore[arg-type]
+    values = cast(list[float], list(map(amounts.__getitem__, ordered)))
     anchor, root = math.nan, -1
-    for amount, n in ordered:
+    for amount, n in zip(values, ordered, strict=True):
         # `same_value`, inlined: this loop runs once per statement; every statement is still its own group
         if amount == anchor or abs(amount - anchor) <= TOLERANCE * max(abs(amount), abs(anchor)):
             parent[n] = root
