@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from itertools import groupby
+from operator import itemgetter
+from typing import Final, NamedTuple, cast
 
 from factledger.checking.consistency import TOLERANCE, same_value
 from factledger.domain import Fulfilment
@@ -48,6 +50,36 @@ class Statement(NamedTuple):
     delivered: float | None
     due: str | None  # last day of its deadline (ISO), when one is given
     overdue: bool | int  # its deadline has passed
+
+
+StatementRow = tuple[
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    float | None,
+    str | None,
+    float | None,
+    str | None,
+    bool | int,
+]
+"""A `Statement`'s fields as a plain row (what the storage query returns): the grouping reads fields by
+position, so a ledger's rows are grouped without making a `Statement` of each."""
+
+# Field positions (Final, so the type checker knows each field's type)
+_ID: Final = 0
+_SOURCE: Final = 1
+_COMMITTER: Final = 2
+_UNIT: Final = 3
+_SUBJECT: Final = 4
+_AMOUNT: Final = 5
+_FULFILMENT: Final = 6
+_DELIVERED: Final = 7
+_DUE: Final = 8
+_OVERDUE: Final = 9
+_FULFILLED = Fulfilment.FULFILLED.value
+_PARTLY = Fulfilment.PARTIALLY_FULFILLED.value
 
 
 class Pledge(NamedTuple):
@@ -81,170 +113,239 @@ class Pledge(NamedTuple):
         return len(self.claim_ids)
 
 
-class _Groups:
-    """Union-find over statement indexes."""
-
-    def __init__(self, size: int) -> None:
-        self._parent = list(range(size))
-
-    def find(self, index: int) -> int:
-        parent = self._parent
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    def attach(self, child: int, root: int) -> None:
-        """Make `child`, still a group of its own, part of the group whose root is `root`."""
-        self._parent[child] = root
-
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self._parent[max(root_a, root_b)] = min(root_a, root_b)
-
-
 @functools.lru_cache(maxsize=65_536)
 def _fold(text: str | None) -> str:
     # Cached: a ledger names few committers, units and subjects, each on many statements.
     return (text or "").strip().casefold()
 
 
-def group_pledges(statements: Sequence[Statement], links: Iterable[tuple[str, str]] = ()) -> list[Pledge]:
+def group_pledges(statements: Sequence[StatementRow], links: Iterable[tuple[str, str]] = ()) -> list[Pledge]:
     """Statements grouped into pledges (rules in the module docstring); each pledge's statements first logged
-    first."""
-    groups = _Groups(len(statements))
-    position = {s.claim_id: n for n, s in enumerate(statements)}
-    by_committer: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for n, statement in enumerate(statements):
-        by_committer[_fold(statement.committer), _fold(statement.unit)].append(n)
-    # Rule 2 first, while every statement is its own group: it attaches statements directly (a ledger may
-    # hold 100,000s), the few links and disagreeing reports then join whole groups.
-    for members in by_committer.values():
-        _group_same_amounts(statements, members, groups)
-    for a, b in links:
-        if a in position and b in position:
-            first, second = statements[position[a]], statements[position[b]]
-            if (_fold(first.committer), _fold(first.unit)) == (_fold(second.committer), _fold(second.unit)):
-                groups.union(position[a], position[b])
-    for members in by_committer.values():
-        _group_disagreeing_sources(statements, members, groups)
-    clusters: dict[int, list[Statement]] = defaultdict(list)
-    for n, statement in enumerate(statements):
-        clusters[groups.find(n)].append(statement)
-    return [_pledge(members) for members in clusters.values()]
+    first.
+
+    Built for 100,000s of statements: fields are read by position, each distinct committer, unit and subject
+    is folded once, statements are grouped by their raw committer and unit before folding, and the groups
+    are a flat parent list (rule 2 attaches statements straight to their group's first amount).
+    """
+    count = len(statements)
+    parent = list(range(count))
+    amounts: list[float | None] = list(map(itemgetter(_AMOUNT), statements))
+    # Only statements giving an amount take part in rules 2 and 3.
+    committers = [
+        [n for n in members if amounts[n] is not None] for members in _committer_groups(statements).values()
+    ]
+    for amounted in committers:
+        _group_same_amounts(amounts, amounted, parent)
+    links = list(links)
+    if links:
+        position = {s[_ID]: n for n, s in enumerate(statements)}
+        for a, b in links:
+            first, second = position.get(a), position.get(b)
+            if (
+                first is not None
+                and second is not None
+                and _key(statements[first]) == _key(statements[second])
+            ):
+                _union(parent, first, second)
+    subjects: dict[str | None, str] = {}
+    for amounted in committers:
+        _group_disagreeing_sources(statements, amounts, amounted, parent, subjects)
+    return _pledges(statements, parent)
 
 
-def _group_same_amounts(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
+def _pledges(statements: Sequence[StatementRow], parent: list[int]) -> list[Pledge]:
+    """One pledge per group, in the order of each group's first statement."""
+    for n, root in enumerate(parent):
+        if parent[root] != root:
+            parent[n] = _find(parent, root)
+    # Statements ordered by group (a stable sort in C keeps each group's statements in order), then the
+    # groups by their first statement.
+    order = sorted(range(len(parent)), key=parent.__getitem__)
+    clusters = [list(members) for _root, members in groupby(order, key=parent.__getitem__)]
+    clusters.sort(key=itemgetter(0))
+    return [
+        _single(statements[members[0]]) if len(members) == 1 else _pledge(statements, members)
+        for members in clusters
+    ]
+
+
+def _key(statement: StatementRow) -> tuple[str, str]:
+    return _fold(statement[_COMMITTER]), _fold(statement[_UNIT])
+
+
+def _committer_groups(statements: Sequence[StatementRow]) -> dict[tuple[str, str], list[int]]:
+    """Statement indexes (ascending) per folded committer and unit."""
+    raw: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+    for n, key in enumerate(map(itemgetter(_COMMITTER, _UNIT), statements)):
+        raw[key].append(n)
+    folded: dict[tuple[str, str], list[int]] = {}
+    for (committer, unit), members in raw.items():
+        key = _fold(committer), _fold(unit)
+        if key in folded:  # spelled two ways ("Toyota", "toyota "): one committer, statements in order
+            folded[key] = sorted(folded[key] + members)
+        else:
+            folded[key] = members
+    return folded
+
+
+def _find(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a != root_b:
+        parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def _group_same_amounts(amounts: list[float | None], amounted: list[int], parent: list[int]) -> None:
     """Rule 2: one committer and unit, the same amount (sorted, each cluster compared with its first)."""
-    amounts = sorted((amount, n) for n in members if (amount := statements[n].amount) is not None)
+    # A stable sort on the amounts alone (floats compare fast) keeps equal amounts in statement order, as a
+    # sort of (amount, index) pairs would.
+    ordered = sorted(amounted, key=amounts.__getitem__)  # type: ignore[arg-type]
+    values = cast(list[float], list(map(amounts.__getitem__, ordered)))
     anchor, root = math.nan, -1
-    for amount, n in amounts:
-        # `same_value`, inlined: this loop runs once per statement
+    for amount, n in zip(values, ordered, strict=True):
+        # `same_value`, inlined: this loop runs once per statement; every statement is still its own group
         if amount == anchor or abs(amount - anchor) <= TOLERANCE * max(abs(amount), abs(anchor)):
-            groups.attach(n, root)
+            parent[n] = root
         else:
             anchor, root = amount, n
 
 
-def _group_disagreeing_sources(statements: Sequence[Statement], members: list[int], groups: _Groups) -> None:
+def _group_disagreeing_sources(
+    statements: Sequence[StatementRow],
+    amounts: list[float | None],
+    amounted: list[int],
+    parent: list[int],
+    subjects: dict[str | None, str],
+) -> None:
     """Rule 3: different sources, one subject, one amount per source, amounts close, deadlines compatible.
 
-    The sources' amounts are sorted and clustered from the lowest: each joins the cluster of the lowest
-    amount within `CONFLICT_RATIO` of it (n log n, however many sources report a subject).
+    Only subjects named by 2 to `MAX_REPORTS` sources are clustered. Their sources' amounts are sorted and
+    clustered from the lowest: each joins the cluster of the lowest amount within `CONFLICT_RATIO` of it
+    (n log n, however many sources report a subject).
     """
+    # Which subjects 2 to `MAX_REPORTS` sources name, counted on the distinct (subject, source) pairs in C;
+    # usually none or a few, and only their statements are gathered one by one.
+    pairs = set(map(itemgetter(_SUBJECT, _SOURCE), map(statements.__getitem__, amounted)))
+    reports = Counter(map(itemgetter(0), pairs))
+    for raw in reports:
+        if raw not in subjects:
+            subjects[raw] = _fold(raw)
+    if all(subjects[raw] == raw or not subjects[raw] for raw in reports):  # each subject spelled one way
+        wanted = {raw for raw, n in reports.items() if subjects[raw] and 2 <= n <= MAX_REPORTS}
+    else:
+        folded = Counter(subject for subject, _source in {(subjects[raw], source) for raw, source in pairs})
+        wanted = {subject for subject, n in folded.items() if subject and 2 <= n <= MAX_REPORTS}
+    if not wanted:
+        return
     by_subject: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for n in members:
+    for n in amounted:
         statement = statements[n]
-        if statement.amount is not None and _fold(statement.subject):
-            by_subject[_fold(statement.subject)][statement.source_id].append(n)
+        subject = subjects[statement[_SUBJECT]]
+        if subject in wanted:
+            by_subject[subject][statement[_SOURCE]].append(n)
     for per_source in by_subject.values():
-        if not 2 <= len(per_source) <= MAX_REPORTS:
-            continue
-        single: list[int] = []  # one representative per source that states a single amount here
+        single: list[tuple[float, int]] = []  # one representative per source that states a single amount here
         for found in per_source.values():
-            first = statements[found[0]].amount
+            first = amounts[found[0]]
             assert first is not None
-            if all(same_value(first, statements[n].amount or 0.0) for n in found):
-                single.append(found[0])
-        single.sort(key=lambda n: (abs(statements[n].amount or 0.0), n))
-        anchors: list[int] = []  # lowest amount of each open cluster, by deadline year
-        for n in single:
-            anchor = next((a for a in anchors if _close(statements[a], statements[n])), None)
+            if all(same_value(first, amounts[n] or 0.0) for n in found):
+                single.append((abs(first), found[0]))
+        single.sort()
+        anchors: list[tuple[float, int]] = []  # lowest amount of each open cluster, by deadline year
+        for amount, n in single:
+            due = statements[n][_DUE]
+            anchor = next((a for a in anchors if _close(a[0], statements[a[1]][_DUE], amount, due)), None)
             if anchor is None:
-                anchors.append(n)
+                anchors.append((amount, n))
             else:
-                groups.union(anchor, n)
+                _union(parent, anchor[1], n)
             # Clusters whose lowest amount is now too far below the amounts to come are closed.
-            amount = abs(statements[n].amount or 0.0)
-            anchors = [a for a in anchors if abs(statements[a].amount or 0.0) >= CONFLICT_RATIO * amount]
+            anchors = [a for a in anchors if a[0] >= CONFLICT_RATIO * amount]
 
 
-def _close(a: Statement, b: Statement) -> bool:
-    assert a.amount is not None and b.amount is not None
-    low, high = sorted((abs(a.amount), abs(b.amount)))
+def _close(low: float, low_due: str | None, high: float, high_due: str | None) -> bool:
+    """Two sources' amounts (absolute, `low` <= `high`) close enough to be one pledge reported differently."""
     if high == 0 or low < CONFLICT_RATIO * high:
         return False
     # Deadlines both give must fall in one year: "by 2029" and "by March 2029" are one pledge, 2027 another.
-    return not (a.due and b.due and a.due[:4] != b.due[:4])
+    return not (low_due and high_due and low_due[:4] != high_due[:4])
 
 
-def _pledge(members: list[Statement]) -> Pledge:
-    if len(members) > 1:
-        members.sort(key=lambda s: s.claim_id)  # ids grow with time: the first logged comes first
-    first = members[0]
-    if len(members) == 1:  # most pledges are stated once: no sorting or scanning
-        done = first.fulfilment == Fulfilment.FULFILLED
-        delivered = _delivered(first)
-        unknown = (
-            first.fulfilment == Fulfilment.PARTIALLY_FULFILLED and first.delivered is None and not delivered
-        )
-        return Pledge(
-            first.committer,
-            first.unit,
-            first.subject,
-            (first.claim_id,),
-            () if first.amount is None else (first.amount,),
+_make_pledge = Pledge._make
+
+
+def _single(first: StatementRow) -> Pledge:
+    """A pledge stated once (most are): no sorting or scanning."""
+    amount, fulfilment, recorded = first[_AMOUNT], first[_FULFILMENT], first[_DELIVERED]
+    done = fulfilment == _FULFILLED
+    delivered = recorded if recorded is not None else (amount or 0.0) if done else 0.0
+    unknown = fulfilment == _PARTLY and recorded is None and not delivered
+    return _make_pledge(
+        (
+            first[_COMMITTER],
+            first[_UNIT],
+            first[_SUBJECT],
+            (first[_ID],),
+            () if amount is None else (amount,),
             1,
             delivered,
-            (first.amount or 0.0) if unknown else 0.0,
+            (amount or 0.0) if unknown else 0.0,
             done,
-            not done and bool(first.due) and bool(first.overdue),
+            not done and bool(first[_DUE]) and bool(first[_OVERDUE]),
         )
-    amounts: list[float] = []
-    for amount in sorted(s.amount for s in members if s.amount is not None):
-        if not amounts or not same_value(amounts[-1], amount):
+    )
+
+
+def _pledge(statements: Sequence[StatementRow], indexes: list[int]) -> Pledge:
+    """A pledge stated several times: its statements' fields taken as columns (`zip`), each summed up in one
+    pass."""
+    # ids grow with time: the first logged comes first
+    members = sorted(map(statements.__getitem__, indexes), key=itemgetter(_ID))
+    ids, sources, _committers, _units, subjects, stated, fulfilments, recorded, dues, overdue = zip(
+        *members, strict=True
+    )
+    ordered = sorted([a for a in stated if a is not None])
+    amounts: list[float] = ordered[:1]
+    for amount in ordered[1:]:
+        last = amounts[-1]
+        # `same_value`, inlined: one comparison per statement
+        if amount != last and abs(amount - last) > TOLERANCE * max(abs(amount), abs(last)):
             amounts.append(amount)
-    fulfilled = any(s.fulfilment == Fulfilment.FULFILLED for s in members)
-    delivered = max((_delivered(s) for s in members), default=0.0)
+    fulfilled = _FULFILLED in fulfilments
+    delivered = max(
+        [
+            done if done is not None else (amount or 0.0) if fulfilment == _FULFILLED else 0.0
+            for amount, fulfilment, done in zip(stated, fulfilments, recorded, strict=True)
+        ]
+    )
     partly = 0.0
     if not delivered:
         partly = max(
             (
-                s.amount or 0.0
-                for s in members
-                if s.fulfilment == Fulfilment.PARTIALLY_FULFILLED and s.delivered is None
+                amount or 0.0
+                for amount, fulfilment, done in zip(stated, fulfilments, recorded, strict=True)
+                if fulfilment == _PARTLY and done is None
             ),
             default=0.0,
         )
-    dues = [s for s in members if s.due]
-    return Pledge(
-        committer=first.committer,
-        unit=first.unit,
-        subject=next((s.subject for s in members if s.subject), None),
-        claim_ids=tuple(s.claim_id for s in members),
-        amounts=tuple(amounts),
-        sources=len({s.source_id for s in members}),
-        delivered=delivered,
-        partly=partly,
-        fulfilled=fulfilled,
-        overdue=not fulfilled and bool(dues) and all(s.overdue for s in dues),
+    first = members[0]
+    return _make_pledge(
+        (
+            first[_COMMITTER],
+            first[_UNIT],
+            next(filter(None, subjects), None),
+            ids,
+            tuple(amounts),
+            len(set(sources)),
+            delivered,
+            partly,
+            fulfilled,
+            not fulfilled and any(dues) and all(late for due, late in zip(dues, overdue, strict=True) if due),
+        )
     )
-
-
-def _delivered(statement: Statement) -> float:
-    if statement.delivered is not None:
-        return statement.delivered
-    if statement.fulfilment == Fulfilment.FULFILLED:
-        return statement.amount or 0.0
-    return 0.0

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, LinkKind, Status
 from factledger.storage import series as sql
 
-from .pledges import Pledge, Statement, group_pledges
+from .pledges import Pledge, group_pledges
 
 KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
@@ -513,7 +513,7 @@ def commitments(
 ) -> list[CommitmentTotal]:
     """Per committer and unit, largest pledge total first; overdue as on the timeline; restatements once."""
     day = (today or date.today()).isoformat()
-    statements = list(map(Statement._make, sql.commitment_statement_rows(db, claim_filter, today=day)))
+    statements = sql.commitment_statement_rows(db, claim_filter, today=day)
     links = sql.commitment_link_pairs(db, claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
     by_key: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
     for pledge in group_pledges(statements, links):
