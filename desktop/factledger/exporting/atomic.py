@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factledger.domain import UserError
+from factledger.processes import process_alive
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -77,7 +78,7 @@ def clean_stale_temps(target: Path) -> list[Path]:
         pid_text, _, token = middle.partition("-")
         try:
             stale = (
-                not _alive(int(pid_text))
+                not process_alive(int(pid_text))
                 if token
                 else time.time() - entry.stat().st_mtime > _OLD_TEMP_SECONDS
             )
@@ -91,18 +92,6 @@ def clean_stale_temps(target: Path) -> list[Path]:
 
 
 _OLD_TEMP_SECONDS = 3600
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _create_temp(target: Path, *, encoding: str) -> tuple[Path, TextIO]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from factledger.domain import UserError
+from factledger.processes import process_alive
 
 from . import integrity
 from .open_ledgers import refuse_if_open
@@ -111,23 +112,11 @@ def clean_stale_parts(folder: Path) -> list[Path]:
         return removed
     for entry in entries:
         match = _PART.match(entry.name)
-        if match and not _alive(int(match["pid"])):
+        if match and not process_alive(int(match["pid"])):
             for side in (entry, entry.with_name(entry.name + "-journal")):
                 side.unlink(missing_ok=True)
             removed.append(entry)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def list_backups(folder: Path, *, counts: bool = True) -> list[BackupInfo]:
