@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factledger.core import Ledger
-from factledger.domain import Document, UserError
+from factledger.domain import ClaimFilter, Document, Status, UserError
 
 ARTICLE = "The city will spend $40 million on 12 new bridges by 2027, the mayor said. " * 30
 
@@ -186,3 +186,38 @@ def test_an_export_killed_midway_leaves_temporaries_that_the_next_export_removes
     live.write_text("another export still running")
     ledger.export(target, fmt="csv")
     assert target.exists() and not stale.exists() and live.exists()
+
+
+def test_a_read_only_ledger_opens_for_reading_and_refuses_changes_with_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ledger whose file and folder may not be written still shows its facts and exports them; a change is
+    refused with a sentence and the file is left as it was."""
+    folder = tmp_path / "shared-drive"
+    folder.mkdir()
+    path = folder / "desk.factledger"
+    with Ledger.open(path) as ledger:
+        ledger.import_document(Document(text=ARTICLE, title="Bridges"))
+        ledger.accept_all()
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    if os.geteuid() == 0:  # root may write anything: judge writability by the permission bits as a user would
+        monkeypatch.setattr(
+            "factledger.storage.database._writable",
+            lambda p: bool(p.stat().st_mode & 0o222) and bool(p.parent.stat().st_mode & 0o222),
+        )
+    try:
+        with Ledger.open(path) as ledger:
+            assert ledger.read_only and any("read-only" in n for n in ledger.notices)
+            assert ledger.info().claims > 0 and ledger.claims()
+            written = ledger.export(
+                tmp_path / "sheet.csv", claim_filter=ClaimFilter(statuses=frozenset(Status))
+            )
+            assert written > 0
+            with pytest.raises(UserError, match="read-only"):
+                ledger.import_document(Document(text="A new story: 3 new bridges.", title="More"))
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert path.read_bytes() == before
