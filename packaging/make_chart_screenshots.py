@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factledger.core import Ledger  # noqa: E402
-from factledger.domain import ClaimKind, Document, Status  # noqa: E402
+from factledger.domain import Document, Status  # noqa: E402
 from factledger.reading.inputs import file_input  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "corpus" / "seed" / "toyota-us-investment.txt"
