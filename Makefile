@@ -29,16 +29,16 @@ test: system-deps $(STAMP)  ## set everything up and run the whole test suite
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 lint: $(STAMP)  ## ruff, ruff format --check, mypy, import contracts
-	$(BIN)/ruff check desktop tests benchmarks
-	$(BIN)/ruff format --check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
+	$(BIN)/ruff format --check desktop tests benchmarks packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 check: lint test  ## the gate: lint, types, import rules and every test
 
 format: $(STAMP)  ## format and auto-fix
-	$(BIN)/ruff format desktop tests benchmarks
-	$(BIN)/ruff check --fix desktop tests benchmarks
+	$(BIN)/ruff format desktop tests benchmarks packaging
+	$(BIN)/ruff check --fix desktop tests benchmarks packaging
 
 bench: $(STAMP)  ## run the benchmarks and write docs/PERFORMANCE.md
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
