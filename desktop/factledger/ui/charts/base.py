@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QEventLoop, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QGraphicsView, QToolTip, QWidget
 
 from factledger.core import Ledger
 from factledger.domain import ClaimFilter
@@ -49,6 +49,22 @@ class ChartView(QWidget):
     @property
     def ledger(self) -> Ledger:
         return self._session.ledger
+
+    @staticmethod
+    def show_hover(view: QGraphicsView, scene_pos: QPointF, text: str | None) -> None:
+        """The chart's hover text as a tooltip at the pointer over `view`; hidden where nothing is hit."""
+        if text is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(view.mapToGlobal(view.mapFromScene(scene_pos)), text, view)
+
+    @staticmethod
+    def left_click_at(event: object) -> QPointF | None:
+        """Where a pyqtgraph scene click with the left button landed (None for any other button)."""
+        if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
+            return None
+        position: QPointF = getattr(event, "scenePos")()  # noqa: B009
+        return position
 
     @property
     def claim_filter(self) -> ClaimFilter:

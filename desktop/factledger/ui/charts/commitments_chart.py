@@ -14,7 +14,7 @@ import html
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from factledger.core.pledges import Pledge
 from factledger.core.series import CommitmentTotal
@@ -243,16 +243,13 @@ class CommitmentsChart(ChartView):
         return None if found is None else pledge_tooltip_html(*found)
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        text = self.hover_text(scene_pos)
-        if text is None:
-            QToolTip.hideText()
-            return
-        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot)
+        self.show_hover(self.plot, scene_pos, self.hover_text(scene_pos))
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
-        if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
+        scene_pos = self.left_click_at(event)
+        if scene_pos is None:
             return
-        found = self.hit(getattr(event, "scenePos")())  # noqa: B009
+        found = self.hit(scene_pos)
         if found is not None:
             self.claim_selected.emit(found[1].claim_ids[0])
 

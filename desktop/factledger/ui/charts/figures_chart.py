@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from factledger.core import Ledger
 from factledger.core.series import DAY, FigurePoint, Figures, Metric
@@ -282,16 +282,13 @@ class FiguresChart(ChartView):
         return tooltip_html(point) + about + "<br>Click to open this fact."
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        text = self.hover_text(scene_pos)
-        if text is None:
-            QToolTip.hideText()
-            return
-        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot)
+        self.show_hover(self.plot, scene_pos, self.hover_text(scene_pos))
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
-        if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
+        scene_pos = self.left_click_at(event)
+        if scene_pos is None:
             return
-        claim_id = self.hit(getattr(event, "scenePos")())  # noqa: B009
+        claim_id = self.hit(scene_pos)
         if claim_id is not None:
             self.claim_selected.emit(claim_id)
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from factledger.core import Ledger
 from factledger.core.series import DAY, KIND_ORDER, STATUS_ORDER, Progress, day_seconds
@@ -213,17 +213,12 @@ class ProgressChart(ChartView):
         return None
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        text = self.hover_text(scene_pos)
-        if text is None:
-            QToolTip.hideText()
-            return
-        where = self.layout_widget.mapToGlobal(self.layout_widget.mapFromScene(scene_pos))
-        QToolTip.showText(where, text, self.layout_widget)
+        self.show_hover(self.layout_widget, scene_pos, self.hover_text(scene_pos))
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
-        if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
+        scene_pos = self.left_click_at(event)
+        if scene_pos is None:
             return
-        scene_pos = getattr(event, "scenePos")()  # noqa: B009
         segment = self.hit_segment(scene_pos)
         if segment is not None:
             narrowed = dataclasses.replace(

@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from factledger.core.series import (
     DAY,
@@ -318,12 +318,7 @@ class TimelineChart(ChartView):
         return QPointF(self.plot.getPlotItem().getViewBox().mapViewToScene(view))
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        text = self._hover_text(scene_pos)
-        if text is None:
-            QToolTip.hideText()
-            return
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, text, self.plot)
+        self.show_hover(self.plot, scene_pos, self._hover_text(scene_pos))
 
     def _hover_text(self, scene_pos: QPointF) -> str | None:
         bucket = self.hit_bucket(scene_pos)
@@ -337,9 +332,9 @@ class TimelineChart(ChartView):
         return None if point is None else tooltip_html(point)
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
-        if getattr(event, "button")() != Qt.MouseButton.LeftButton:  # noqa: B009
+        scene_pos = self.left_click_at(event)
+        if scene_pos is None:
             return
-        scene_pos = getattr(event, "scenePos")()  # noqa: B009
         bucket = self.hit_bucket(scene_pos)
         if bucket is not None and self._buckets is not None and self._timeline is not None:
             # A counted marker opens up: zoom to its bucket, and the re-query brings back single facts.
