@@ -10,7 +10,6 @@ from factledger.checking import (
     stealth_edit_findings,
 )
 from factledger.domain import Changes, ClaimFilter, LinkKind, UserError
-from factledger.storage import write_transaction
 
 from .context import LedgerContext, new_id
 
@@ -25,7 +24,7 @@ def link_claims(
     for claim_id in (from_claim, to_claim):
         if ctx.claims.raw(claim_id) is None:
             raise UserError(f"There is no fact with id {claim_id} in this ledger.")
-    with write_transaction(ctx.db):
+    with ctx.store.transaction():
         now = ctx.clock()
         if ctx.links.add(new_id("lnk"), from_claim, to_claim, kind=str(kind), note=note, at=now):
             ctx.history.append(

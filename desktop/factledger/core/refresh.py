@@ -8,7 +8,6 @@ from typing import Literal
 
 from factledger import extraction
 from factledger.domain import Changes, Document, UserError
-from factledger.storage import write_transaction
 
 from .context import LedgerContext
 from .versions import AddSourceVersion, VersionReport
@@ -57,13 +56,13 @@ def refresh_sources(
 
 def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[tuple[str, str | None, str]]:
     if targets is None:
-        return ctx.versions.web_sources()
+        return [(web.id, web.url, web.label) for web in ctx.versions.web_sources()]
     resolved: list[tuple[str, str | None, str]] = []
     for target in targets:
         found = ctx.versions.lineage(target)
         if found is None:
             raise UserError(f"There is no source with id {target} in this ledger.")
-        latest = ctx.versions.latest(found[0])
+        latest = ctx.versions.latest(found.root)
         details = ctx.sources.details(latest, ["url", "title"]) or {}
         resolved.append(
             (latest, details.get("url"), str(details.get("title") or details.get("url") or latest))
@@ -80,11 +79,13 @@ def _refresh_one(
         document = fetch(url)
     except UserError as error:
         return RefreshResult(source_id, label, "failed", f"{label}: {error.message} Nothing was changed.")
-    with write_transaction(ctx.db):
+    with ctx.store.transaction():
         same = ctx.sources.id_for_hash(document.content_sha256)
         if same is not None:
             found = ctx.versions.lineage(same)
-            again = "" if same == source_id else f" (it reads as version {found[1] if found else '?'} again)"
+            again = (
+                "" if same == source_id else f" (it reads as version {found.version if found else '?'} again)"
+            )
             return RefreshResult(source_id, label, "unchanged", f"{label}: unchanged{again}.")
         edit = AddSourceVersion(source_id, document, extraction.suggest(document))
         changes = edit.apply(ctx)

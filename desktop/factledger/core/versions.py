@@ -57,7 +57,7 @@ class AddSourceVersion(Edit):
         found = ctx.versions.lineage(self.previous)
         if found is None:
             raise UserError(f"There is no source with id {self.previous} in this ledger.")
-        lineage, _ = found
+        lineage = found.root
         versions = ctx.versions.versions(lineage)
         number = versions[-1].version + 1
         now = ctx.clock()

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from factledger.domain import Document
+from factledger.domain import Document, Lineage, WebSource
+
+# Domain types, re-exported for storage code.
+from factledger.domain import FactSpan as FactSpan
+from factledger.domain import VersionInfo as VersionInfo
 from factledger.domain.anchors import Anchor, AnchorState
 
 _STATES = ", ".join(f"'{s}'" for s in AnchorState)
@@ -68,30 +71,6 @@ LATEST = (
 """SQL true for the newest version of its source; `{s}` is the alias of the sources row."""
 
 
-@dataclass(frozen=True, slots=True)
-class VersionInfo:
-    """One version of a source, without its text."""
-
-    id: str
-    lineage: str
-    version: int
-    imported_at: str
-    published: str | None
-    title: str | None
-    size: int  # characters of text
-
-
-@dataclass(frozen=True, slots=True)
-class FactSpan:
-    """A fact as re-anchoring needs it: where its quote sits in which version."""
-
-    claim_id: str
-    source_id: str
-    start: int
-    end: int
-    quote: str
-
-
 def _title_key(title: str | None) -> str:
     return " ".join((title or "").split()).casefold()
 
@@ -104,6 +83,12 @@ def _url_variants(url: str) -> list[str]:
 
 
 class VersionRepository:
+    """`core.store.VersionStore` over SQLite: version rows of `sources` and the `anchors` table.
+
+    Every step of adding a version (moving facts, anchors, carried suggestions and dismissals) is its own
+    method so the edit that adds a version can reverse each on undo.
+    """
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -138,10 +123,10 @@ class VersionRepository:
             return self.latest(str(lineage))
         return None
 
-    def lineage(self, source_id: str) -> tuple[str, int] | None:
-        """Version 1's id and this version's number."""
+    def lineage(self, source_id: str) -> Lineage | None:
+        """Version 1's id and this version's number (None when there is no such source)."""
         row = self._db.execute(f"SELECT {LINEAGE}, version FROM sources WHERE id = ?", [source_id]).fetchone()
-        return None if row is None else (str(row[0]), int(row[1]))
+        return None if row is None else Lineage(str(row[0]), int(row[1]))
 
     def latest(self, lineage: str) -> str:
         row = self._db.execute(
@@ -157,7 +142,7 @@ class VersionRepository:
         rows = self._db.execute(
             f"SELECT id, {LINEAGE}, version, imported_at, published, title, length(text) FROM sources "
             "WHERE id = ? OR lineage = ? ORDER BY version",
-            [found[0], found[0]],
+            [found.root, found.root],
         )
         return [VersionInfo(str(a), str(b), int(c), str(d), e, f, int(g)) for a, b, c, d, e, f, g in rows]
 
@@ -268,13 +253,13 @@ class VersionRepository:
     def delete_version(self, source_id: str) -> None:
         self._db.execute("DELETE FROM sources WHERE id = ?", [source_id])
 
-    def web_sources(self) -> list[tuple[str, str | None, str]]:
-        """(newest version id, URL, display name) of every source with a web address."""
+    def web_sources(self) -> list[WebSource]:
+        """The newest version of every source with a web address, oldest import first."""
         rows = self._db.execute(
             f"""SELECT s.id, s.url, coalesce(s.title, s.url) FROM sources s
                 WHERE s.url IS NOT NULL AND {LATEST.format(s="s")} ORDER BY s.imported_at, s.id"""
         )
-        return [(str(a), b, str(c)) for a, b, c in rows]
+        return [WebSource(str(a), b, str(c)) for a, b, c in rows]
 
 
 def _json_list(text: str | None) -> list[str]:
