@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from factledger import extraction
-from factledger.domain import Changes, Document, UserError
+from factledger.domain import Changes, Document, UserError, WebSource
 
 from .context import LedgerContext
 from .versions import AddSourceVersion, VersionReport
@@ -44,20 +44,20 @@ def refresh_sources(
     """
     queue = _resolve(ctx, targets)
     results: list[RefreshResult] = []
-    for index, (source_id, url, label) in enumerate(queue):
+    for index, web in enumerate(queue):
         if cancelled is not None and cancelled():
             break
-        result = _refresh_one(ctx, source_id, url, label, fetch)
+        result = _refresh_one(ctx, web.id, web.url, web.label, fetch)
         results.append(result)
         if progress is not None:
             progress(index + 1, len(queue), result)
     return results
 
 
-def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[tuple[str, str | None, str]]:
+def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[WebSource]:
     if targets is None:
-        return [(web.id, web.url, web.label) for web in ctx.versions.web_sources()]
-    resolved: list[tuple[str, str | None, str]] = []
+        return ctx.versions.web_sources()
+    resolved: list[WebSource] = []
     for target in targets:
         found = ctx.versions.lineage(target)
         if found is None:
@@ -65,7 +65,7 @@ def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[tuple[st
         latest = ctx.versions.latest(found.root)
         details = ctx.sources.details(latest, ["url", "title"]) or {}
         resolved.append(
-            (latest, details.get("url"), str(details.get("title") or details.get("url") or latest))
+            WebSource(latest, details.get("url"), str(details.get("title") or details.get("url") or latest))
         )
     return resolved
 
