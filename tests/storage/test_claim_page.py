@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from factledger.core import Ledger
-from factledger.domain import ClaimFilter, ClaimOrder, Document
-from factledger.domain import ClaimPage
+from factledger.domain import ClaimFilter, ClaimOrder, ClaimPage, Document
 from factledger.domain import claim_page as page_module
 
 TEXT = "Exports rose 12% in 2024. Imports fell 3% in 2024. Toyota will invest $10 billion by 2030."

@@ -8,10 +8,13 @@ to import an adapter to read what it got.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .suggestion import Suggestion
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
