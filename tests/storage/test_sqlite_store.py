@@ -11,7 +11,7 @@ import pytest
 from factledger.core import Ledger
 from factledger.core import store as port
 from factledger.core.store import LedgerStore
-from factledger.domain import ClaimLink, Document, EntityAction, Lineage, WebSource
+from factledger.domain import ClaimLink, Document, EntityAction, Lineage, UserError, WebSource
 from factledger.storage.sqlite_store import SqliteStore, sqlite_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +57,9 @@ def test_every_port_method_exists_with_the_same_parameters(
         if isinstance(declared, property):
             continue
         actual = getattr(implementation, name)
-        assert callable(actual), f"{type(implementation).__name__}.{name} is not a method"
+        assert callable(declared) and callable(actual), (
+            f"{type(implementation).__name__}.{name} is not a method"
+        )
         wanted = [(p.name, p.kind) for p in inspect.signature(declared).parameters.values()][1:]
         got = [(p.name, p.kind) for p in inspect.signature(actual).parameters.values()]
         assert got == wanted, f"{type(implementation).__name__}.{name}: {got} != {wanted}"
@@ -134,6 +136,15 @@ def test_a_ledger_runs_on_the_store_and_hands_it_out(tmp_path: Path) -> None:
         assert sqlite_database(store).execute("SELECT count(*) FROM claims").fetchone()[0] == 2
     finally:
         ledger.close()
+
+
+def test_the_open_ledger_file_is_guarded(opened: SqliteStore, tmp_path: Path) -> None:
+    """While the store is open, reading or replacing its file with plain file operations is refused."""
+    with pytest.raises(UserError, match="open in FactLedger"):
+        opened.refuse_if_open(tmp_path / "fit.factledger", doing="importing")
+    with pytest.raises(UserError, match="open in FactLedger"):
+        opened.refuse_if_open(tmp_path / "fit.factledger-wal", doing="exporting over")
+    opened.refuse_if_open(tmp_path / "other.factledger", doing="importing")
 
 
 def test_sqlite_database_refuses_another_engine() -> None:
