@@ -18,6 +18,7 @@ from factledger.domain import (
     ClaimKind,
     ClaimLink,
     ClaimOrder,
+    DismissedSpan,
     Document,
     EntityAction,
     Lineage,
@@ -27,6 +28,7 @@ from factledger.domain import (
     Suggestion,
     WebSource,
 )
+from factledger.domain.anchors import AnchorRecord, AnchorState
 from factledger.storage.sqlite_store import SqliteStore
 
 TEXT = "Exports rose 12% in 2024. Imports fell 3% in 2024. Toyota will invest $10 billion by 2030."
@@ -281,6 +283,30 @@ def test_a_second_version_joins_its_lineage(store: LedgerStore) -> None:
         )
     assert [f.source_id for f in store.versions.facts([first, second])] == [second]
     assert store.sources.count() == 1 and store.versions.changed_states() == {}
+    record = AnchorRecord(
+        fact.claim_id,
+        AnchorState.CHANGED,
+        first,
+        second,
+        fact.quote,
+        "Exports rose 13%",
+        0.9,
+        "12% → 13%",
+        NOW,
+    )
+    with store.transaction():
+        store.versions.put_anchors([record])
+    assert store.versions.anchor_records([fact.claim_id, "clm_gone"]) == [record]
+    assert store.versions.changed_states() == {fact.claim_id: AnchorState.CHANGED}
+    assert store.versions.changed_claim_ids() == [fact.claim_id]
+    anchor = store.versions.anchors([fact.claim_id])[fact.claim_id]
+    assert (anchor.from_version, anchor.to_version, anchor.figures) == (1, 2, "12% → 13%")
+    rejected = DismissedSpan("statistic", 26, 41, TEXT[26:41], "Test", NOW)
+    with store.transaction():
+        store.versions.add_dismissed(first, [rejected])
+        store.versions.add_dismissed(second, store.versions.dismissed_spans(first))
+    assert store.versions.dismissed_spans(second) == [rejected]
+    assert store.suggestions.dismissed_keys(second) == {("statistic", 26, 41)}
 
 
 def test_search_backups_and_checks(store: LedgerStore, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from .records import Claim, Evidence, HistoryEvent, Source
 from .stored import (
     BackupInfo,
     ClaimLink,
+    DismissedSpan,
     EntityAction,
     FactSpan,
     Lineage,
@@ -43,6 +44,7 @@ __all__ = [
     "ClaimLink",
     "ClaimOrder",
     "ClaimPage",
+    "DismissedSpan",
     "Document",
     "EntityAction",
     "Evidence",

@@ -88,6 +88,21 @@ class FactSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class DismissedSpan:
+    """A suggestion a person rejected, by kind and span, so extraction never proposes it again there.
+
+    A new version of the source carries the spans whose words it still has over, at their new place.
+    """
+
+    kind: str
+    start: int
+    end: int
+    quote: str
+    dismissed_by: str
+    dismissed_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimLink:
     """A relation a person drew from one fact to another (`kind` is a `LinkKind` value)."""
 
@@ -131,6 +146,7 @@ class BackupInfo:
 __all__ = [
     "BackupInfo",
     "ClaimLink",
+    "DismissedSpan",
     "EntityAction",
     "FactSpan",
     "Lineage",

@@ -15,12 +15,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factledger.domain import Document, Lineage, WebSource
+from factledger.domain import DismissedSpan, Document, Lineage, WebSource
 
 # Domain types, re-exported for storage code.
 from factledger.domain import FactSpan as FactSpan
 from factledger.domain import VersionInfo as VersionInfo
-from factledger.domain.anchors import Anchor, AnchorState
+from factledger.domain.anchors import Anchor, AnchorRecord, AnchorState
 
 _STATES = ", ".join(f"'{s}'" for s in AnchorState)
 ANCHOR_COLUMNS = (
@@ -161,27 +161,42 @@ class VersionRepository:
             [source_id, start, end, quote, at, claim_id],
         )
 
-    def anchor_rows(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def anchor_records(self, claim_ids: Iterable[str]) -> list[AnchorRecord]:
+        """The stored re-anchoring of each of these facts that has one (what undo puts back)."""
         wanted = list(claim_ids)
-        rows: list[dict[str, Any]] = []
+        records: list[AnchorRecord] = []
         columns = ", ".join(ANCHOR_COLUMNS)
         for index in range(0, len(wanted), 500):
             chunk = wanted[index : index + 500]
             cursor = self._db.execute(
                 f"SELECT {columns} FROM anchors WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
             )
-            rows.extend(dict(zip(ANCHOR_COLUMNS, row, strict=True)) for row in cursor)
-        return rows
+            records.extend(
+                AnchorRecord(str(c), AnchorState(s), str(f), str(t), str(o), n, float(sc), fg, str(at))
+                for c, s, f, t, o, n, sc, fg, at in cursor
+            )
+        return records
 
-    def put_anchors(self, rows: Iterable[dict[str, Any]]) -> None:
+    def put_anchors(self, records: Iterable[AnchorRecord]) -> None:
+        """Write (or replace) each fact's re-anchoring."""
         columns = ", ".join(ANCHOR_COLUMNS)
         self._db.conn.executemany(
             f"INSERT OR REPLACE INTO anchors ({columns}) VALUES ({', '.join('?' for _ in ANCHOR_COLUMNS)})",
-            [[row[c] for c in ANCHOR_COLUMNS] for row in rows],
+            [
+                [
+                    r.claim_id,
+                    str(r.state),
+                    r.from_source,
+                    r.to_source,
+                    r.old_quote,
+                    r.new_quote,
+                    r.score,
+                    r.figures,
+                    r.at,
+                ]
+                for r in records
+            ],
         )
-
-    def delete_anchors(self, claim_ids: Iterable[str]) -> None:
-        self._db.conn.executemany("DELETE FROM anchors WHERE claim_id = ?", [[c] for c in claim_ids])
 
     def anchors(self, claim_ids: Iterable[str]) -> dict[str, Anchor]:
         """The last re-anchoring of each of these facts that has one, with both versions' numbers and dates."""
@@ -232,22 +247,22 @@ class VersionRepository:
     def delete_suggestions(self, source_id: str) -> None:
         self._db.execute("DELETE FROM suggestions WHERE source_id = ?", [source_id])
 
-    def dismissed_rows(self, source_id: str) -> list[dict[str, Any]]:
+    def dismissed_spans(self, source_id: str) -> list[DismissedSpan]:
+        """The suggestions a person rejected on this version of a source."""
         cursor = self._db.execute(
             'SELECT kind, start, "end", quote, dismissed_by, dismissed_at FROM dismissed WHERE source_id = ?',
             [source_id],
         )
-        names = ["kind", "start", "end", "quote", "dismissed_by", "dismissed_at"]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        return [
+            DismissedSpan(str(k), int(a), int(b), str(q), str(by), str(at)) for k, a, b, q, by, at in cursor
+        ]
 
-    def add_dismissed(self, source_id: str, rows: Iterable[dict[str, Any]]) -> None:
+    def add_dismissed(self, source_id: str, spans: Iterable[DismissedSpan]) -> None:
+        """Keep these spans dismissed on `source_id` too (those already there stay as they were)."""
         self._db.conn.executemany(
             'INSERT OR IGNORE INTO dismissed (source_id, kind, start, "end", quote, dismissed_by, dismissed_at) '
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                [source_id, r["kind"], r["start"], r["end"], r["quote"], r["dismissed_by"], r["dismissed_at"]]
-                for r in rows
-            ],
+            [[source_id, s.kind, s.start, s.end, s.quote, s.dismissed_by, s.dismissed_at] for s in spans],
         )
 
     def delete_version(self, source_id: str) -> None:
