@@ -16,7 +16,7 @@ is reported like any other).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factledger.domain import ClaimKind, Document, LinkKind, Status, Suggestion, UserError
 
@@ -37,7 +37,9 @@ from .edits import (
 from .fields import normalize_fields, normalize_link_kind
 from .related import DismissFinding, LinkFacts
 from .source_edits import DeleteSource, EditSource, ExtractAgain, normalize_source_fields
-from .versions import AddSourceVersion
+
+if TYPE_CHECKING:
+    from .versions import AddSourceVersion
 
 _STATUS_FIELDS = frozenset({"status", "status_reason", "verified_by", "verified_at"})
 
@@ -163,6 +165,10 @@ def add_source_version(
 ) -> AddSourceVersion:
     """Store `document` as the next version of the source whose newest version is `previous`, moving every
     fact onto it; `suggestions` are the extractor's for the new text."""
+    # Loaded here: re-anchoring reads figures with the extractor's patterns, which a query command
+    # (search, claims, info) starts without.
+    from .versions import AddSourceVersion
+
     return AddSourceVersion(previous, document, suggestions)
 
 
