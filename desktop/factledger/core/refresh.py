@@ -9,6 +9,7 @@ from typing import Literal
 from factledger import extraction
 from factledger.domain import Changes, Document, UserError, WebSource
 
+from . import operations
 from .context import LedgerContext
 from .versions import AddSourceVersion, VersionReport
 
@@ -87,7 +88,9 @@ def _refresh_one(
                 "" if same == source_id else f" (it reads as version {found.version if found else '?'} again)"
             )
             return RefreshResult(source_id, label, "unchanged", f"{label}: unchanged{again}.")
-        edit = AddSourceVersion(source_id, document, extraction.suggest(document))
+        edit = operations.add_source_version(
+            previous=source_id, document=document, suggestions=extraction.suggest(document)
+        )
         changes = edit.apply(ctx)
     report = edit.report
     assert report is not None  # apply always reports
