@@ -66,7 +66,8 @@ def _server_user() -> str | None:
             pwd.getpwnam(name)
             return name
     subprocess.run(
-        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", DEDICATED_USER], check=True
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", DEDICATED_USER],
+        check=True,
     )
     return DEDICATED_USER
 
@@ -138,7 +139,18 @@ def postgres_server() -> Iterator[PostgresServer]:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
         )
         start = _run_as(
-            user, [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w", "start"]
+            user,
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "start",
+            ],
         )
         if start.returncode != 0:
             log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")

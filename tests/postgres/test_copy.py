@@ -31,7 +31,16 @@ def test_round_trip_file_to_server_to_file_is_identical_row_by_row(
     back_path = tmp_path / "back.factledger"
     back = copy_ledger(postgres_dsn, str(back_path))
     assert there.rows == back.rows
-    for table in ("sources", "originals", "claims", "suggestions", "evidence", "links", "dismissed", "anchors"):
+    for table in (
+        "sources",
+        "originals",
+        "claims",
+        "suggestions",
+        "evidence",
+        "links",
+        "dismissed",
+        "anchors",
+    ):
         assert there.rows[table] > 0, f"the seed ledger should exercise {table}"
     for table, key in COPIED_TABLES:
         original = sqlite_rows(seeded_ledger, table, _order(key))

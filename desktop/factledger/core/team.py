@@ -30,14 +30,15 @@ class TeamLedger:
 
 
 def _driver() -> ModuleType:
+    """The storage engine's connection module; it loads the driver, which may be missing from an install."""
     try:
-        import psycopg
+        from factledger.storage.postgres import connection
     except ImportError as exc:  # a packaging mistake, not the person's: still a sentence
         raise UserError(
             "This FactLedger was installed without its PostgreSQL driver (psycopg); "
             "reinstall it to use team ledgers."
         ) from exc
-    return psycopg
+    return connection
 
 
 def _require_url(url: str) -> None:
@@ -50,35 +51,33 @@ def _require_url(url: str) -> None:
 def init_team_ledger(url: str) -> TeamLedger:
     """Make the database at `url` a team ledger (or bring one up to date) and set up its three roles."""
     _require_url(url)
-    _driver()
-    from factledger.storage.postgres.connection import connect, where, work_sentence
+    engine = _driver()
     from factledger.storage.postgres.migrations import ensure_schema
     from factledger.storage.postgres.roles import set_up_roles
 
-    psycopg = _driver()
-    with connect(url, autocommit=True) as conn:
+    with engine.connect(url, autocommit=True) as conn:
         try:
             version, applied = ensure_schema(conn, url)
             setup = set_up_roles(conn, url)
-        except psycopg.Error as exc:
-            raise work_sentence(exc, user=conn.info.user) from exc
-    return TeamLedger(where(url), version, tuple(applied), setup.created)
+        except engine.DriverError as exc:
+            raise engine.work_sentence(exc, user=conn.info.user) from exc
+    return TeamLedger(engine.where(url), version, tuple(applied), setup.created)
 
 
 def add_team_user(url: str, name: str, role: str, *, password: str | None = None) -> bool:
     """Give `name` the team role `role` (reader, checker, editor); True when the login was created now."""
     _require_url(url)
-    psycopg = _driver()
-    from factledger.storage.postgres.connection import connect, work_sentence
+    engine = _driver()
     from factledger.storage.postgres.migrations import schema_version
     from factledger.storage.postgres.roles import add_user
 
-    with connect(url, autocommit=True) as conn:
+    with engine.connect(url, autocommit=True) as conn:
         try:
             schema_version(conn, url)
-            return add_user(conn, url, name, role, password=password)
-        except psycopg.Error as exc:
-            raise work_sentence(exc, user=conn.info.user) from exc
+            created: bool = add_user(conn, url, name, role, password=password)
+        except engine.DriverError as exc:
+            raise engine.work_sentence(exc, user=conn.info.user) from exc
+    return created
 
 
 def file_only_refusal(ledger: str | None) -> str | None:

@@ -17,6 +17,8 @@ from factledger.domain import UserError
 
 from .urls import redact_url
 
+DriverError = psycopg.Error
+"""Every error the driver raises; callers outside storage catch it by this name and never import psycopg."""
 APPLICATION_NAME = "FactLedger"
 CONNECT_TIMEOUT_SECONDS = 10
 MIN_SERVER_VERSION = 150000
@@ -93,7 +95,10 @@ def connect_sentence(url: str, exc: BaseException) -> UserError:
             "enable SSL on the server or change sslmode."
         )
     if "does not exist" in lower and "database" in lower:
-        return UserError(f"There is no {place}: create it first (createdb) or check its name.")
+        database = found.get("dbname") or user
+        return UserError(
+            f"There is no database {database} on {host}:{port}: create it first (createdb) or check its name."
+        )
     if "pg_hba.conf" in lower:
         return UserError(
             f"The server {host} does not let {user} connect to {place} from here (pg_hba.conf): "
@@ -102,7 +107,9 @@ def connect_sentence(url: str, exc: BaseException) -> UserError:
     if "permission denied for database" in lower:
         return UserError(f"{user} may not connect to {place}: they are not a member of this team ledger.")
     if "timeout expired" in lower or "timed out" in lower:
-        return UserError(f"The server {host}:{port} did not answer in time: check the address and the network.")
+        return UserError(
+            f"The server {host}:{port} did not answer in time: check the address and the network."
+        )
     return UserError(f"Cannot connect to {place}: {redact_url(text)}.")
 
 
@@ -123,4 +130,12 @@ def work_sentence(exc: psycopg.Error, *, user: str | None = None) -> UserError:
     return UserError(f"The server refused the work of {who}: {redact_url(primary).rstrip('.')}.")
 
 
-__all__ = ["MIN_SERVER_VERSION", "connect", "connect_sentence", "parts_of", "where", "work_sentence"]
+__all__ = [
+    "MIN_SERVER_VERSION",
+    "DriverError",
+    "connect",
+    "connect_sentence",
+    "parts_of",
+    "where",
+    "work_sentence",
+]

@@ -114,7 +114,9 @@ def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], 
     with target.transaction():
         target.execute("SET LOCAL factledger.keep_history = 'on'")
         for table, key in COPIED_TABLES:
-            columns = _same_columns(table, _columns_sqlite(source, table), _columns_postgres(target, table), url)
+            columns = _same_columns(
+                table, _columns_sqlite(source, table), _columns_postgres(target, table), url
+            )
             names = ", ".join(f'"{c}"' for c in columns)
             order = ", ".join(f'"{c}"' for c in key)
             cursor = source.execute(f'SELECT {names} FROM "{table}" ORDER BY {order}')

@@ -81,8 +81,12 @@ def set_up_roles(conn: psycopg.Connection[Any], url: str) -> TeamSetup:
                 except errors.InsufficientPrivilege as exc:
                     raise _needs_createrole(conn, url) from exc
                 created.append(role)
-        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(READER_ROLE), sql.Identifier(CHECKER_ROLE)))
-        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(CHECKER_ROLE), sql.Identifier(EDITOR_ROLE)))
+        conn.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(READER_ROLE), sql.Identifier(CHECKER_ROLE))
+        )
+        conn.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(CHECKER_ROLE), sql.Identifier(EDITOR_ROLE))
+        )
         database = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
         reader = sql.Identifier(READER_ROLE)
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), reader))
@@ -91,7 +95,7 @@ def set_up_roles(conn: psycopg.Connection[Any], url: str) -> TeamSetup:
             conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), reader))
         for table, rights in _CHECKER_WRITES.items():
             conn.execute(
-                sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(  # type: ignore[arg-type]
+                sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(
                     sql.Identifier(table), sql.Identifier(CHECKER_ROLE)
                 )
             )
@@ -102,7 +106,7 @@ def set_up_roles(conn: psycopg.Connection[Any], url: str) -> TeamSetup:
         )
         for table, rights in _EDITOR_WRITES.items():
             conn.execute(
-                sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(  # type: ignore[arg-type]
+                sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(
                     sql.Identifier(table), sql.Identifier(EDITOR_ROLE)
                 )
             )
@@ -124,7 +128,9 @@ def role_of(conn: psycopg.Connection[Any], user: str) -> str | None:
     """The team role (`reader`, `checker`, `editor`) `user` acts with; the highest when several."""
     for name, role in reversed(ROLES.items()):
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
-        if exists and conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", [user, role]).fetchone() == (True,):
+        if exists and conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", [user, role]).fetchone() == (
+            True,
+        ):
             return name
     return None
 

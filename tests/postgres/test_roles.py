@@ -1,0 +1,163 @@
+"""People and permissions, enforced by the server: connect as each team role and be refused with a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+import pytest
+
+from factledger.core.team import add_team_user, init_team_ledger
+from factledger.domain import UserError
+from factledger.storage.postgres.connection import connect, work_sentence
+
+from .conftest import PostgresServer
+
+TEXT = "The minister said exports rose 12% last year."
+
+
+def _as(server: PostgresServer, dsn: str, user: str) -> str:
+    database = dsn.rsplit("/", 1)[1]
+    return server.dsn(database, user=user, password=f"pw-{user}")
+
+
+@contextmanager
+def _refused(match: str) -> Iterator[None]:
+    """The server refuses; the sentence the person reads says so and names nothing secret."""
+    with pytest.raises(psycopg.Error) as raised:
+        yield
+    sentence = work_sentence(raised.value).message
+    assert match in sentence and "Nothing was changed" in sentence, sentence
+
+
+@pytest.fixture
+def team(postgres_server: PostgresServer, postgres_dsn: str, login_role: list[str]) -> Callable[[str], Any]:
+    """A team ledger with one source and fact, and a reader, a checker and an editor who log in with passwords."""
+    init_team_ledger(postgres_dsn)
+    for role in ("reader", "checker", "editor"):
+        name = f"t_{role}_{postgres_dsn[-6:]}"
+        login_role.append(name)
+        assert add_team_user(postgres_dsn, name, role, password=f"pw-{name}") is True
+    with psycopg.connect(postgres_dsn, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO sources (id, imported_at, text, content_sha256, media_type) "
+            "VALUES ('s1', 'x', %s, 'h', 'text/plain')",
+            [TEXT],
+        )
+        conn.execute(
+            'INSERT INTO claims (id, source_id, kind, quote, start, "end", statement, created_at, updated_at) '
+            "VALUES ('c1', 's1', 'statistic', 'exports rose 12%', 18, 34, 'Exports rose 12%', 'x', 'x')"
+        )
+
+    def connect_as(role: str) -> psycopg.Connection[Any]:
+        return connect(_as(postgres_server, postgres_dsn, f"t_{role}_{postgres_dsn[-6:]}"), autocommit=True)
+
+    return connect_as
+
+
+def test_a_reader_reads_and_cannot_change_anything(team: Callable[[str], Any]) -> None:
+    with team("reader") as conn:
+        assert conn.execute("SELECT statement FROM facts").fetchall() == [("Exports rose 12%",)]
+        with _refused("permission denied for table claims"):
+            conn.execute("UPDATE claims SET subject = 'exports'")
+        with _refused("permission denied for table history"):
+            conn.execute(
+                "INSERT INTO history (entity, entity_id, action, actor, at) VALUES ('c', 'c1', 'x', 'y', 'z')"
+            )
+
+
+def test_a_checker_triages_but_final_verdicts_are_the_editors(team: Callable[[str], Any]) -> None:
+    with team("checker") as checker:
+        checker.execute("UPDATE claims SET status = 'in_review', subject = 'exports' WHERE id = 'c1'")
+        checker.execute(
+            "INSERT INTO evidence (id, claim_id, stance, url, added_at) VALUES ('e1', 'c1', 'supports', 'https://x', 'x')"
+        )
+        checker.execute(
+            "INSERT INTO history (entity, entity_id, claim_id, action, actor, at) "
+            "VALUES ('claim', 'c1', 'c1', 'status', 'The Editor', 'x')"
+        )
+        with _refused('only an editor may give or take back the verdict "verified"'):
+            checker.execute("UPDATE claims SET status = 'verified' WHERE id = 'c1'")
+        with _refused('the verdict "partly true"'):
+            checker.execute(
+                'INSERT INTO claims (id, source_id, kind, quote, start, "end", statement, status, created_at, '
+                "updated_at) VALUES ('c2', 's1', 'claim', 'The minister', 0, 12, 's', 'partly_true', 'x', 'x')"
+            )
+        with _refused("permission denied for table claims"):
+            checker.execute("DELETE FROM claims WHERE id = 'c1'")
+        actor = checker.execute("SELECT actor FROM history").fetchone()
+        assert actor is not None and actor[0] == checker.info.user  # not 'The Editor': the server says who
+
+    with team("editor") as editor:
+        editor.execute("UPDATE claims SET status = 'verified' WHERE id = 'c1'")
+    with team("checker") as checker, _refused('take back the verdict "verified"'):
+        checker.execute("UPDATE claims SET status = 'in_review' WHERE id = 'c1'")
+    with team("editor") as editor:
+        editor.execute("DELETE FROM claims WHERE id = 'c1'")
+        assert editor.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+        assert editor.execute("SELECT sum(n) FROM timeline_counts").fetchone() == (None,)
+
+
+def test_a_checker_cannot_write_the_timeline_summary_itself(team: Callable[[str], Any]) -> None:
+    with team("checker") as conn, _refused("permission denied for table timeline_counts"):
+        conn.execute("UPDATE timeline_counts SET n = 99")
+
+
+def test_add_user_changes_a_role_and_refuses_bad_names(
+    team: Callable[[str], Any], postgres_dsn: str, postgres_server: PostgresServer
+) -> None:
+    name = f"t_reader_{postgres_dsn[-6:]}"
+    assert add_team_user(postgres_dsn, name, "editor") is False  # existing login: role changed, password kept
+    with team("reader") as conn:
+        conn.execute("UPDATE claims SET status = 'verified'")
+    with pytest.raises(UserError, match="is not a team role"):
+        add_team_user(postgres_dsn, name, "owner")
+    with pytest.raises(UserError, match="cannot be a user name"):
+        add_team_user(postgres_dsn, "x; DROP TABLE claims", "reader")
+    with pytest.raises(UserError, match="administrator of the server"):
+        add_team_user(postgres_dsn, postgres_server.admin, "reader")
+
+
+def test_a_team_member_cannot_add_users(
+    team: Callable[[str], Any], postgres_dsn: str, postgres_server: PostgresServer
+) -> None:
+    as_editor = _as(postgres_server, postgres_dsn, f"t_editor_{postgres_dsn[-6:]}")
+    with pytest.raises(UserError, match="may not create roles"):
+        add_team_user(as_editor, "newcomer", "reader")
+
+
+def test_connection_faults_are_sentences_without_the_password(
+    postgres_server: PostgresServer, postgres_dsn: str
+) -> None:
+    database = postgres_dsn.rsplit("/", 1)[1]
+    wrong = postgres_server.dsn(database, password="not-the-password-42")
+    cases = {
+        wrong: "refused the password of factledger_admin",
+        postgres_server.dsn(database, password=""): "asks for a password",
+        postgres_server.dsn("no_such_db"): "There is no database no_such_db on 127.0.0.1",
+        f"postgresql://u:not-the-password-42@127.0.0.1:{_closed_port()}/db": "refused the connection on port",
+        "postgresql://u:not-the-password-42@host.invalid/db": "Cannot find the server host.invalid",
+    }
+    for url, words in cases.items():
+        with pytest.raises(UserError) as refused:
+            connect(url).close()
+        assert words in refused.value.message
+        assert (
+            "not-the-password-42" not in refused.value.message
+            and postgres_server.password not in refused.value.message
+        )
+
+
+def test_a_database_that_is_not_a_ledger_yet_is_named_so(postgres_dsn: str) -> None:
+    with pytest.raises(UserError, match="is empty: it is not a team ledger yet"):
+        add_team_user(postgres_dsn, "someone", "reader")
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
