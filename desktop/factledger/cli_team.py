@@ -8,7 +8,6 @@ answers, with a sentence, a `--ledger postgresql://...` given to a command that 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import Any
@@ -114,6 +113,8 @@ def _add_user(args: argparse.Namespace) -> int:
 
 
 def _ask_password(name: str) -> str:
+    import getpass
+
     first = getpass.getpass(f"password for {name}: ")
     if not first:
         raise UserError("No password was typed; nothing was changed.")

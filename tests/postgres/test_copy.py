@@ -23,7 +23,7 @@ def _order(key: tuple[str, ...]) -> str:
 
 
 def test_round_trip_file_to_server_to_file_is_identical_row_by_row(
-    seeded_ledger: Path, postgres_dsn: str, tmp_path: Path
+    postgres_dsn: str, seeded_ledger: Path, tmp_path: Path
 ) -> None:
     """Every copied table (and the derived timeline summary the destination rebuilds) has the same rows,
     in primary-key order, after SQLite → PostgreSQL → SQLite; the history keeps its people and times."""
@@ -76,7 +76,7 @@ def _stated_days(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_copy_never_merges_into_a_filled_team_ledger_or_over_a_file(
-    seeded_ledger: Path, postgres_dsn: str, tmp_path: Path
+    postgres_dsn: str, seeded_ledger: Path, tmp_path: Path
 ) -> None:
     copy_ledger(str(seeded_ledger), postgres_dsn)
     with pytest.raises(UserError, match="already has data"):
@@ -98,7 +98,7 @@ def test_copy_from_a_database_that_is_not_a_ledger_leaves_no_file(postgres_dsn: 
 
 
 def test_copy_command_prints_counts_without_the_password(
-    seeded_ledger: Path, postgres_dsn: str, capsys: pytest.CaptureFixture[str]
+    postgres_dsn: str, seeded_ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["copy", str(seeded_ledger), postgres_dsn, "--json"]) == 0
     out = capsys.readouterr().out

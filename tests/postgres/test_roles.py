@@ -161,3 +161,35 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_database_owner_who_is_not_a_superuser_sets_up_the_team(
+    postgres_server: PostgresServer, login_role: list[str], seeded_ledger: Any, tmp_path: Any
+) -> None:
+    """The documented set-up: an owner with CREATEROLE (no superuser) runs init, add-user and copy."""
+    from factledger.core.copying import copy_ledger
+
+    owner, database = "desk_owner_t", "newsdesk_t"
+    login_role.append(owner)
+    with psycopg.connect(postgres_server.dsn(), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'pw-{owner}'")
+        admin.execute(f"CREATE DATABASE {database} OWNER {owner} ENCODING 'UTF8' TEMPLATE template0")
+    try:
+        url = postgres_server.dsn(database, user=owner, password=f"pw-{owner}")
+        copy_ledger(str(seeded_ledger), url)  # copy runs team init itself
+        member = f"m_{owner}"
+        login_role.append(member)
+        add_team_user(url, member, "checker", password=f"pw-{member}")
+        with connect(
+            postgres_server.dsn(database, user=member, password=f"pw-{member}"), autocommit=True
+        ) as conn:
+            assert conn.execute("SELECT count(*) > 0 FROM facts").fetchone() == (True,)
+            with _refused('take back the verdict "verified"'):
+                conn.execute("UPDATE claims SET status = 'unverified' WHERE status = 'verified'")
+        back = tmp_path / "back.factledger"
+        copy_ledger(url, str(back))
+        assert back.exists()
+    finally:
+        with psycopg.connect(postgres_server.dsn(), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            admin.execute(f"DROP OWNED BY {owner}")

@@ -138,8 +138,6 @@ def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], 
 
 def _refuse_filled_postgres(conn: psycopg.Connection[Any], url: str) -> None:
     for table, _key in COPIED_TABLES:
-        if table == "settings":
-            continue
         found = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(sql.Identifier(table)))
         if found.fetchone() == (True,):
             raise UserError(
