@@ -101,8 +101,36 @@ def test_a_checker_triages_but_final_verdicts_are_the_editors(team: Callable[[st
 
 
 def test_a_checker_cannot_write_the_timeline_summary_itself(team: Callable[[str], Any]) -> None:
-    with team("checker") as conn, _refused("permission denied for table timeline_counts"):
-        conn.execute("UPDATE timeline_counts SET n = 99")
+    with team("checker") as conn:
+        with _refused("permission denied for table timeline_counts"):
+            conn.execute("UPDATE timeline_counts SET n = 99")
+        with _refused("permission denied for table timeline_counts"):
+            conn.execute("SELECT factledger_timeline_add('2024', 'x', 'verified', 'claim', 1000)")
+
+
+def test_a_session_cannot_slip_its_own_tables_under_the_guards(team: Callable[[str], Any]) -> None:
+    """A temporary `sources` table (or a search_path) cannot stand in for the ledger's in the triggers."""
+    with team("checker") as conn:
+        conn.execute("CREATE TEMP TABLE sources (id text, text text, published text)")
+        conn.execute("INSERT INTO pg_temp.sources VALUES ('s1', 'Anything I like to quote here', NULL)")
+        conn.execute("SET search_path = pg_temp, public")
+        with _refused("exact words of its source"):
+            conn.execute(
+                'INSERT INTO public.claims (id, source_id, kind, quote, start, "end", statement, created_at, '
+                "updated_at) VALUES ('c9', 's1', 'claim', 'Anything', 0, 8, 's', 'x', 'x')"
+            )
+
+
+def test_history_numbers_are_the_servers(team: Callable[[str], Any]) -> None:
+    with team("checker") as conn:
+        conn.execute(
+            "INSERT INTO history (id, entity, entity_id, action, actor, at) VALUES (9000000000, 'c', 'c1', 'x', 'y', 'z')"
+        )
+        conn.execute(
+            "INSERT INTO history (entity, entity_id, action, actor, at) VALUES ('c', 'c1', 'x', 'y', 'z')"
+        )
+        ids = [row[0] for row in conn.execute("SELECT id FROM history ORDER BY id")]
+    assert len(ids) == 2 and max(ids) < 100
 
 
 def test_add_user_changes_a_role_and_refuses_bad_names(
@@ -124,7 +152,7 @@ def test_a_team_member_cannot_add_users(
     team: Callable[[str], Any], postgres_dsn: str, postgres_server: PostgresServer
 ) -> None:
     as_editor = _as(postgres_server, postgres_dsn, f"t_editor_{postgres_dsn[-6:]}")
-    with pytest.raises(UserError, match="may not create roles"):
+    with pytest.raises(UserError, match="may not add people to the team on the server"):
         add_team_user(as_editor, "newcomer", "reader")
 
 

@@ -103,12 +103,12 @@ def sqlite_to_postgres(path: Path, url: str, *, backup: SqliteBackup | None = No
 
 def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], url: str) -> CopyReport:
     ensure_schema(target, url)
-    set_up_roles(target, url)
     if target.execute("SELECT factledger_is_owner('history'::regclass)").fetchone() != (True,):
         raise UserError(
             f"Only the owner of the team ledger in {where(url)} can copy a ledger into it (the history keeps "
             f"the people it names, which nobody else may write); {target.info.user} is not its owner."
         )
+    set_up_roles(target, url)
     _refuse_filled_postgres(target, url)
     rows: dict[str, int] = {}
     with target.transaction():

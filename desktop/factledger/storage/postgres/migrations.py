@@ -21,7 +21,7 @@ import psycopg
 from factledger.domain import UserError
 
 from .connection import where
-from .schema import GUARDS, SCHEMA_TABLE, TABLES, TIMELINE, VERDICTS
+from .schema import GUARDS, SCHEMA_PLACEHOLDER, SCHEMA_TABLE, TABLES, TIMELINE, VERDICTS
 
 SCHEMA_TABLE_NAME = "factledger_schema"
 SQLITE_SCHEMA_VERSION = 9
@@ -120,10 +120,11 @@ def ensure_schema(conn: psycopg.Connection[Any], url: str) -> tuple[int, list[st
         if found.kind == "empty":
             conn.execute(SCHEMA_TABLE)
         done: list[str] = []
+        schema = str(conn.execute("SELECT quote_ident(current_schema())").fetchone()[0])  # type: ignore[index]
         for migration in MIGRATIONS:
             if migration.version in found.applied:
                 continue
-            conn.execute(migration.sql)  # our own constant DDL, without parameters
+            conn.execute(migration.sql.replace(SCHEMA_PLACEHOLDER, schema))  # our own DDL, no parameters
             conn.execute(
                 f"INSERT INTO {SCHEMA_TABLE_NAME} (version, name) VALUES (%s, %s)",
                 [migration.version, migration.name],

@@ -72,14 +72,18 @@ class TeamSetup:
 
 def set_up_roles(conn: psycopg.Connection[Any], url: str) -> TeamSetup:
     """Create the three roles when missing and grant them their rights on this database's ledger."""
+    try:
+        return _set_up_roles(conn)
+    except errors.InsufficientPrivilege as exc:
+        raise _needs_createrole(conn, url) from exc
+
+
+def _set_up_roles(conn: psycopg.Connection[Any]) -> TeamSetup:
     created: list[str] = []
     with conn.transaction():
         for role in (READER_ROLE, CHECKER_ROLE, EDITOR_ROLE):
             if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone() is None:
-                try:
-                    conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
-                except errors.InsufficientPrivilege as exc:
-                    raise _needs_createrole(conn, url) from exc
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
                 created.append(role)
         conn.execute(
             sql.SQL("GRANT {} TO {}").format(sql.Identifier(READER_ROLE), sql.Identifier(CHECKER_ROLE))
@@ -117,22 +121,13 @@ def _schema(conn: psycopg.Connection[Any]) -> sql.Identifier:
     return sql.Identifier(str(conn.execute("SELECT current_schema()").fetchone()[0]))  # type: ignore[index]
 
 
-def _needs_createrole(conn: psycopg.Connection[Any], url: str) -> UserError:
+def _needs_createrole(
+    conn: psycopg.Connection[Any], url: str, doing: str = "set up the team's roles"
+) -> UserError:
     return UserError(
-        f"{conn.info.user} may not create roles on the server of {where(url)}: run this as the database's "
-        "owner with the CREATEROLE right (or as the server's administrator)."
+        f"{conn.info.user} may not {doing} on the server of {where(url)}: run this as the database's owner "
+        "with the CREATEROLE right (or as the server's administrator). Nothing was changed."
     )
-
-
-def role_of(conn: psycopg.Connection[Any], user: str) -> str | None:
-    """The team role (`reader`, `checker`, `editor`) `user` acts with; the highest when several."""
-    for name, role in reversed(ROLES.items()):
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
-        if exists and conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", [user, role]).fetchone() == (
-            True,
-        ):
-            return name
-    return None
 
 
 def add_user(conn: psycopg.Connection[Any], url: str, name: str, role: str, *, password: str | None) -> bool:
@@ -170,8 +165,8 @@ def add_user(conn: psycopg.Connection[Any], url: str, name: str, role: str, *, p
                 f"The team roles do not exist on the server of {where(url)} yet: run factledger team init first."
             ) from exc
         except errors.InsufficientPrivilege as exc:
-            raise _needs_createrole(conn, url) from exc
+            raise _needs_createrole(conn, url, "add people to the team") from exc
     return found is None
 
 
-__all__ = ["ROLES", "TeamSetup", "add_user", "role_of", "set_up_roles"]
+__all__ = ["ROLES", "TeamSetup", "add_user", "set_up_roles"]

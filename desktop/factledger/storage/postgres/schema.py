@@ -16,6 +16,8 @@ What SQLite does with its own features is done here with PostgreSQL's:
   tables (the 'simple' configuration, like FTS5's unicode61 tokenizer, does not stem);
 - `claims.stated_day` is a stored generated column computed by `factledger_iso_day`, which reads dates
   exactly as the SQLite expression does (julianday's leniency included: 2024-02-30 is 2024-03-01);
+- every function the triggers run names its search path (`pg_catalog`, the ledger's schema, `pg_temp` last),
+  so a session's own `search_path` or temporary tables cannot stand in for the ledger's tables;
 - `timeline_counts` is kept by triggers with one row per key (`UNIQUE NULLS NOT DISTINCT`, PostgreSQL 15);
   they run with the owner's rights (SECURITY DEFINER), so no team role may write the summary itself;
 - final verdicts are the editors': a trigger refuses, to anyone not in `factledger_editor` (or the
@@ -51,6 +53,9 @@ SOURCES_DOCUMENT = (
     "to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || coalesce(outlet, '') || ' ' || "
     "coalesce(text, ''))"
 )
+
+SCHEMA_PLACEHOLDER = "@LEDGER_SCHEMA@"
+"""Stands for the ledger's schema (quoted) in the migrations' SQL; replaced when they run."""
 
 TABLES = f"""
 CREATE FUNCTION factledger_iso_day(value text) RETURNS integer
@@ -272,12 +277,12 @@ SELECT history.claim_id, history.at, history.actor, history.action, history.reas
 
 GUARDS = """
 CREATE FUNCTION factledger_is_owner(relation oid) RETURNS boolean
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = relation), 'MEMBER')
 $$;
 
 CREATE FUNCTION factledger_history_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         RAISE EXCEPTION 'history is append-only: rows cannot be changed';
@@ -295,12 +300,14 @@ CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history
     FOR EACH STATEMENT EXECUTE FUNCTION factledger_history_append_only();
 
 CREATE FUNCTION factledger_history_who() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 BEGIN
     IF coalesce(current_setting('factledger.keep_history', true), '') = 'on'
        AND factledger_is_owner(TG_RELID) THEN
         RETURN NEW;  -- the owner copying a ledger in keeps its recorded actors and times
     END IF;
+    -- and the row's number is the server's too: a chosen id could block everyone's next entries
+    NEW.id := nextval(pg_get_serial_sequence(quote_ident(TG_TABLE_SCHEMA) || '.history', 'id'));
     NEW.actor := session_user;
     NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
     RETURN NEW;
@@ -310,7 +317,7 @@ CREATE TRIGGER history_who BEFORE INSERT ON history
     FOR EACH ROW EXECUTE FUNCTION factledger_history_who();
 
 CREATE FUNCTION factledger_claim_quote() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM sources WHERE sources.id = NEW.source_id
                AND NEW.quote IS DISTINCT FROM
@@ -326,7 +333,7 @@ CREATE TRIGGER claims_quote_on_update BEFORE UPDATE OF quote, start, "end", sour
     FOR EACH ROW EXECUTE FUNCTION factledger_claim_quote();
 
 CREATE FUNCTION factledger_source_keeps_quotes() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM claims WHERE claims.source_id = NEW.id
                AND claims.quote IS DISTINCT FROM
@@ -361,7 +368,7 @@ $$;
 CREATE FUNCTION factledger_timeline_add(
     dated text, p_subject text, p_status text, p_kind text, delta bigint
 ) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 DECLARE
     day integer := factledger_iso_day(dated);
     key_month integer := factledger_month(day);
@@ -378,12 +385,12 @@ $$;
 
 -- a fact's date: its own stated_on, else its source's published date
 CREATE FUNCTION factledger_claim_dated(p_stated_on text, p_source_id text) RETURNS text
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
     SELECT coalesce(p_stated_on, (SELECT sources.published FROM sources WHERE sources.id = p_source_id))
 $$;
 
 CREATE FUNCTION factledger_timeline_claims() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM factledger_timeline_add(factledger_claim_dated(OLD.stated_on, OLD.source_id),
@@ -409,7 +416,7 @@ CREATE TRIGGER timeline_counts_claims_au AFTER UPDATE OF stated_on, source_id, s
 -- a source's facts without their own date move with its published date; BEFORE DELETE, because the
 -- cascade deletes them once the source row is gone, when they can no longer find its date
 CREATE FUNCTION factledger_timeline_sources() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 DECLARE
     src text := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
     new_date text := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.published END;
@@ -433,7 +440,7 @@ CREATE TRIGGER timeline_counts_sources_bd BEFORE DELETE ON sources
 
 VERDICTS = f"""
 CREATE FUNCTION factledger_final_verdicts() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
 DECLARE
     final text[] := ARRAY[{", ".join(f"'{v}'" for v in FINAL_VERDICTS)}];
     touched text;
