@@ -4,7 +4,8 @@ Every row of the ledger's own tables (`schema.COPIED_TABLES`: sources with their
 suggestions, evidence, links, dismissed suggestions, anchors of source versions, settings and the history
 with its actors and times) is written with its values unchanged, in primary-key order, in one transaction
 on the destination: a copy is all of it or none of it. Derived data (full-text indexes, the timeline
-summary, `stated_day`) is rebuilt by the destination's own triggers and generated columns.
+summary, `stated_day`) is rebuilt by the destination itself: SQLite's triggers, PostgreSQL's generated
+column and indexes, and one grouped count of the timeline summary at the end of a copy into PostgreSQL.
 
 The destination must be new: a file that does not exist yet, or a PostgreSQL database that is empty or an
 empty team ledger. Nothing is ever merged into existing data. Into PostgreSQL the history keeps its
@@ -113,6 +114,8 @@ def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], 
     rows: dict[str, int] = {}
     with target.transaction():
         target.execute("SET LOCAL factledger.keep_history = 'on'")
+        # the summary is counted once at the end (factledger_timeline_rebuild), not per fact
+        target.execute("ALTER TABLE claims DISABLE TRIGGER timeline_counts_claims_ai")
         for table, key in COPIED_TABLES:
             columns = _same_columns(
                 table, _columns_sqlite(source, table), _columns_postgres(target, table), url
@@ -133,6 +136,8 @@ def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], 
         target.execute(
             "SELECT setval(pg_get_serial_sequence('history', 'id'), coalesce(max(id), 0) + 1, false) FROM history"
         )
+        target.execute("SELECT factledger_timeline_rebuild()")
+        target.execute("ALTER TABLE claims ENABLE TRIGGER timeline_counts_claims_ai")
     return CopyReport(rows)
 
 

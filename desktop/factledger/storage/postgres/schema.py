@@ -16,8 +16,9 @@ What SQLite does with its own features is done here with PostgreSQL's:
   tables (the 'simple' configuration, like FTS5's unicode61 tokenizer, does not stem);
 - `claims.stated_day` is a stored generated column computed by `factledger_iso_day`, which reads dates
   exactly as the SQLite expression does (julianday's leniency included: 2024-02-30 is 2024-03-01);
-- every function the triggers run names its search path (`pg_catalog`, the ledger's schema, `pg_temp` last),
-  so a session's own `search_path` or temporary tables cannot stand in for the ledger's tables;
+- every trigger function names its search path (`pg_catalog`, the ledger's schema, `pg_temp` last), and
+  the helpers they call inherit it, so a session's own `search_path` or temporary tables cannot stand in
+  for the ledger's tables (helpers called directly run with the caller's rights, which gain nothing);
 - `timeline_counts` is kept by triggers with one row per key (`UNIQUE NULLS NOT DISTINCT`, PostgreSQL 15);
   they run with the owner's rights (SECURITY DEFINER), so no team role may write the summary itself;
 - final verdicts are the editors': a trigger refuses, to anyone not in `factledger_editor` (or the
@@ -277,7 +278,7 @@ SELECT history.claim_id, history.at, history.actor, history.action, history.reas
 
 GUARDS = """
 CREATE FUNCTION factledger_is_owner(relation oid) RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
+LANGUAGE sql STABLE AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = relation), 'MEMBER')
 $$;
 
@@ -368,7 +369,7 @@ $$;
 CREATE FUNCTION factledger_timeline_add(
     dated text, p_subject text, p_status text, p_kind text, delta bigint
 ) RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
+LANGUAGE plpgsql AS $$
 DECLARE
     day integer := factledger_iso_day(dated);
     key_month integer := factledger_month(day);
@@ -385,7 +386,7 @@ $$;
 
 -- a fact's date: its own stated_on, else its source's published date
 CREATE FUNCTION factledger_claim_dated(p_stated_on text, p_source_id text) RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
+LANGUAGE sql STABLE AS $$
     SELECT coalesce(p_stated_on, (SELECT sources.published FROM sources WHERE sources.id = p_source_id))
 $$;
 
@@ -412,6 +413,21 @@ CREATE TRIGGER timeline_counts_claims_au AFTER UPDATE OF stated_on, source_id, s
                        OR OLD.subject IS DISTINCT FROM NEW.subject OR OLD.status IS DISTINCT FROM NEW.status
                        OR OLD.kind IS DISTINCT FROM NEW.kind)
     EXECUTE FUNCTION factledger_timeline_claims();
+
+-- the whole summary counted afresh in one grouped pass: a copy fills claims with the insert trigger off
+-- and calls this, because a million upserts of the same keys in one transaction walk ever longer row
+-- version chains
+CREATE FUNCTION factledger_timeline_rebuild() RETURNS void
+LANGUAGE sql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
+    DELETE FROM timeline_counts;
+    INSERT INTO timeline_counts (month, stated, subject, status, kind, n)
+    SELECT factledger_month(factledger_iso_day(dated)),
+           CASE WHEN factledger_iso_day(dated) IS NULL THEN dated END, subject, status, kind, count(*)
+      FROM (SELECT coalesce(claims.stated_on, sources.published) AS dated, claims.subject, claims.status,
+                   claims.kind
+              FROM claims LEFT JOIN sources ON sources.id = claims.source_id) AS facts
+     GROUP BY 1, 2, 3, 4, 5;
+$$;
 
 -- a source's facts without their own date move with its published date; BEFORE DELETE, because the
 -- cascade deletes them once the source row is gone, when they can no longer find its date
