@@ -114,3 +114,31 @@ def test_copy_command_prints_counts_without_the_password(
 def test_copy_between_two_files_is_refused_with_a_sentence(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="both ledger files"):
         copy_ledger(str(tmp_path / "a.factledger"), str(tmp_path / "b.factledger"))
+
+
+def test_a_copy_the_server_refuses_half_way_leaves_the_team_ledger_empty(
+    postgres_dsn: str, seeded_ledger: Path
+) -> None:
+    """A fact whose quote another tool broke (with the file's guard dropped) is refused by the server's
+    guard in the middle of the claims: the sources already sent are rolled back with it."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeded_ledger)
+    conn.execute("DROP TRIGGER claims_quote_on_update")
+    last = conn.execute("SELECT max(id) FROM claims").fetchone()[0]
+    conn.execute("UPDATE claims SET quote = 'not the words' WHERE id = ?", [last])
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError) as refused:
+        copy_ledger(str(seeded_ledger), postgres_dsn)
+    assert (
+        "Refused by the ledger: a fact's quote must be the exact words of its source" in refused.value.message
+    )
+    with psycopg.connect(postgres_dsn) as server:
+        for table, _key in COPIED_TABLES:
+            assert server.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table  # type: ignore[arg-type]
+        assert server.execute("SELECT count(*) FROM timeline_counts").fetchone() == (0,)
+        triggers = server.execute(
+            "SELECT tgenabled FROM pg_trigger WHERE tgname = 'timeline_counts_claims_ai'"
+        ).fetchone()
+    assert triggers == ("O",)  # the summary's trigger is on again: it was switched off inside the transaction

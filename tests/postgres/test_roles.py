@@ -167,6 +167,7 @@ def test_connection_faults_are_sentences_without_the_password(
         postgres_server.dsn("no_such_db"): "There is no database no_such_db on 127.0.0.1",
         f"postgresql://u:not-the-password-42@127.0.0.1:{_closed_port()}/db": "refused the connection on port",
         "postgresql://u:not-the-password-42@host.invalid/db": "Cannot find the server host.invalid",
+        f"{wrong}?sslmode=require": "A TLS connection to 127.0.0.1",
     }
     for url, words in cases.items():
         with pytest.raises(UserError) as refused:

@@ -110,35 +110,50 @@ def _into_postgres(source: sqlite3.Connection, target: psycopg.Connection[Any], 
             f"the people it names, which nobody else may write); {target.info.user} is not its owner."
         )
     set_up_roles(target, url)
-    _refuse_filled_postgres(target, url)
     rows: dict[str, int] = {}
-    with target.transaction():
-        target.execute("SET LOCAL factledger.keep_history = 'on'")
-        # the summary is counted once at the end (factledger_timeline_rebuild), not per fact
-        target.execute("ALTER TABLE claims DISABLE TRIGGER timeline_counts_claims_ai")
-        for table, key in COPIED_TABLES:
-            columns = _same_columns(
-                table, _columns_sqlite(source, table), _columns_postgres(target, table), url
+    source.execute("BEGIN")  # one read snapshot of the file, even while the app writes to it
+    try:
+        with target.transaction():
+            # nobody writes the ledger until the copy is in (or not), and it is still empty then
+            target.execute(
+                sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(
+                    sql.SQL(", ").join(sql.Identifier(t) for t, _ in COPIED_TABLES)
+                )
             )
-            names = ", ".join(f'"{c}"' for c in columns)
-            order = ", ".join(f'"{c}"' for c in key)
-            cursor = source.execute(f'SELECT {names} FROM "{table}" ORDER BY {order}')
-            count = 0
-            statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-                sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+            _refuse_filled_postgres(target, url)
+            target.execute("SET LOCAL factledger.keep_history = 'on'")
+            # the summary is counted once at the end (factledger_timeline_rebuild), not per fact
+            target.execute("ALTER TABLE claims DISABLE TRIGGER timeline_counts_claims_ai")
+            _copy_rows(source, target, url, rows)
+            target.execute(
+                "SELECT setval(pg_get_serial_sequence('history', 'id'), coalesce(max(id), 0) + 1, false) "
+                "FROM history"
             )
-            with target.cursor().copy(statement) as copy:
-                while batch := cursor.fetchmany(BATCH_ROWS):
-                    for row in batch:
-                        copy.write_row(row)
-                    count += len(batch)
-            rows[table] = count
-        target.execute(
-            "SELECT setval(pg_get_serial_sequence('history', 'id'), coalesce(max(id), 0) + 1, false) FROM history"
-        )
-        target.execute("SELECT factledger_timeline_rebuild()")
-        target.execute("ALTER TABLE claims ENABLE TRIGGER timeline_counts_claims_ai")
+            target.execute("SELECT factledger_timeline_rebuild()")
+            target.execute("ALTER TABLE claims ENABLE TRIGGER timeline_counts_claims_ai")
+    finally:
+        source.execute("ROLLBACK")  # it only read
     return CopyReport(rows)
+
+
+def _copy_rows(
+    source: sqlite3.Connection, target: psycopg.Connection[Any], url: str, rows: dict[str, int]
+) -> None:
+    for table, key in COPIED_TABLES:
+        columns = _same_columns(table, _columns_sqlite(source, table), _columns_postgres(target, table), url)
+        names = ", ".join(f'"{c}"' for c in columns)
+        order = ", ".join(f'"{c}"' for c in key)
+        cursor = source.execute(f'SELECT {names} FROM "{table}" ORDER BY {order}')
+        count = 0
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        with target.cursor().copy(statement) as copy:
+            while batch := cursor.fetchmany(BATCH_ROWS):
+                for row in batch:
+                    copy.write_row(row)
+                count += len(batch)
+        rows[table] = count
 
 
 def _refuse_filled_postgres(conn: psycopg.Connection[Any], url: str) -> None:
