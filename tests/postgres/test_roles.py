@@ -222,3 +222,17 @@ def test_a_database_owner_who_is_not_a_superuser_sets_up_the_team(
         with psycopg.connect(postgres_server.dsn(), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
             admin.execute(f"DROP OWNED BY {owner}")
+
+
+def test_a_connection_lost_mid_work_is_a_sentence(postgres_server: PostgresServer, postgres_dsn: str) -> None:
+    init_team_ledger(postgres_dsn)
+    with connect(postgres_dsn) as conn:
+        pid = conn.info.backend_pid
+        with psycopg.connect(postgres_server.dsn(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        with pytest.raises(psycopg.OperationalError) as lost:
+            conn.execute("UPDATE claims SET subject = 'x'")
+    sentence = work_sentence(lost.value).message
+    assert (
+        sentence.startswith("The connection to the server was lost") and "nothing of it was saved" in sentence
+    )
