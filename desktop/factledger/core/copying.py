@@ -30,14 +30,15 @@ def copy_ledger(source: str, destination: str) -> CopyReport:
         )
     _driver()
     from factledger.storage.postgres.copying import postgres_to_sqlite, sqlite_to_postgres
+    from factledger.storage.sqlite_store import migration_backup
 
-    from . import backups
+    from .paths import backups_root
 
     if to_server:
         return sqlite_to_postgres(
             Path(source).expanduser(),
             destination,
-            backup=lambda conn, path, reason: backups.backup_connection(conn, path, reason=reason),
+            backup=migration_backup(backups_root),
         )
     return postgres_to_sqlite(source, Path(destination).expanduser())
 

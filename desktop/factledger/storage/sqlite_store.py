@@ -72,11 +72,9 @@ class SqliteStore:
         unless the ledger chose another) before a migration; `newest_backup` names the backup a damaged
         ledger's sentence offers."""
 
-        def before_migration(conn: sqlite3.Connection, ledger: Path, reason: str) -> Path:
-            folder = backups.folder_for(backups.configured_folder(conn) or backups_root(), ledger)
-            return backups.make_backup(conn, ledger, folder, reason=reason)
-
-        options = OpenOptions(create=create, init=init, backup=before_migration, newest_backup=newest_backup)
+        options = OpenOptions(
+            create=create, init=init, backup=migration_backup(backups_root), newest_backup=newest_backup
+        )
         store = cls(open_database(path, options=options))
         store.notices = tuple(options.notices)
         store.read_only = options.read_only
@@ -119,6 +117,17 @@ class SqliteStore:
 
     def make_backup(self, path: Path, folder: Path, *, reason: str) -> Path:
         return backups.make_backup(self.db.conn, path, folder, reason=reason)
+
+
+def migration_backup(backups_root: Callable[[], Path]) -> Callable[[sqlite3.Connection, Path, str], Path]:
+    """The backup taken before a ledger file is migrated: into the ledger's own backup folder, or its
+    subfolder under `backups_root()`. Shared by opening a ledger and by copying one to a server."""
+
+    def before_migration(conn: sqlite3.Connection, ledger: Path, reason: str) -> Path:
+        folder = backups.folder_for(backups.configured_folder(conn) or backups_root(), ledger)
+        return backups.make_backup(conn, ledger, folder, reason=reason)
+
+    return before_migration
 
 
 def sqlite_database(store: object) -> Database:
