@@ -282,6 +282,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         and not (m.group(0).startswith("add") and _AMOUNT_NEXT.match(body, m.end()))
     ]
     events.sort(key=lambda e: e[0])
+    verbs: dict[int, int] = {}  # frame index -> where its speech verb starts in `body` (open-ended frames)
     for _, kind, match in events:
         if kind == "according":
             np = _ACCORDING_NP.match(body, match.end())
@@ -341,11 +342,41 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
             content = match.end()
             that = _CONTENT_LEAD.match(body, content)
             content = that.end() if that else content
+            verbs[len(frames)] = verb_start
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
+    frames = _split_coordinated(body, offset, frames, verbs)
     frames.extend(_quote_frames(body, offset, quotes, frames, people))
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
+
+
+# What joins two verbs of one subject: "denied the claims, and suggested", "aimed …, saying".
+_JOINER = re.compile(r"(?:\s*,)?\s*(?:(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?)?$")
+
+
+def _split_coordinated(body: str, offset: int, frames: list[Frame], verbs: dict[int, int]) -> list[Frame]:
+    """One subject, two speech verbs ("Trump has denied the claims, and suggested they are …"): each verb's
+    content ends where the next verb of the same speaker begins, so both statements are attributed, not one
+    swallowing the other."""
+    result = list(frames)
+    for index, frame in enumerate(frames):
+        if index not in verbs or frame.content_end != offset + len(body):
+            continue
+        following = [
+            verbs[later]
+            for later in range(index + 1, len(frames))
+            if later in verbs
+            and frames[later].speaker == frame.speaker
+            and frame.content_start < offset + verbs[later]
+        ]
+        if not following:
+            continue
+        joiner = _JOINER.search(body, 0, following[0])
+        end = joiner.start() if joiner else following[0]
+        if offset + end > frame.content_start:
+            result[index] = replace(frame, content_end=offset + end)
+    return result
 
 
 @dataclass(frozen=True, slots=True)

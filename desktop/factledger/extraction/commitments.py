@@ -9,7 +9,7 @@ from .committers import resolve_actor
 from .dates import find_deadline
 from .lexicon import SENTENCE_STARTERS
 from .names import actor_before, first_actor
-from .numbers import is_number_word
+from .numbers import words_value
 from .verbs import common_noun as _common_noun
 from .verbs import is_base_verb, only_verb, participle_lemma
 
@@ -810,7 +810,7 @@ def _verb_like(word: str) -> bool:
     """Whether a lower-case word can be a bare verb opening a conjunct (not a noun, adjective or adverb)."""
     return (
         len(word) > 2
-        and not is_number_word(word)
+        and words_value(word) is None  # "three", "hundred": a number, not a verb
         and word not in _NOT_VERBS
         and word not in _NOT_ACTIONS
         and is_base_verb(word)
