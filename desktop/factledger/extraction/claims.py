@@ -89,6 +89,41 @@ _PENALTIES: list[tuple[re.Pattern[str], float]] = [
 _NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _WORD = re.compile(r"\w+")
 
+# Each feature's single words, read from one lower-cased tokenization; a feature's regex above runs only when
+# one of its trigger words is present (most sentences have none), so a sentence costs one tokenization and a
+# few set lookups instead of a dozen case-insensitive scans. The answer is the regex's, by construction.
+_WORDS_OF: dict[str, frozenset[str]] = {
+    "states a figure": frozenset(
+        "million billion trillion percent half twice double doubled doubles triple tripled".split()
+    ),
+    "a superlative or first": frozenset(
+        "first only largest biggest highest lowest most least best worst record never ever unprecedented".split()
+    ),
+    "a change or comparison": frozenset(
+        "increase increased decrease decreased rose risen fell fallen grew grown decline declined dropped cut "
+        "raised lowered fewer higher lower up down doubled tripled".split()
+    ),
+    "a factual statement": frozenset("is are was were has have had".split()),
+    "a disputed point": frozenset("actually truth false lie wrong".split()),
+    "an economic topic": frozenset(
+        "job jobs tax taxes debt deficit trade deal deals economy tariff tariffs investment investments wage "
+        "wages unemployment export exports import imports".split()
+    ),
+}
+# Words that must be present for a feature's phrases to match at all ("due to" needs "due", ...).
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "a superlative or first": frozenset(),
+    "a causal claim": frozenset(
+        "because due stem stems led leads cause caused causing result resulted results thanks blame blamed "
+        "responsible drive drives driven".split()
+    ),
+    "a change or comparison": frozenset(["more", "less"]),
+    "a stated intention": frozenset("will plan plans pledge pledged promise promised committed".split()),
+    "a disputed point": frozenset(["in"]),
+    "a state of affairs": frozenset(["we", "there"]),
+}
+_HEDGES = frozenset("could may might perhaps possibly maybe".split())
+
 
 def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     """A score in [0, 1] for how worth checking a sentence is, with the reasons that raised it.
@@ -96,23 +131,50 @@ def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     Check-worthy sentences state figures, superlatives, causes and changes about named actors; greetings,
     questions, opinions and hedges are not.
     """
-    words = len(_WORD.findall(sentence))
+    tokens = _WORD.findall(sentence)
+    words = len(tokens)
     if words < 4:
         return 0.0, []
+    lowered = {token.lower() for token in tokens}
+    digit = any(character.isdecimal() for character in sentence)  # what `\d` matches
     score = 0.1
     reasons: list[str] = []
     for pattern, weight, reason in _FEATURES:
-        if pattern.search(sentence):
+        if _has_feature(reason, pattern, sentence, lowered, digit):
             score += weight
             reasons.append(reason)
     if _NAMED.search(sentence):
         score += 0.05
-    for pattern, weight in _PENALTIES:
+    first_person = any(word.startswith(("i", "we")) for word in lowered)  # "I", "we", "I’ll", "Iwill"
+    for index, (pattern, weight) in enumerate(_PENALTIES):
+        if index == 3 and lowered.isdisjoint(_HEDGES):
+            continue
+        if index in (2, 4) and not first_person:
+            continue
         if pattern.search(sentence):
             score -= weight
     if words < 8:
         score -= 0.1
     return max(0.0, min(1.0, score)), reasons
+
+
+def _has_feature(reason: str, pattern: re.Pattern[str], sentence: str, lowered: set[str], digit: bool) -> bool:
+    """Whether `pattern` (the feature named `reason`) matches `sentence`, deciding from the words when they
+    settle it and running the pattern only when a phrase of it may be present."""
+    if reason == "states a figure":
+        return digit or not lowered.isdisjoint(_WORDS_OF[reason])
+    if reason == "an amount or share":
+        return digit and pattern.search(sentence) is not None
+    if reason == "a superlative or first":
+        return not lowered.isdisjoint(_WORDS_OF[reason]) or any(
+            len(word) > 3 and word.endswith("est") for word in lowered
+        )
+    if reason == "a reported act":
+        return pattern.search(sentence) is not None
+    if not lowered.isdisjoint(_WORDS_OF.get(reason, frozenset())):
+        return True
+    triggers = _TRIGGERS.get(reason)
+    return triggers is not None and not lowered.isdisjoint(triggers) and pattern.search(sentence) is not None
 
 
 def strong_reason(reasons: list[str]) -> bool:

@@ -284,6 +284,8 @@ _GOAL = re.compile(
     r"(?P<modal>target|goal|aim|objective|mission|priority|endeavou?r|resolve|agenda|milestone)s?\s+"
     r"(?:(?:is|are|will\s+be|shall\s+be|would\s+be|remains?)\s+)to\s+(?P<action>[a-z]+)\b"
 )
+# A colon closing a line: `_HEADING_CUE` needs one.
+_LINE_END_COLON = re.compile(r":[^\S\n]*(?:\n|$)")
 # A necessary condition for any pattern above, checked first because most sentences pledge nothing. Every
 # cue word they match is preceded by white space or an apostrophe (it follows an actor and `_BETWEEN`, or
 # "’s " in the noun form), except the passive's "will"/"shall", which is followed by white space.
@@ -629,13 +631,23 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         item = _from_cue(body, match, common_words)
         if item is not None:
             found.append(item)
-    for pattern in (_COMMITS_OBJECT, _ANNOUNCE, _NOUN_FORM):
+    lowered = body.lower()
+    nominal = any(word in lowered for word in _NOMINAL_WORDS)
+    # Each pattern runs only where a word it cannot match without is present (most sentences lack them).
+    others = [
+        pattern
+        for pattern, needed in (
+            (_COMMITS_OBJECT, ("commit", "oblig", "binds")),
+            (_ANNOUNCE, ("announc", "unveil")),
+            (_NOUN_FORM, ("’s", "'s") if nominal else ()),
+        )
+        if any(word in lowered for word in needed)
+    ]
+    for pattern in others:
         for match in pattern.finditer(body):
             item = _from_other(body, match, common_words)
             if item is not None:
                 found.append(item)
-    lowered = body.lower()
-    nominal = any(word in lowered for word in _NOMINAL_WORDS)
     for match in _BARE_NOUN_FORM.finditer(body) if nominal else ():
         item = _from_bare_noun(body, match)
         if item is not None:
@@ -657,14 +669,15 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
                     match.group("modal"),
                 )
             )
-    for match in _PASSIVE.finditer(body):
+    passive = "be" in lowered and ("will" in lowered or "shall" in lowered or "ll" in lowered)
+    for match in _PASSIVE.finditer(body) if passive else ():
         participle = match.group("action").split()[0]
         if participle in _NOT_PASSIVE or participle_lemma(participle) is None:
             continue
         if _NEGATION.search(body, max(0, match.start() - 12), match.end()):
             continue
         found.append(_from_passive(body, match))
-    for match in _HEADING_CUE.finditer(body) if ":" in body else ():
+    for match in _HEADING_CUE.finditer(body) if _LINE_END_COLON.search(body) else ():
         actor = resolve_actor(
             body, match.start("actor"), match.end("actor"), first_person=True, common_words=common_words
         )
