@@ -94,35 +94,127 @@ _WORD = re.compile(r"\w+")
 # few set lookups instead of a dozen case-insensitive scans. The answer is the regex's, by construction.
 _WORDS_OF: dict[str, frozenset[str]] = {
     "states a figure": frozenset(
-        "million billion trillion percent half twice double doubled doubles triple tripled".split()
+        [
+            "million",
+            "billion",
+            "trillion",
+            "percent",
+            "half",
+            "twice",
+            "double",
+            "doubled",
+            "doubles",
+            "triple",
+            "tripled",
+        ]
     ),
     "a superlative or first": frozenset(
-        "first only largest biggest highest lowest most least best worst record never ever unprecedented".split()
+        [
+            "first",
+            "only",
+            "largest",
+            "biggest",
+            "highest",
+            "lowest",
+            "most",
+            "least",
+            "best",
+            "worst",
+            "record",
+            "never",
+            "ever",
+            "unprecedented",
+        ]
     ),
     "a change or comparison": frozenset(
-        "increase increased decrease decreased rose risen fell fallen grew grown decline declined dropped cut "
-        "raised lowered fewer higher lower up down doubled tripled".split()
+        [
+            "increase",
+            "increased",
+            "decrease",
+            "decreased",
+            "rose",
+            "risen",
+            "fell",
+            "fallen",
+            "grew",
+            "grown",
+            "decline",
+            "declined",
+            "dropped",
+            "cut",
+            "raised",
+            "lowered",
+            "fewer",
+            "higher",
+            "lower",
+            "up",
+            "down",
+            "doubled",
+            "tripled",
+        ]
     ),
-    "a factual statement": frozenset("is are was were has have had".split()),
-    "a disputed point": frozenset("actually truth false lie wrong".split()),
+    "a factual statement": frozenset(["is", "are", "was", "were", "has", "have", "had"]),
+    "a disputed point": frozenset(["actually", "truth", "false", "lie", "wrong"]),
     "an economic topic": frozenset(
-        "job jobs tax taxes debt deficit trade deal deals economy tariff tariffs investment investments wage "
-        "wages unemployment export exports import imports".split()
+        [
+            "job",
+            "jobs",
+            "tax",
+            "taxes",
+            "debt",
+            "deficit",
+            "trade",
+            "deal",
+            "deals",
+            "economy",
+            "tariff",
+            "tariffs",
+            "investment",
+            "investments",
+            "wage",
+            "wages",
+            "unemployment",
+            "export",
+            "exports",
+            "import",
+            "imports",
+        ]
     ),
 }
 # Words that must be present for a feature's phrases to match at all ("due to" needs "due", ...).
 _TRIGGERS: dict[str, frozenset[str]] = {
     "a superlative or first": frozenset(),
     "a causal claim": frozenset(
-        "because due stem stems led leads cause caused causing result resulted results thanks blame blamed "
-        "responsible drive drives driven".split()
+        [
+            "because",
+            "due",
+            "stem",
+            "stems",
+            "led",
+            "leads",
+            "cause",
+            "caused",
+            "causing",
+            "result",
+            "resulted",
+            "results",
+            "thanks",
+            "blame",
+            "blamed",
+            "responsible",
+            "drive",
+            "drives",
+            "driven",
+        ]
     ),
     "a change or comparison": frozenset(["more", "less"]),
-    "a stated intention": frozenset("will plan plans pledge pledged promise promised committed".split()),
+    "a stated intention": frozenset(
+        ["will", "plan", "plans", "pledge", "pledged", "promise", "promised", "committed"]
+    ),
     "a disputed point": frozenset(["in"]),
     "a state of affairs": frozenset(["we", "there"]),
 }
-_HEDGES = frozenset("could may might perhaps possibly maybe".split())
+_HEDGES = frozenset(["could", "may", "might", "perhaps", "possibly", "maybe"])
 
 
 def check_worthiness(sentence: str) -> tuple[float, list[str]]:
@@ -158,7 +250,9 @@ def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     return max(0.0, min(1.0, score)), reasons
 
 
-def _has_feature(reason: str, pattern: re.Pattern[str], sentence: str, lowered: set[str], digit: bool) -> bool:
+def _has_feature(
+    reason: str, pattern: re.Pattern[str], sentence: str, lowered: set[str], digit: bool
+) -> bool:
     """Whether `pattern` (the feature named `reason`) matches `sentence`, deciding from the words when they
     settle it and running the pattern only when a phrase of it may be present."""
     if reason == "states a figure":

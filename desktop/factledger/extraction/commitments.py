@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .committers import resolve_actor
+from .committers import ACTOR_NOUNS, can_act, resolve_actor
 from .dates import find_deadline
+from .learned_vague import VAGUE_VERBS
 from .lexicon import SENTENCE_STARTERS
 from .names import actor_before, first_actor
 from .numbers import words_value
@@ -103,6 +104,8 @@ _VAGUE = frozenset(
         "involve",
     ]
 )
+# The hand-kept verbs above with those learned from annotated manifestos (`learned_vague.py`).
+_EFFORT = _VAGUE | VAGUE_VERBS
 _FIGURE = re.compile(r"[\d$€£¥₹%]|\b(?i:percent|million|billion|trillion|lakh|crore|half|double)\b")
 _EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
 _IMPERATIVE = re.compile(
@@ -733,6 +736,8 @@ def _imperative(body: str) -> Commitment | None:
         return None  # "While both congressmen said": a function word that is also a verb
     if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS:
         return None
+    if verb.lower() in ACTOR_NOUNS:
+        return None  # "Congress believes …", "Group …": an organisation opening the sentence is its subject
     finite = _FINITE.search(body, match.end("verb"))
     if finite is not None and not _RELATIVE.search(body, match.end("verb"), finite.start()):
         return None
@@ -763,7 +768,7 @@ def _verifiable(body: str, item: Commitment) -> bool:
         return True  # "we agreed to promote", "we committed to working together": an explicit undertaking
     lemma = item.action.split()[0]
     lemma = participle_lemma(lemma) or lemma
-    if lemma not in _VAGUE:
+    if lemma not in _EFFORT:
         return True
     clause = body[item.start : item.end]
     if item.deadline or _FIGURE.search(clause):
@@ -771,7 +776,7 @@ def _verifiable(body: str, item: Commitment) -> bool:
     for embedded in _EMBEDDED.finditer(clause):
         word = embedded.group(1)
         verb = _lemma(word) if word.endswith("ing") else word
-        if verb not in _VAGUE and is_base_verb(verb):
+        if verb not in _EFFORT and is_base_verb(verb):
             return True
     return False
 
@@ -916,7 +921,7 @@ def _from_passive(body: str, match: re.Match[str]) -> Commitment:
         committer = (
             None  # a name in an earlier clause ("... their U.S. content and systems will be") acts not
         )
-    if committer is not None and " " not in committer and _common_noun(committer):
+    if committer is not None and " " not in committer and (_common_noun(committer) or not can_act(committer)):
         committer = None  # "Consolidation of banks will be encouraged": a sentence's first word, no name
     if committer is not None:
         named_at = body.rfind(committer, 0, match.start())

@@ -210,9 +210,9 @@ def _named(body: str, end: int, common_words: frozenset[str]) -> Actor | None:
         return None
     run_start = runs[-1][0]
     surface = runs[-1][2]
-    if " " not in surface and not body[:run_start].strip(_OPENERS):
-        if surface.lower() in common_words or not can_act(surface):
-            return None  # "Tariffs will rise": a common noun capitalized only because it opens the sentence
+    opening = " " not in surface and not body[:run_start].strip(_OPENERS)
+    if opening and (surface.lower() in common_words or not can_act(surface)):
+        return None  # "Tariffs will rise": a common noun capitalized only because it opens the sentence
     index = len(runs) - 1
     while index > 0:
         join = _JOIN.search(body, 0, run_start)
