@@ -434,6 +434,7 @@ _INTRO = re.compile(
     r"Asked about|Speaking (?:at|to|in|on))\b[^,.;]{0,80},\s*"
 )
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$")
+_POSSESSOR = re.compile(r"[’']s\b")
 _PRONOUN_START = re.compile(r"(?:[A-Z]\w+ly,\s+(?:however,\s+)?)?(He|She|They|It|We|I)\b")
 
 
@@ -447,6 +448,10 @@ def _clause_subject(body: str, position: int) -> tuple[int, int] | None:
     skip = intro.end() if intro else 0  # "On Russia, Trump …": the subject follows the opening phrase
     runs = [run for run in name_runs(body[:position]) if skip <= run[0] and run[1] <= position]
     if runs:
+        # "Trump’s campaign manager Kellyanne Conway … said": a possessor names whose the subject is.
+        for start, end, _ in runs:
+            if not (_POSSESSOR.match(body, end) or body[start:end].endswith(("’s", "'s"))):
+                return start, end
         return runs[0][0], runs[0][1]
     return None
 
