@@ -215,6 +215,26 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "a state of affairs": frozenset(["we", "there"]),
 }
 _HEDGES = frozenset(["could", "may", "might", "perhaps", "possibly", "maybe"])
+# Substrings without which a first-person penalty ("I think", "we will") cannot match.
+_OPINION_WORDS = ("think", "believe", "feel", "hope", "want", "wish", "love", "guess")
+_PROMISE_WORDS = ("will", "ll", "going")
+# A word of four or more letters ending in "est" (the superlative pattern's `\w+est\b`), in lower case.
+_EST_END = re.compile(r"\west\b")
+# How each feature of `_FEATURES` is decided, in its order: "figure" and "superlative" from the words, a
+# digit or the "-est" ending; "amount" runs its pattern only with a digit; "always" runs it; otherwise the
+# feature's single words settle it, else its pattern runs when one of its trigger words is present.
+_DECIDE = [
+    (
+        {
+            "states a figure": "figure",
+            "a superlative or first": "superlative",
+            "an amount or share": "amount",
+        }.get(reason, "always" if reason == "a reported act" else "words"),
+        _WORDS_OF.get(reason, frozenset()),
+        _TRIGGERS.get(reason, frozenset()),
+    )
+    for _, _, reason in _FEATURES
+]
 
 
 def check_worthiness(sentence: str) -> tuple[float, list[str]]:
@@ -227,48 +247,41 @@ def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     words = len(tokens)
     if words < 4:
         return 0.0, []
+    low = sentence.lower()
     lowered = {token.lower() for token in tokens}
     digit = any(character.isdecimal() for character in sentence)  # what `\d` matches
     score = 0.1
     reasons: list[str] = []
-    for pattern, weight, reason in _FEATURES:
-        if _has_feature(reason, pattern, sentence, lowered, digit):
+    for (pattern, weight, reason), (how, singles, triggers) in zip(_FEATURES, _DECIDE, strict=True):
+        if how == "words":
+            present = not lowered.isdisjoint(singles) or (
+                not lowered.isdisjoint(triggers) and pattern.search(sentence) is not None
+            )
+        elif how == "figure":
+            present = digit or not lowered.isdisjoint(singles)
+        elif how == "superlative":
+            present = not lowered.isdisjoint(singles) or ("est" in low and _EST_END.search(low) is not None)
+        elif how == "amount":
+            present = digit and pattern.search(sentence) is not None
+        else:
+            present = pattern.search(sentence) is not None
+        if present:
             score += weight
             reasons.append(reason)
     if _NAMED.search(sentence):
         score += 0.05
-    first_person = any(word.startswith(("i", "we")) for word in lowered)  # "I", "we", "I’ll", "Iwill"
     for index, (pattern, weight) in enumerate(_PENALTIES):
+        if index == 2 and not any(word in low for word in _OPINION_WORDS):
+            continue
         if index == 3 and lowered.isdisjoint(_HEDGES):
             continue
-        if index in (2, 4) and not first_person:
+        if index == 4 and not any(word in low for word in _PROMISE_WORDS):
             continue
         if pattern.search(sentence):
             score -= weight
     if words < 8:
         score -= 0.1
     return max(0.0, min(1.0, score)), reasons
-
-
-def _has_feature(
-    reason: str, pattern: re.Pattern[str], sentence: str, lowered: set[str], digit: bool
-) -> bool:
-    """Whether `pattern` (the feature named `reason`) matches `sentence`, deciding from the words when they
-    settle it and running the pattern only when a phrase of it may be present."""
-    if reason == "states a figure":
-        return digit or not lowered.isdisjoint(_WORDS_OF[reason])
-    if reason == "an amount or share":
-        return digit and pattern.search(sentence) is not None
-    if reason == "a superlative or first":
-        return not lowered.isdisjoint(_WORDS_OF[reason]) or any(
-            len(word) > 3 and word.endswith("est") for word in lowered
-        )
-    if reason == "a reported act":
-        return pattern.search(sentence) is not None
-    if not lowered.isdisjoint(_WORDS_OF.get(reason, frozenset())):
-        return True
-    triggers = _TRIGGERS.get(reason)
-    return triggers is not None and not lowered.isdisjoint(triggers) and pattern.search(sentence) is not None
 
 
 def strong_reason(reasons: list[str]) -> bool:
