@@ -191,3 +191,19 @@ def test_an_organisation_noun_after_a_determiner_speaks(text: str) -> None:
 )
 def test_a_lone_determiner_is_no_speaker(text: str) -> None:
     assert all((s.speaker or "").lower() != "the" for s in suggest(Document(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "pledged"),
+    [
+        # party manifesto
+        ("The party is committed to the eradication of bonded labour in every district.", False),
+        ("We are committed to building 300 new district hospitals by 2028.", True),
+        # government fact sheet
+        ("The Republic of Varn is committed to the principles of open and fair trade.", False),
+        ("The Republic of Varn is committed to the purchase of $6 billion in American aircraft.", True),
+    ],
+)
+def test_devotion_to_a_cause_is_not_a_pledge(text: str, pledged: bool) -> None:
+    """ "is committed to the eradication of …" states a stance; an act or an amount after it is a pledge."""
+    assert bool(found(text, ClaimKind.COMMITMENT)) is pledged

@@ -856,6 +856,8 @@ def _from_cue(body: str, match: re.Match[str], common_words: frozenset[str]) -> 
         return None  # "they’re going to stretch themselves": talk, unless a name in the sentence commits
     action = match.group("action")
     action_end = match.end("action")
+    if "committed" in modal and action in _DETERMINERS and not _FIGURE.search(body, action_end):
+        return None  # "BJP is committed to the eradication of …": devotion to a cause, no act or amount
     if modal in ("pledged", "committed", "promised"):
         if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
             return None
