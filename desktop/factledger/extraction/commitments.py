@@ -776,7 +776,7 @@ def _verifiable(body: str, item: Commitment) -> bool:
     for embedded in _EMBEDDED.finditer(clause):
         word = embedded.group(1)
         verb = _lemma(word) if word.endswith("ing") else word
-        if verb not in _EFFORT and is_base_verb(verb):
+        if verb not in _VAGUE and is_base_verb(verb):  # learned verbs judge a pledge's own verb only
             return True
     return False
 
