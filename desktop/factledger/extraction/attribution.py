@@ -138,8 +138,11 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label_quoted = True
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
-        recent = Recent(last_person, last_group, number, label)
-        frames = _sentence_frames(body, offset, context, recent, people)
+        frames = (
+            _sentence_frames(body, offset, context, Recent(last_person, last_group, number, label), people)
+            if may_hold_frame(body)  # most sentences hold no cue: settled before anything is built
+            else []
+        )
         if (
             not frames
             and body.startswith(("“", '"', "''"))
