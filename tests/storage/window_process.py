@@ -20,15 +20,12 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from factledger.app import ledger_services
     from factledger.core import Ledger
     from factledger.reading import expand_inputs
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
-    from factledger.ui.services import install_services
     from factledger.ui.session import LedgerSession
 
-    install_services(ledger_services())  # as the app's composition root does
     path, seconds, work = Path(sys.argv[1]), float(sys.argv[2]), Path(sys.argv[3])
     app = QApplication([sys.argv[0]])
     settings = QSettings(str(work / "window.ini"), QSettings.Format.IniFormat)

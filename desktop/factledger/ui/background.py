@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from factledger.domain import UserError
 
-from .services import LedgerServices, OpenLedger, services_or_installed
+from .services import LedgerServices, OpenLedger, installed_services, worker_opener
 from .tasks import Cancelled, Progress, Task, TaskRunner, Work
 
 if TYPE_CHECKING:
@@ -95,8 +95,9 @@ def report_failure(error: BaseException, *, expected: Expected | None, label: st
 class LedgerWork:
     """Starts ledger jobs on the app's executor (a `TaskRunner` with one writer thread).
 
-    `tell` shows an expected error's sentence when a job gives no handler of its own (the session's `failed`
-    signal in the app, so the window's message box shows it).
+    Workers open their connections with `services.open_ledger` when services were injected, else with the
+    engine of `session`'s ledger (see `worker_opener`). `tell` shows an expected error's sentence when a job
+    gives no handler of its own (the session's `failed` signal in the app: the window's message box).
     """
 
     def __init__(
@@ -104,11 +105,19 @@ class LedgerWork:
         runner: TaskRunner,
         services: LedgerServices | None = None,
         *,
+        session: LedgerSession | None = None,
         tell: Callable[[str], None] | None = None,
     ) -> None:
         self.runner = runner
-        self.services = services_or_installed(services)
+        self._services = services
+        self._session = session
         self._expected = _shown_by(tell)
+
+    def opener(self) -> OpenLedger:
+        """The opener for the next job (asked at each start: the session may have switched ledgers)."""
+        if self._session is not None:
+            return worker_opener(self._services, self._session.ledger)
+        return (self._services or installed_services()).open_ledger
 
     def start(
         self,
@@ -137,7 +146,7 @@ class LedgerWork:
 
         return self.runner.start(
             label,
-            on_ledger(self.services.open_ledger, path, actor, job),
+            on_ledger(self.opener(), path, actor, job),
             writes=writes,
             on_progressed=on_progressed,
             on_finished=on_finished,

@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export fact sheet")
         self._session = session
-        self._work = LedgerWork(runner, services, tell=told_by(session))
+        self._work = LedgerWork(runner, services, session=session, tell=told_by(session))
         self.task: Task | None = None
         # A fact sheet is for publishing: verified facts unless the person chooses otherwise.
         self.statuses = _checklist([(s.label, s) for s in Status], checked=frozenset({Status.VERIFIED}))

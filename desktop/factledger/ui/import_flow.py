@@ -68,7 +68,7 @@ class ImportFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._work = LedgerWork(runner, services)
+        self._work = LedgerWork(runner, services, session=session)
 
     def start(self, given: Sequence[ImportInput]) -> Task | None:
         """Import the articles among the inputs; data and project files are skipped and said so."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from .background import told_by
 from .ledger_recovery import open_ledger_asking
 from .recent_ledgers import RecentLedgers
-from .services import LedgerServices, services_or_installed
+from .services import LedgerServices
 from .session import LedgerSession
 
 LEDGER_FILTER = "FactLedger ledgers (*.sqlite *.factledger);;All files (*)"
@@ -43,7 +43,7 @@ class LedgerCommands(QObject):
         super().__init__(parent)
         self._session = session
         self.recent = recent
-        self._services = services_or_installed(services)
+        self._services = services  # None: the installed ones, looked up when a ledger is opened
         self._dialog_parent = dialog_parent
         self._tell = tell or told_by(session)
         # Every replacement (a switch here, a restore, a recovery) puts the new file first in the list.

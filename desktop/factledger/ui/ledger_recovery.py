@@ -155,7 +155,7 @@ def check_in_background(
             )
             box.open()
 
-    work = LedgerWork(runner, services, tell=told_by(session))
+    work = LedgerWork(runner, services, session=session, tell=told_by(session))
     work.start(f"Checking {path.name}", job, path=path, writes=False, on_finished=finished)
 
 

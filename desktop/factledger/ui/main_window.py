@@ -46,7 +46,7 @@ from .link_dialogs import CheckDialog, LinkDialog
 from .main_menus import MainMenus, MenuCalls
 from .reader_panel import ReaderPanel
 from .recent_ledgers import RecentLedgers
-from .services import LedgerServices, services_or_installed
+from .services import LedgerServices
 from .session import LedgerSession
 from .sources_panel import SourcesPanel
 from .status_dialog import StatusDialog
@@ -89,12 +89,13 @@ class MainWindow(QMainWindow):
         *,
         services: LedgerServices | None = None,
     ) -> None:
-        """`services` say how ledgers are opened and restored (the app's composition root builds them;
-        without them, the installed ones)."""
+        """`services` say how ledgers are opened and restored (the app's composition root builds them).
+        Without them, background work opens connections with the engine of the session's ledger, and
+        switching or restoring uses the installed services."""
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self.services = services_or_installed(services)
+        self.services = services
         self.runner = TaskRunner(self)
         self.import_flow = ImportFlow(session, self.runner, self, services=self.services)
         self.sources = SourcesPanel(session)

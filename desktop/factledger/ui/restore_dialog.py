@@ -53,7 +53,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self._session = session
         self._runner = runner
-        self._services = services_or_installed(services)
+        self._services = services
         self._confirm = confirm or self._ask
         self.backups: list[BackupInfo] = session.ledger.backups()
         folder = session.ledger.backup_folder
@@ -119,7 +119,7 @@ class RestoreDialog(QDialog):
         path, actor = session.path, session.ledger.actor
         self._runner.shutdown()  # background work holds its own connections to the file: let them end
         session.ledger.close()
-        services = self._services
+        services = services_or_installed(self._services)  # asked when used: building the dialog needs none
         try:
             aside = services.restore_backup(backup, path)
         except UserError as error:

@@ -2,7 +2,8 @@
 
 The UI never imports the storage-backed parts of core (`core.ledger`, `core.backups`) at runtime: `app.py`
 builds these services from them and passes them in (and installs them as the default for parts built
-without an explicit one). This keeps "ui never imports storage, even indirectly" true, and lets a second
+without an explicit one). Background work on an open session needs only an opener, and without services
+uses the engine of the session's own ledger (`worker_opener`). This keeps "ui never imports storage, even indirectly" true, and lets a second
 storage engine plug in at one place. No Qt here, so tests and scripts can install the services cheaply.
 """
 
@@ -73,3 +74,10 @@ def installed_services() -> LedgerServices:
 def services_or_installed(services: LedgerServices | None) -> LedgerServices:
     """The services given to a UI part, else the installed default."""
     return services if services is not None else installed_services()
+
+
+def worker_opener(services: LedgerServices | None, ledger: Ledger) -> OpenLedger:
+    """How background work opens its own connection to the file of `ledger`: the given services' opener,
+    else the engine of the ledger in hand (`type(ledger).open`), which the composition root chose when it
+    opened that ledger. A chart or dialog built on a session (a benchmark, the self-check) needs no more."""
+    return services.open_ledger if services is not None else type(ledger).open

@@ -55,7 +55,7 @@ class VersionActions(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._work = LedgerWork(runner, services, tell=told_by(session))
+        self._work = LedgerWork(runner, services, session=session, tell=told_by(session))
         self._current = current
         self._parent = parent
         self.dialog: VersionsDialog | None = None

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from factledger.domain import UserError
 from factledger.ui.background import report_failure
-from factledger.ui.services import LedgerServices, services_or_installed
+from factledger.ui.services import LedgerServices, worker_opener
 from factledger.ui.session import LedgerSession
 from factledger.ui.tasks import Cancelled, Progress, Task, TaskRunner
 
@@ -71,7 +71,7 @@ class ChartQueries(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._open_ledger = services_or_installed(services).open_ledger
+        self._services = services
         self._owns_runner = runner is None
         self.runner = runner if runner is not None else TaskRunner(self)
         self._generations = itertools.count(1)
@@ -108,7 +108,7 @@ class ChartQueries(QObject):
             if asked.key == key:
                 task.cancel()  # a queued older question skips its query; one already running finishes
         path = self._session.path
-        open_ledger = self._open_ledger
+        open_ledger = worker_opener(self._services, self._session.ledger)
         done = threading.Event()
 
         def work(_progress: Progress, cancelled: Cancelled) -> Any:
