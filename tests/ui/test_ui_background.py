@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -176,3 +176,52 @@ def test_the_log_file_is_in_the_overridden_home_during_tests(app_log: Path) -> N
     assert app_log.parent == Path(os.environ["FACTLEDGER_HOME"]) / "logs"
     logging.getLogger("factledger").info("a line for the file")
     assert "a line for the file" in _log_text(app_log)
+
+
+class _FakeBox:
+    """Records what the crash handler would show instead of opening a modal box."""
+
+    shown: ClassVar[list[str]] = []
+    Icon = type("Icon", (), {"Critical": 0})
+
+    def __init__(self, _icon: object, _title: str, text: str) -> None:
+        _FakeBox.shown.append(text)
+
+    def setDetailedText(self, text: str) -> None:
+        _FakeBox.shown.append(text)
+
+    def exec(self) -> int:
+        return 0
+
+    @staticmethod
+    def warning(_parent: object, _title: str, text: str) -> None:
+        _FakeBox.shown.append(text)
+
+
+def test_the_crash_handler_logs_a_bug_once_and_a_stray_user_error_not_at_all(
+    qapp: Any, app_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UserError that escaped its handler is shown, not logged as a bug; a bug the background already
+    logged is shown without a second log entry; any other bug is logged with its traceback."""
+    import sys
+
+    from factledger import app
+    from factledger.ui.background import log_bug
+
+    monkeypatch.setattr(app, "QMessageBox", _FakeBox)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    _FakeBox.shown = []
+    app.install_crash_handler()
+    stray = UserError("That file is not a ledger.")
+    sys.excepthook(UserError, stray, None)
+    logged = RuntimeError("already logged in the worker")
+    log_bug(logged, "Importing")
+    sys.excepthook(RuntimeError, logged, None)
+    fresh = KeyError("a bug on the UI thread")
+    sys.excepthook(KeyError, fresh, None)
+    text = _log_text(app_log)
+    stray_lines = [line for line in text.splitlines() if "That file is not a ledger." in line]
+    assert stray_lines and all(" INFO " in line and "bug" not in line for line in stray_lines)
+    assert text.count("already logged in the worker") == 1 and text.count("a bug on the UI thread") == 1
+    assert text.count("(a bug in FactLedger)") == 2
+    assert _FakeBox.shown[0] == "That file is not a ledger." and len(_FakeBox.shown) == 5
