@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import UserError
 from factledger.reading import expand_inputs
 
@@ -59,7 +59,7 @@ def test_details_change_and_the_history_keeps_before_and_after(ledger: Ledger) -
 def test_undo_puts_the_old_details_back(ledger: Ledger) -> None:
     source_id = _only_source(ledger)
     before = ledger.source(source_id)
-    edit = ledger.edit_source_edit(source_id, outlet="Wire", url="https://example.org/rail")
+    edit = operations.edit_source(source_id=source_id, outlet="Wire", url="https://example.org/rail")
     changes = ledger.apply(edit)
     assert changes.sources == {source_id}
     ledger.revert(edit)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import ClaimFilter, Document, Status, UserError
 
 ARTICLE = "The city will spend $40 million on 12 new bridges by 2027, the mayor said. " * 30
@@ -48,8 +48,8 @@ def test_a_full_database_during_import_and_accept_is_a_sentence_and_saves_nothin
     )
     first = ledger.import_document(Document(text=text))
     assert first.source_id
-    group = ledger.accept_all_edit(source_id=first.source_id)
-    assert len(group.edits) > 50
+    assert len(ledger.suggestions(first.source_id)) > 50
+    group = operations.accept_all(source_id=first.source_id)
     db = ledger._ctx.db
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")

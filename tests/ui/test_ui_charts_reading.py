@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import ClaimKind, Document, Status
 from factledger.ui.charts import ChartsPanel
 from factledger.ui.charts.axes import CountAxisItem, DayAxisItem, RowAxisItem
@@ -212,8 +212,8 @@ def test_the_metric_box_and_the_plot_agree_after_evidence_and_reload(qtbot, char
     chart.select_metric("Japan", "USD")
     qtbot.waitUntil(lambda: chart.figures is not None and chart.figures.subject == "Japan", timeout=5000)
     with qtbot.waitSignal(chart.drawn, timeout=5000):
-        session.apply(
-            session.ledger.log_claim_edit(
+        session.run(
+            operations.log_claim(
                 source_id=undated.source_id,
                 kind="statistic",
                 **_span(text, "$600 billion"),

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factledger.storage import (
     ClaimRepository,
@@ -60,3 +60,32 @@ class LedgerContext:
         self.settings = SettingsRepository(self.db)
         self.links = LinkRepository(self.db)
         self.versions = VersionRepository(self.db)
+
+    def record(
+        self,
+        *,
+        entity: str,
+        entity_id: str,
+        action: str,
+        claim_id: str | None = None,
+        before: Any = None,
+        after: Any = None,
+        reason: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        """Write one event to the append-only history, by whoever acts in this context.
+
+        The actor and the time are filled in here once; `at` is given only when the event must carry
+        the same instant as the rows it describes (a fact's `updated_at`, evidence's `added_at`).
+        """
+        self.history.append(
+            entity=entity,
+            entity_id=entity_id,
+            claim_id=claim_id,
+            action=action,
+            actor=self.actor,
+            at=self.clock() if at is None else at,
+            before=before,
+            after=after,
+            reason=reason,
+        )

@@ -12,6 +12,7 @@ from factledger.reading import ImportInput
 from factledger.storage import write_transaction
 from factledger.storage.open_ledgers import refuse_if_open
 
+from . import operations
 from .context import LedgerContext, new_id
 from .versions import AddSourceVersion, VersionReport
 
@@ -60,11 +61,10 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
         count = ctx.suggestions.add_for_source(
             source_id, suggestions, claimed=set(), new_id=lambda: new_id("sug")
         )
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=source_id,
             action="import",
-            actor=ctx.actor,
             at=now,
             after={
                 "title": document.title,
@@ -90,7 +90,7 @@ def _new_version(
     ctx: LedgerContext, label: str, previous: str, document: Document, suggestions: Sequence[Suggestion]
 ) -> ImportResult:
     """The document is a later version of a source already here: store it and re-anchor every fact."""
-    edit = AddSourceVersion(previous, document, suggestions)
+    edit = operations.add_source_version(previous=previous, document=document, suggestions=suggestions)
     changes = edit.apply(ctx)
     report = edit.report
     assert report is not None  # apply always reports

@@ -43,33 +43,18 @@ from factledger.storage.integrity import full_check
 from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
 
 from . import backups as safety
+from . import operations
 from . import series as chart_series
-from .context import LedgerContext, new_id
-from .edits import (
-    AcceptSuggestion,
-    AddEvidence,
-    DeleteClaim,
-    DismissSuggestion,
-    Edit,
-    EditClaim,
-    EditGroup,
-    EvidenceInput,
-    LogClaim,
-    RemoveEvidence,
-    SetStatus,
-)
-from .fields import normalize_fields, normalize_link_kind
+from .context import LedgerContext
+from .edits import AcceptAll, Edit, EvidenceInput
 from .paths import default_ledger_path, default_reviewer
 from .related import (
-    DismissFinding,
-    LinkFacts,
     Related,
     SubjectFigures,
     related_facts,
     relation_marks,
     without_dismissed,
 )
-from .source_edits import EditSource, normalize_source_fields
 
 if TYPE_CHECKING:
     # Reading, extraction, exporting and checking load where they are used: a command that only
@@ -221,6 +206,12 @@ class Ledger:
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
     def apply(self, edit: Edit) -> Changes:
+        """Apply an edit (built by `core.operations`) in one transaction; a `UserError` leaves nothing written.
+
+        An edit that cannot be undone (`backup_reason` set) is preceded by a backup of the ledger.
+        """
+        if edit.backup_reason is not None:
+            self.backup(reason=edit.backup_reason)
         with write_transaction(self._ctx.db):
             return edit.apply(self._ctx)
 
@@ -268,28 +259,7 @@ class Ledger:
 
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
-        from factledger import extraction
-
-        source = self.source(source_id)
-        document = Document(
-            text=source.text,
-            title=source.title,
-            outlet=source.outlet,
-            authors=source.authors,
-            published=source.published,
-            url=source.url,
-            media_type=source.media_type,
-        )
-        with write_transaction(self._ctx.db):
-            for stored in self._ctx.suggestions.for_source(source_id):
-                self._ctx.suggestions.delete(stored.id)
-            self._ctx.suggestions.add_for_source(
-                source_id,
-                extraction.suggest(document),
-                claimed=self._ctx.claims.spans_for_source(source_id),
-                new_id=lambda: new_id("sug"),
-            )
-        return Changes(sources=frozenset({source_id}), suggestions=frozenset({source_id}))
+        return self.apply(operations.extract_again(source_id=source_id))
 
     # -- sources ---------------------------------------------------------------------------------
     def sources(self) -> list[SourceSummary]:
@@ -317,33 +287,13 @@ class Ledger:
         return self._ctx.versions.changed_states()
 
     def delete_source(self, source_id: str) -> Changes:
-        """Not undoable: asks the UI to confirm. History keeps a record of what was removed.
-        Every version of the source goes, newest first (older versions' facts with it)."""
-        source = self.source(source_id)
-        version_ids = [v.id for v in reversed(self.versions(source_id))] or [source_id]
-        claim_ids = frozenset(c.id for v in version_ids for c in self._ctx.claims.for_source(v))
-        self.backup(reason="before-delete")  # deleting a source cannot be undone: keep it in a backup
-        with write_transaction(self._ctx.db):
-            for version_id in version_ids:
-                self._ctx.sources.delete(version_id)
-            self._ctx.history.append(
-                entity="source",
-                entity_id=source_id,
-                action="delete",
-                actor=self.actor,
-                at=self._ctx.clock(),
-                before={"title": source.title, "claims": sorted(claim_ids)},
-            )
-        return Changes(
-            sources=frozenset(version_ids), claims=claim_ids, suggestions=frozenset(version_ids), history=True
-        )
-
-    def edit_source_edit(self, source_id: str, *, reason: str | None = None, **fields: Any) -> EditSource:
-        return EditSource(source_id, normalize_source_fields(fields), reason=reason)
+        """Not undoable: the window asks first, a backup is made first, history keeps a record of what
+        was removed. Every version of the source goes, newest first (older versions' facts with it)."""
+        return self.apply(operations.delete_source(source_id=source_id))
 
     def edit_source(self, source_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
         """Correct a source's title, outlet, url, published date or authors (undoable, in the history)."""
-        return self.apply(self.edit_source_edit(source_id, reason=reason, **fields))
+        return self.apply(operations.edit_source(source_id=source_id, reason=reason, **fields))
 
     # -- suggestions -----------------------------------------------------------------------------
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:
@@ -356,80 +306,31 @@ class Ledger:
         ).fetchone()
         return int(row[0])
 
-    def accept_edit(self, suggestion_id: str, **overrides: Any) -> AcceptSuggestion:
-        return AcceptSuggestion(suggestion_id, normalize_fields(overrides))
-
     def accept(self, suggestion_id: str, **overrides: Any) -> tuple[str, Changes]:
-        edit = self.accept_edit(suggestion_id, **overrides)
+        """Accept one suggestion as a fact; the new fact's id and what changed."""
+        edit = operations.accept(suggestion_id=suggestion_id, **overrides)
         return edit.claim_id, self.apply(edit)
-
-    def accept_all_edit(
-        self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
-    ) -> EditGroup:
-        ids = self._ctx.suggestions.ids(
-            source_id=source_id, kind=None if kind is None else str(kind), min_score=min_score
-        )
-        return EditGroup([AcceptSuggestion(i) for i in ids], description=f"Accept {len(ids)} suggestions")
 
     def accept_all(
         self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
-    ) -> EditGroup:
+    ) -> AcceptAll:
         """Accept the open suggestions as facts in one transaction that also chooses them, so another
-        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied group."""
-        with write_transaction(self._ctx.db):
-            group = self.accept_all_edit(source_id=source_id, kind=kind, min_score=min_score)
-            self.apply(group)
-        return group
+        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied edit."""
+        edit = operations.accept_all(source_id=source_id, kind=kind, min_score=min_score)
+        self.apply(edit)
+        return edit
 
     def dismiss(self, suggestion_id: str) -> Changes:
-        return self.apply(DismissSuggestion(suggestion_id))
+        return self.apply(operations.dismiss(suggestion_id=suggestion_id))
 
     # -- claims ----------------------------------------------------------------------------------
-    def log_claim_edit(
-        self,
-        *,
-        source_id: str,
-        start: int,
-        end: int,
-        kind: ClaimKind | str,
-        quote: str | None = None,
-        **fields: Any,
-    ) -> LogClaim:
-        return LogClaim(source_id, start, end, ClaimKind(kind), normalize_fields(fields), quote=quote)
-
     def log_claim(self, **arguments: Any) -> tuple[str, Changes]:
-        edit = self.log_claim_edit(**arguments)
+        """Log a span as a fact by hand (the arguments of `operations.log_claim`); its id and what changed."""
+        edit = operations.log_claim(**arguments)
         return edit.claim_id, self.apply(edit)
 
-    def edit_claim_edit(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> EditClaim:
-        blocked = {"status", "status_reason", "verified_by", "verified_at"} & set(fields)
-        if blocked:
-            raise UserError("Use the status command to change a fact's verification status.")
-        return EditClaim(claim_id, normalize_fields(fields), reason=reason)
-
     def edit_claim(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
-        return self.apply(self.edit_claim_edit(claim_id, reason=reason, **fields))
-
-    def set_status_edit(
-        self,
-        claim_id: str,
-        *,
-        status: Status | str,
-        reason: str | None = None,
-        evidence: EvidenceInput | None = None,
-    ) -> SetStatus:
-        parsed = Status(normalize_fields({"status": status})["status"])
-        return SetStatus(claim_id, parsed, reason, evidence)
-
-    def set_status_many_edit(
-        self, claim_ids: Iterable[str], *, status: Status | str, reason: str | None = None
-    ) -> EditGroup:
-        """One status and one reason for several facts, as a single undo step (a bulk status change)."""
-        edits: list[Edit] = [self.set_status_edit(i, status=status, reason=reason) for i in claim_ids]
-        if not edits:
-            raise UserError("Choose at least one fact to set its status.")
-        noun = "1 fact" if len(edits) == 1 else f"{len(edits):,} facts"
-        return EditGroup(edits, description=f"Set status of {noun}")
+        return self.apply(operations.edit_claim(claim_id=claim_id, reason=reason, **fields))
 
     def set_status(
         self,
@@ -439,17 +340,16 @@ class Ledger:
         reason: str | None = None,
         evidence: EvidenceInput | None = None,
     ) -> Changes:
-        return self.apply(self.set_status_edit(claim_id, status=status, reason=reason, evidence=evidence))
+        return self.apply(
+            operations.set_status(claim_id=claim_id, status=status, reason=reason, evidence=evidence)
+        )
 
     def add_evidence(self, claim_id: str, *, evidence: EvidenceInput) -> tuple[str, Changes]:
-        edit = AddEvidence(claim_id, evidence)
+        edit = operations.add_evidence(claim_id=claim_id, evidence=evidence)
         return edit.evidence_id, self.apply(edit)
 
-    def remove_evidence(self, evidence_id: str) -> Changes:
-        return self.apply(RemoveEvidence(evidence_id))
-
     def delete_claim(self, claim_id: str, *, reason: str | None = None) -> Changes:
-        return self.apply(DeleteClaim(claim_id, reason))
+        return self.apply(operations.delete_claim(claim_id=claim_id, reason=reason))
 
     def claim(self, claim_id: str) -> Claim:
         claim = self._ctx.claims.get(claim_id)
@@ -604,11 +504,12 @@ class Ledger:
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
     ) -> Changes:
-        """Draw a relation (restates, contradicts, part of) that checks and exports can use."""
-        from .checks import link_claims
-
-        parsed = LinkKind(normalize_link_kind(kind))
-        return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
+        """Draw a relation (restates, contradicts, part of) that checks and exports can use; drawing one
+        that is already there changes nothing (a script may run the same command twice)."""
+        edit = operations.link(
+            from_claim=from_claim, to_claim=to_claim, kind=kind, note=note, existing_ok=True
+        )
+        return self.apply(edit)
 
     def related(self, claim_id: str) -> list[Related]:
         """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
@@ -619,18 +520,6 @@ class Ledger:
     ) -> dict[str, str]:
         """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
         return relation_marks(self._ctx, claims, figures)
-
-    def link_edit(
-        self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
-    ) -> LinkFacts:
-        """An undoable link between two facts (the window's Link; `link` is the CLI's)."""
-        return LinkFacts(from_claim, to_claim, LinkKind(normalize_link_kind(kind)), note)
-
-    def dismiss_finding_edit(
-        self, claim_id: str, other_id: str, *, relation: LinkKind | str, reason: str | None = None
-    ) -> DismissFinding:
-        """Say the check's finding about two facts is not real; undoable, recorded in the history."""
-        return DismissFinding(claim_id, other_id, LinkKind(normalize_link_kind(relation)), reason)
 
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""

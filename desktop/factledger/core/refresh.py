@@ -10,6 +10,7 @@ from factledger import extraction
 from factledger.domain import Changes, Document, UserError
 from factledger.storage import write_transaction
 
+from . import operations
 from .context import LedgerContext
 from .versions import AddSourceVersion, VersionReport
 
@@ -86,7 +87,9 @@ def _refresh_one(
             found = ctx.versions.lineage(same)
             again = "" if same == source_id else f" (it reads as version {found[1] if found else '?'} again)"
             return RefreshResult(source_id, label, "unchanged", f"{label}: unchanged{again}.")
-        edit = AddSourceVersion(source_id, document, extraction.suggest(document))
+        edit = operations.add_source_version(
+            previous=source_id, document=document, suggestions=extraction.suggest(document)
+        )
         changes = edit.apply(ctx)
     report = edit.report
     assert report is not None  # apply always reports

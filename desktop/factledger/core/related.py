@@ -207,12 +207,18 @@ def relation_marks(
 
 @dataclass
 class LinkFacts(Edit):
-    """Draw a relation between two facts; undo removes it. Both moves are in the history."""
+    """Draw a relation between two facts; undo removes it. Both moves are in the history.
+
+    Drawing a link that is already there is refused, unless `existing_ok` (the CLI's `link`, which a
+    script may run twice): then nothing is written and undo removes nothing.
+    """
 
     from_claim: str
     to_claim: str
     kind: LinkKind
     note: str | None = None
+    existing_ok: bool = False
+    _added: bool = False
     description = "Link facts"
 
     def apply(self, ctx: LedgerContext) -> Changes:
@@ -221,27 +227,31 @@ class LinkFacts(Edit):
         for claim_id in (self.from_claim, self.to_claim):
             if ctx.claims.raw(claim_id) is None:
                 raise UserError(f"There is no fact with id {claim_id} in this ledger.")
-        if not ctx.links.add(
-            new_id("lnk"), self.from_claim, self.to_claim, kind=str(self.kind), note=self.note, at=ctx.clock()
-        ):
+        now = ctx.clock()
+        self._added = ctx.links.add(
+            new_id("lnk"), self.from_claim, self.to_claim, kind=str(self.kind), note=self.note, at=now
+        )
+        if self._added:
+            self._record(ctx, f"link {self.kind}", at=now)
+        elif not self.existing_ok:
             raise UserError(f"These facts are already linked as “{RELATION_WORDS[self.kind]}”.")
-        self._record(ctx, f"link {self.kind}")
         return Changes(claims=frozenset({self.from_claim, self.to_claim}), history=True)
 
     def revert(self, ctx: LedgerContext) -> Changes:
+        if not self._added:
+            return Changes()
         ctx.links.remove(self.from_claim, self.to_claim, kind=str(self.kind))
         self._record(ctx, f"undo link {self.kind}")
         return Changes(claims=frozenset({self.from_claim, self.to_claim}), history=True)
 
-    def _record(self, ctx: LedgerContext, action: str) -> None:
-        ctx.history.append(
+    def _record(self, ctx: LedgerContext, action: str, *, at: str | None = None) -> None:
+        ctx.record(
             entity="link",
             entity_id=f"{self.from_claim}>{self.to_claim}",
             claim_id=self.from_claim,
             action=action,
-            actor=ctx.actor,
-            at=ctx.clock(),
             after={"to": self.to_claim, "kind": str(self.kind), "note": self.note},
+            at=at,
         )
 
 
@@ -266,13 +276,11 @@ class DismissFinding(Edit):
         return self._record(ctx, "undo dismiss finding")
 
     def _record(self, ctx: LedgerContext, action: str) -> Changes:
-        ctx.history.append(
+        ctx.record(
             entity="finding",
             entity_id=self._key(),
             claim_id=self.claim_id,
             action=action,
-            actor=ctx.actor,
-            at=ctx.clock(),
             after={"other": self.other_id, "relation": str(self.relation)},
             reason=self.reason,
         )

@@ -81,12 +81,11 @@ class AddSourceVersion(Edit):
             anchors.append(
                 _anchor_row(fact.claim_id, placement, fact.source_id, self.source_id, fact.quote, now)
             )
-            ctx.history.append(
+            ctx.record(
                 entity="claim",
                 entity_id=fact.claim_id,
                 claim_id=fact.claim_id,
                 action="reanchor",
-                actor=ctx.actor,
                 at=now,
                 before=before | {"version": numbers[fact.source_id]},
                 after=(after or {"source_id": fact.source_id})
@@ -101,11 +100,10 @@ class AddSourceVersion(Edit):
             )
         ctx.versions.put_anchors(anchors)
         self._carry_suggestions(ctx, anchorers[self.previous])
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=self.source_id,
             action="new version",
-            actor=ctx.actor,
             at=now,
             before={"source_id": self.previous, "version": number - 1},
             after={"source_id": self.source_id, "version": number, "lineage": lineage, **dict(counts)},
@@ -148,22 +146,20 @@ class AddSourceVersion(Edit):
         ctx.versions.put_anchors(r for r in self._anchors_before if ctx.claims.raw(r["claim_id"]) is not None)
         ctx.versions.delete_version(self.source_id)
         ctx.suggestions.insert(self._suggestions_before)
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=self.source_id,
             action="undo new version",
-            actor=ctx.actor,
             at=now,
             before={"source_id": self.source_id},
             after={"source_id": self.previous},
         )
         for move in self._moves:
-            ctx.history.append(
+            ctx.record(
                 entity="claim",
                 entity_id=move["claim_id"],
                 claim_id=move["claim_id"],
                 action="undo reanchor",
-                actor=ctx.actor,
                 at=now,
                 before=move["after"],
                 after=move["before"],

@@ -37,14 +37,13 @@ _LOGGED = "_factledger_bug_logged"
 
 
 def told_by(session: LedgerSession) -> Callable[[str], None]:
-    """A sentence shown through `session.failed` (the window's status line and message box).
+    """A sentence shown to the person through `session.tell` (the window's status line and message box).
 
-    The closure holds the session itself, never the bound `session.failed.emit`: a bound signal kept past its
-    QObject's Python wrapper outlives the C++ object and crashes when it is finally dropped.
+    The closure holds the session itself, so the sentence goes to whichever ledger the session shows then.
     """
 
     def tell(message: str) -> None:
-        session.failed.emit(message)
+        session.tell(message)
 
     return tell
 
