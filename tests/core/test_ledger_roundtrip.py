@@ -34,9 +34,7 @@ def _doc(text: str = ARTICLE, **meta: object) -> Document:
 
 
 def _store(ledger: Ledger, text: str = ARTICLE, suggestions: list[Suggestion] | None = None) -> str:
-    from factledger.core.importing import store_document
-
-    result = store_document(ledger._ctx, _doc(text), suggestions or [])
+    result = ledger.import_document(_doc(text), suggestions or [])
     assert result.source_id is not None
     return result.source_id
 

@@ -115,7 +115,7 @@ def charts(qtbot, tmp_path: Path) -> Iterator[tuple[ChartsPanel, dict[str, str]]
         (("exports_2022", Status.VERIFIED), ("exports_2023", Status.VERIFIED), ("toyota_1", Status.FALSE))
     ):
         moment = datetime(2025, 11, 3 + 2 * n, 10, tzinfo=UTC)
-        ledger._ctx.clock = lambda moment=moment: moment.isoformat().replace("+00:00", "Z")
+        ledger.clock = lambda moment=moment: moment.isoformat().replace("+00:00", "Z")
         reason = None if status == Status.VERIFIED else "the filing says otherwise"
         ledger.set_status(ids[name], status=status, reason=reason)
     session = LedgerSession(ledger)

@@ -1,4 +1,8 @@
-"""Ledger: the one API the UI and the CLI call. It only delegates: rules live in edits, SQL in storage."""
+"""Ledger: the one API the UI and the CLI call. It only delegates: rules live in edits, SQL in storage.
+
+`Ledger.open` is where the storage engine is picked (SQLite: `storage.sqlite_store`); everything after
+talks to the ledger through the `core.store.LedgerStore` port.
+"""
 
 from __future__ import annotations
 
@@ -15,39 +19,29 @@ from factledger.domain import (
     ClaimFilter,
     ClaimKind,
     ClaimOrder,
+    ClaimPage,
     Document,
     Evidence,
     HistoryEvent,
     LinkKind,
+    SearchHit,
     Source,
+    SourceSummary,
     Status,
+    StoredSuggestion,
+    Suggestion,
     UserError,
+    VersionInfo,
 )
 from factledger.domain.anchors import Anchor, AnchorState
-from factledger.storage import (
-    SCHEMA_VERSION,
-    ClaimPage,
-    OpenOptions,
-    SearchHit,
-    SourceSummary,
-    StoredSuggestion,
-    VersionInfo,
-    factsheet_rows,
-    open_database,
-    search,
-    write_transaction,
-)
-from factledger.storage.backups import FOLDER_SETTING
-from factledger.storage.factsheet import QuoteMismatch
-from factledger.storage.integrity import full_check
-from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
+from factledger.domain.factsheet import QuoteMismatch
 
 from . import backups as safety
 from . import operations
 from . import series as chart_series
 from .context import LedgerContext
 from .edits import AcceptAll, Edit, EvidenceInput
-from .paths import default_ledger_path, default_reviewer
+from .paths import backups_root, default_ledger_path, default_reviewer
 from .related import (
     Related,
     SubjectFigures,
@@ -55,6 +49,7 @@ from .related import (
     relation_marks,
     without_dismissed,
 )
+from .store import LedgerStore
 
 if TYPE_CHECKING:
     # Reading, extraction, exporting and checking load where they are used: a command that only
@@ -112,27 +107,30 @@ class Ledger:
         `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
         The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
         """
+        # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
+        from factledger.storage.sqlite_store import SqliteStore
+
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
-        options = OpenOptions(
+        store = SqliteStore.open(
+            resolved,
             create=create,
             init=init,
-            backup=lambda conn, p, reason: safety.backup_connection(conn, p, reason=reason),
+            backups_root=backups_root,
             newest_backup=safety.newest_good_backup,
         )
-        db = open_database(resolved, options=options)
-        ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
-        ledger.read_only = options.read_only
-        ledger.notices = tuple(options.notices)
-        if daily_backup and options.first_open and not options.read_only:
+        ledger = cls(resolved, LedgerContext(store=store, actor=actor or default_reviewer()))
+        ledger.read_only = store.read_only
+        ledger.notices = store.notices
+        if daily_backup and store.first_open and not store.read_only:
             try:
-                safety.backup_if_due(db, resolved)
+                safety.backup_if_due(store, resolved)
             except UserError as error:  # a full backup disk must not keep the person from their ledger
                 ledger.notices = (*ledger.notices, error.message)
         return ledger
 
     def close(self) -> None:
         self._closed = True
-        self._ctx.db.conn.close()
+        self._ctx.store.close()
 
     @property
     def closed(self) -> bool:
@@ -142,36 +140,32 @@ class Ledger:
     # -- safety: backups and checks ----------------------------------------------------------------
     def backup(self, *, reason: str = "manual") -> Path:
         """Make a backup now (SQLite's online backup: consistent while others write)."""
-        return safety.backup_now(self._ctx.db, self.path, reason=reason)
+        return safety.backup_now(self._ctx.store, self.path, reason=reason)
 
     def backup_if_due(self) -> Path | None:
         """The daily backup, when the newest backup is a day old; None when none was due."""
         if self.read_only:
             return None
-        return safety.backup_if_due(self._ctx.db, self.path)
+        return safety.backup_if_due(self._ctx.store, self.path)
 
     def backups(self) -> list[safety.BackupInfo]:
         """This ledger's backups, newest first, with their counts of sources and facts."""
-        return safety.list_backups(self.path, self._ctx.db)
+        return safety.list_backups(self.path, self._ctx.store)
 
     @property
     def backup_folder(self) -> Path:
-        return safety.folder_of(self.path, self._ctx.db)
+        return safety.folder_of(self.path, self._ctx.store)
 
     def set_backup_folder(self, folder: Path | str | None) -> None:
         """Choose where this ledger's backups go (None: back to the default folder)."""
-        with write_transaction(self._ctx.db):
-            self._ctx.settings.set(FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
+        safety.set_folder(self._ctx.store, folder)
 
     def integrity_problems(self) -> list[str]:
         """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound.
 
         When it finds damage, every connection of this process to the file stops writing into it.
         """
-        problems = full_check(self._ctx.db.conn)
-        if problems:
-            mark_damaged(self.path)
-        return problems
+        return self._ctx.store.integrity_problems()
 
     def __enter__(self) -> Ledger:
         return self
@@ -187,13 +181,36 @@ class Ledger:
     def actor(self, name: str) -> None:
         self._ctx.actor = name.strip() or default_reviewer()
 
+    @property
+    def store(self) -> LedgerStore:
+        """The storage port this ledger reads and writes through (for tools and tests that need the
+        store itself; the application uses the methods here)."""
+        return self._ctx.store
+
+    @property
+    def clock(self) -> Callable[[], str]:
+        """What stamps edits and history events (UTC ISO text); a test or a demo sets a fixed one."""
+        return self._ctx.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], str]) -> None:
+        self._ctx.clock = clock
+
+    def _sqlite_db(self) -> Any:
+        """The SQLite handle the chart queries and the `info()` counts still take until they go through
+        the chart port (`core/chart_store.py`); typed `Any` so no engine type enters the core."""
+        from factledger.storage.sqlite_store import sqlite_database
+
+        return sqlite_database(self._ctx.store)
+
     def info(self) -> LedgerInfo:
         ctx = self._ctx
-        by_status = dict(ctx.db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
-        by_kind = dict(ctx.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        db = self._sqlite_db()
+        by_status = dict(db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
+        by_kind = dict(db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
         return LedgerInfo(
             path=str(self.path),
-            schema_version=SCHEMA_VERSION,
+            schema_version=ctx.store.schema_version,
             sources=ctx.sources.count(),
             claims=sum(by_status.values()),
             suggestions=ctx.suggestions.count(),
@@ -212,17 +229,22 @@ class Ledger:
         """
         if edit.backup_reason is not None:
             self.backup(reason=edit.backup_reason)
-        with write_transaction(self._ctx.db):
+        with self._ctx.store.transaction():
             return edit.apply(self._ctx)
 
     def revert(self, edit: Edit) -> Changes:
-        with write_transaction(self._ctx.db):
+        with self._ctx.store.transaction():
             return edit.revert(self._ctx)
 
     # -- importing -------------------------------------------------------------------------------
-    def import_document(self, document: Document) -> ImportResult:
-        from .importing import import_document
+    def import_document(
+        self, document: Document, suggestions: Sequence[Suggestion] | None = None
+    ) -> ImportResult:
+        """Store a document with its suggestions: extracted now, or `suggestions` already made elsewhere."""
+        from .importing import import_document, store_document
 
+        if suggestions is not None:
+            return store_document(self._ctx, document, suggestions)
         return import_document(self._ctx, document)
 
     def import_inputs(
@@ -301,10 +323,7 @@ class Ledger:
 
     def count_suggestions(self, source_id: str) -> int:
         """How many suggestions of one source are open (an index count; nothing is built)."""
-        row = self._ctx.db.execute(
-            "SELECT count(*) FROM suggestions WHERE source_id = ?", [source_id]
-        ).fetchone()
-        return int(row[0])
+        return self._ctx.suggestions.count_for_source(source_id)
 
     def accept(self, suggestion_id: str, **overrides: Any) -> tuple[str, Changes]:
         """Accept one suggestion as a fact; the new fact's id and what changed."""
@@ -398,17 +417,7 @@ class Ledger:
 
     def source_dates(self, source_ids: Iterable[str]) -> dict[str, str]:
         """Publication dates (YYYY-MM-DD) of just these sources, for facts dated by their source."""
-        wanted = sorted(set(source_ids))
-        dates: dict[str, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            rows = self._ctx.db.execute(
-                f"SELECT id, substr(published, 1, 10) FROM sources WHERE published IS NOT NULL AND id IN "
-                f"({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            dates.update((str(i), str(d)) for i, d in rows)
-        return dates
+        return self._ctx.sources.published_days(source_ids)
 
     def claims_for_source(self, source_id: str) -> list[Claim]:
         return self._ctx.claims.for_source(source_id)
@@ -420,10 +429,10 @@ class Ledger:
         return self._ctx.history.for_claim(claim_id)
 
     def search(self, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:
-        return search(self._ctx.db, query, limit=limit, ranked=ranked)
+        return self._ctx.store.search(query, limit=limit, ranked=ranked)
 
     def factsheet_rows(self, claim_filter: ClaimFilter = ClaimFilter()) -> Iterator[FactSheetRow]:
-        return factsheet_rows(self._ctx.db, claim_filter)
+        return self._ctx.store.factsheet_rows(claim_filter)
 
     def export(
         self,
@@ -442,7 +451,7 @@ class Ledger:
         """
         from factledger.exporting import export
 
-        refuse_if_open(Path(path), doing="exporting over")
+        self._ctx.store.refuse_if_open(Path(path), doing="exporting over")
         try:
             return export(
                 self.factsheet_rows(claim_filter),
@@ -471,7 +480,7 @@ class Ledger:
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._ctx.db,
+            self._sqlite_db(),
             claim_filter,
             grouping=grouping,
             today=today,
@@ -480,26 +489,26 @@ class Ledger:
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
-        return chart_series.timeline_point(self._ctx.db, claim_id)
+        return chart_series.timeline_point(self._sqlite_db(), claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
-        return chart_series.metrics(self._ctx.db, claim_filter)
+        return chart_series.metrics(self._sqlite_db(), claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
-        return chart_series.figures(self._ctx.db, claim_filter, subject=subject, unit=unit)
+        return chart_series.figures(self._sqlite_db(), claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
-        return chart_series.progress(self._ctx.db, claim_filter)
+        return chart_series.progress(self._sqlite_db(), claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
-        return chart_series.verdict_claims(self._ctx.db, claim_filter, day=day, limit=limit)
+        return chart_series.verdict_claims(self._sqlite_db(), claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
-        return chart_series.commitments(self._ctx.db, claim_filter, today=today)
+        return chart_series.commitments(self._sqlite_db(), claim_filter, today=today)
 
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None

@@ -52,29 +52,14 @@ def dismissed_keys(ctx: LedgerContext, claim_ids: Iterable[str]) -> set[str]:
     Read through the history's claim index: a dismissal is recorded on the fact it was made from, and a
     finding's every member is asked about, so both sides of a pair see it.
     """
-    ids = sorted(set(claim_ids))
     state: dict[str, bool] = {}
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
-    rows = ctx.db.execute(
-        f"SELECT entity_id, action FROM history WHERE claim_id IN ({marks}) AND entity = 'finding' ORDER BY id",
-        ids,
-    )
-    for key, action in rows.fetchall():
-        state[str(key)] = str(action) == "dismiss finding"
+    for event in ctx.history.entity_actions(sorted(set(claim_ids)), entity="finding"):
+        state[event.entity_id] = event.action == "dismiss finding"
     return {key for key, dismissed in state.items() if dismissed}
 
 
 def _links_of(ctx: LedgerContext, claim_ids: Sequence[str]) -> list[tuple[str, str, str]]:
-    if not claim_ids:
-        return []
-    marks = ",".join("?" * len(claim_ids))
-    rows = ctx.db.execute(
-        f"SELECT from_claim, to_claim, kind FROM links WHERE from_claim IN ({marks}) OR to_claim IN ({marks})",
-        [*claim_ids, *claim_ids],
-    )
-    return [(str(a), str(b), str(k)) for a, b, k in rows.fetchall()]
+    return [(link.from_claim, link.to_claim, link.kind) for link in ctx.links.touching(claim_ids)]
 
 
 def _same_subject(ctx: LedgerContext, subject: str) -> tuple[list[Claim], bool]:
