@@ -214,6 +214,11 @@ def main(
     except KeyboardInterrupt:
         print("factledger: interrupted.", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: its traceback goes to the log file too, then Python prints it
+        from factledger.core.logfile import record_bug
+
+        record_bug(error, where=f"factledger {args.command}")
+        raise
 
 
 __all__ = ["build_parser", "main"]
