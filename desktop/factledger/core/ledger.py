@@ -40,10 +40,13 @@ from factledger.storage import (
 from factledger.storage.backups import FOLDER_SETTING
 from factledger.storage.factsheet import QuoteMismatch
 from factledger.storage.integrity import full_check
+from factledger.storage.ledger_counts import LedgerCountsRepository
 from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
+from factledger.storage.series import ChartRepository
 
 from . import backups as safety
 from . import series as chart_series
+from .chart_store import ChartStore
 from .context import LedgerContext, new_id
 from .edits import (
     AcceptSuggestion,
@@ -203,20 +206,19 @@ class Ledger:
         self._ctx.actor = name.strip() or default_reviewer()
 
     def info(self) -> LedgerInfo:
-        ctx = self._ctx
-        by_status = dict(ctx.db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
-        by_kind = dict(ctx.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        """What the ledger holds, counted (`factledger info`): the counts come from storage."""
+        counts = LedgerCountsRepository(self._ctx.db).counts()
         return LedgerInfo(
             path=str(self.path),
             schema_version=SCHEMA_VERSION,
-            sources=ctx.sources.count(),
-            claims=sum(by_status.values()),
-            suggestions=ctx.suggestions.count(),
-            evidence=ctx.evidence.count(),
-            history=ctx.history.count(),
-            dismissed=ctx.suggestions.count_dismissed(),
-            by_status=by_status,
-            by_kind=by_kind,
+            sources=counts.sources,
+            claims=counts.claims,
+            suggestions=counts.suggestions,
+            evidence=counts.evidence,
+            history=counts.history,
+            dismissed=counts.dismissed,
+            by_status=counts.by_status,
+            by_kind=counts.by_kind,
         )
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
@@ -560,7 +562,12 @@ class Ledger:
                 "of its source, so the ledger was changed outside FactLedger. Restore a backup or correct them."
             ) from mismatch
 
-    # -- chart series (SQL in storage.series; values in core.series) ------------------------------
+    # -- chart series (queries through the ChartStore port; values in core.series) ----------------
+    @property
+    def _charts(self) -> ChartStore:
+        """The chart queries over this ledger's connection: the one place the repository is built."""
+        return ChartRepository(self._ctx.db)
+
     def timeline(
         self,
         claim_filter: ClaimFilter = ClaimFilter(),
@@ -571,7 +578,7 @@ class Ledger:
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._ctx.db,
+            self._charts,
             claim_filter,
             grouping=grouping,
             today=today,
@@ -580,26 +587,26 @@ class Ledger:
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
-        return chart_series.timeline_point(self._ctx.db, claim_id)
+        return chart_series.timeline_point(self._charts, claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
-        return chart_series.metrics(self._ctx.db, claim_filter)
+        return chart_series.metrics(self._charts, claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
-        return chart_series.figures(self._ctx.db, claim_filter, subject=subject, unit=unit)
+        return chart_series.figures(self._charts, claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
-        return chart_series.progress(self._ctx.db, claim_filter)
+        return chart_series.progress(self._charts, claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
-        return chart_series.verdict_claims(self._ctx.db, claim_filter, day=day, limit=limit)
+        return chart_series.verdict_claims(self._charts, claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
-        return chart_series.commitments(self._ctx.db, claim_filter, today=today)
+        return chart_series.commitments(self._charts, claim_filter, today=today)
 
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
