@@ -3,6 +3,7 @@
 Values are frozen dataclasses; the big ones (timeline markers and bars) are columns of numpy arrays so a
 chart can draw 100,000 facts as one item. Codes index `KIND_ORDER`, `STATUS_ORDER`, `FULFILMENT_ORDER`.
 Times are POSIX seconds at UTC midnight of the day named (what pyqtgraph's `DateAxisItem` expects).
+Rows come from a `ChartStore` (`core.chart_store`): this module holds no SQL and no connection.
 """
 
 from __future__ import annotations
