@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from factledger import __version__
+from factledger import __version__, cli_team
 from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
@@ -152,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="the salvage file (default: beside the ledger)")
     command("verify", "check every page and index of the ledger file (PRAGMA integrity_check)")
+    cli_team.add_commands(sub)
     return parser
 
 
@@ -160,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
     from .core import user_error_for
     from .core.ledger import Ledger
 
+    if args.command in cli_team.COMMANDS or cli_team.ledger_refusal(args):
+        return cli_team.run(args)
     if args.command == "suggest":
         return commands.suggest(args)
     if args.command in ("restore", "salvage"):  # these work on a ledger that cannot (or must not) be open
@@ -198,6 +201,8 @@ def main(
     if args.command is None:
         if open_app is None:
             parser.error("a command is required")
+        if refusal := cli_team.ledger_refusal(args):
+            parser.error(refusal)
         return open_app(args.ledger, [sys.argv[0], *arguments])
     try:
         return run(args)
