@@ -39,6 +39,7 @@ from factledger.domain.factsheet import QuoteMismatch
 from . import backups as safety
 from . import operations
 from . import series as chart_series
+from .chart_store import ChartStore
 from .context import LedgerContext
 from .edits import AcceptAll, Edit, EvidenceInput
 from .paths import backups_root, default_ledger_path, default_reviewer
@@ -197,28 +198,28 @@ class Ledger:
         self._ctx.clock = clock
 
     def _sqlite_db(self) -> Any:
-        """The SQLite handle the chart queries and the `info()` counts still take until they go through
-        the chart port (`core/chart_store.py`); typed `Any` so no engine type enters the core."""
+        """The SQLite handle the chart repository and the `info()` counts are built over, until the store
+        offers them itself; typed `Any` so no engine type enters the core."""
         from factledger.storage.sqlite_store import sqlite_database
 
         return sqlite_database(self._ctx.store)
 
     def info(self) -> LedgerInfo:
-        ctx = self._ctx
-        db = self._sqlite_db()
-        by_status = dict(db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
-        by_kind = dict(db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        """What the ledger holds, counted (`factledger info`): the counts come from storage."""
+        from factledger.storage.ledger_counts import LedgerCountsRepository
+
+        counts = LedgerCountsRepository(self._sqlite_db()).counts()
         return LedgerInfo(
             path=str(self.path),
-            schema_version=ctx.store.schema_version,
-            sources=ctx.sources.count(),
-            claims=sum(by_status.values()),
-            suggestions=ctx.suggestions.count(),
-            evidence=ctx.evidence.count(),
-            history=ctx.history.count(),
-            dismissed=ctx.suggestions.count_dismissed(),
-            by_status=by_status,
-            by_kind=by_kind,
+            schema_version=self._ctx.store.schema_version,
+            sources=counts.sources,
+            claims=counts.claims,
+            suggestions=counts.suggestions,
+            evidence=counts.evidence,
+            history=counts.history,
+            dismissed=counts.dismissed,
+            by_status=counts.by_status,
+            by_kind=counts.by_kind,
         )
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
@@ -469,7 +470,15 @@ class Ledger:
                 "of its source, so the ledger was changed outside FactLedger. Restore a backup or correct them."
             ) from mismatch
 
-    # -- chart series (SQL in storage.series; values in core.series) ------------------------------
+    # -- chart series (queries through the ChartStore port; values in core.series) ----------------
+    @property
+    def _charts(self) -> ChartStore:
+        """The chart queries over this ledger's connection, built in this one place until the store
+        offers them beside its other repositories."""
+        from factledger.storage.series import ChartRepository
+
+        return ChartRepository(self._sqlite_db())
+
     def timeline(
         self,
         claim_filter: ClaimFilter = ClaimFilter(),
@@ -480,7 +489,7 @@ class Ledger:
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._sqlite_db(),
+            self._charts,
             claim_filter,
             grouping=grouping,
             today=today,
@@ -489,26 +498,26 @@ class Ledger:
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
-        return chart_series.timeline_point(self._sqlite_db(), claim_id)
+        return chart_series.timeline_point(self._charts, claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
-        return chart_series.metrics(self._sqlite_db(), claim_filter)
+        return chart_series.metrics(self._charts, claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
-        return chart_series.figures(self._sqlite_db(), claim_filter, subject=subject, unit=unit)
+        return chart_series.figures(self._charts, claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
-        return chart_series.progress(self._sqlite_db(), claim_filter)
+        return chart_series.progress(self._charts, claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
-        return chart_series.verdict_claims(self._sqlite_db(), claim_filter, day=day, limit=limit)
+        return chart_series.verdict_claims(self._charts, claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
-        return chart_series.commitments(self._sqlite_db(), claim_filter, today=today)
+        return chart_series.commitments(self._charts, claim_filter, today=today)
 
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
