@@ -197,18 +197,9 @@ class Ledger:
     def clock(self, clock: Callable[[], str]) -> None:
         self._ctx.clock = clock
 
-    def _sqlite_db(self) -> Any:
-        """The SQLite handle the chart repository and the `info()` counts are built over, until the store
-        offers them itself; typed `Any` so no engine type enters the core."""
-        from factledger.storage.sqlite_store import sqlite_database
-
-        return sqlite_database(self._ctx.store)
-
     def info(self) -> LedgerInfo:
         """What the ledger holds, counted (`factledger info`): the counts come from storage."""
-        from factledger.storage.ledger_counts import LedgerCountsRepository
-
-        counts = LedgerCountsRepository(self._sqlite_db()).counts()
+        counts = self._ctx.store.counts()
         return LedgerInfo(
             path=str(self.path),
             schema_version=self._ctx.store.schema_version,
@@ -473,11 +464,7 @@ class Ledger:
     # -- chart series (queries through the ChartStore port; values in core.series) ----------------
     @property
     def _charts(self) -> ChartStore:
-        """The chart queries over this ledger's connection, built in this one place until the store
-        offers them beside its other repositories."""
-        from factledger.storage.series import ChartRepository
-
-        return ChartRepository(self._sqlite_db())
+        return self._ctx.store.charts
 
     def timeline(
         self,
