@@ -155,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+QUERIES = frozenset({"info", "sources", "suggestions", "claims", "search", "show", "check"})
+"""Commands that only read the ledger: opened without the page-by-page check of a big file up front,
+so a query answers at once; SQLite still refuses a damaged page one of them reads."""
+
+
 def run(args: argparse.Namespace) -> int:
     from . import cli_commands as commands
     from .core import user_error_for
@@ -165,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command in ("restore", "salvage"):  # these work on a ledger that cannot (or must not) be open
         without_ledger: int = getattr(commands, args.command)(args)
         return without_ledger
-    with Ledger.open(args.ledger, init=args.init) as ledger:
+    with Ledger.open(args.ledger, init=args.init, reading=args.command in QUERIES) as ledger:
         for notice in ledger.notices:
             print(f"factledger: {notice}", file=sys.stderr)
         name = {"import": "import_", "edit-source": "edit_source"}.get(args.command, args.command)

@@ -119,6 +119,7 @@ class Ledger:
         create: bool = True,
         init: bool = False,
         daily_backup: bool = True,
+        reading: bool = False,
     ) -> Ledger:
         """Open a ledger file (the default one without a path).
 
@@ -126,6 +127,8 @@ class Ledger:
         backup is a day old (and before a migration), and puts back safeguards another tool removed.
         `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
         The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
+        `reading` says the caller only reads (a command-line query): a big file is then not checked page
+        by page first, which would cost more than the query (SQLite still refuses a damaged page read).
         """
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
         options = OpenOptions(
@@ -133,6 +136,7 @@ class Ledger:
             init=init,
             backup=lambda conn, p, reason: safety.backup_connection(conn, p, reason=reason),
             newest_backup=safety.newest_good_backup,
+            reading=reading,
         )
         db = open_database(resolved, options=options)
         ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
