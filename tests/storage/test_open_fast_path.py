@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from factledger.storage import integrity, open_database
+from factledger.storage import OpenOptions, database, integrity, open_database
 from factledger.storage.database import close_database
 from factledger.storage.schema import migrations
 from factledger.storage.schema_objects import SCHEMA_OBJECTS
@@ -75,3 +75,40 @@ def test_a_ledger_whose_probe_finds_a_migration_unrecorded_asks_the_migrations(
     monkeypatch.setattr(migrations, "pending", pending)
     close_database(open_database(ledger_path))
     assert len(asked) == 1
+
+
+def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Replaces `integrity.quick_check` with a wrapper that records each call's time budget."""
+    budgets: list[float] = []
+    real = integrity.quick_check
+
+    def counting(conn: sqlite3.Connection, *, seconds: float) -> list[str]:
+        budgets.append(seconds)
+        return real(conn, seconds=seconds)
+
+    monkeypatch.setattr(integrity, "quick_check", counting)
+    return budgets
+
+
+def test_a_query_on_a_big_ledger_skips_the_page_check_that_writers_still_get(
+    ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over `READ_CHECK_BYTES`, a reading open answers without `quick_check`; a writing open still runs it."""
+    close_database(open_database(ledger_path))
+    checks = _count_checks(monkeypatch)
+    monkeypatch.setattr(database, "READ_CHECK_BYTES", ledger_path.stat().st_size - 1)
+    close_database(open_database(ledger_path, options=OpenOptions(reading=True)))
+    assert checks == []
+    close_database(open_database(ledger_path, options=OpenOptions()))
+    assert checks == [database.QUICK_CHECK_SECONDS]
+
+
+def test_a_query_on_a_small_ledger_is_still_checked_first(
+    ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ledger the check covers in a moment is checked before a query too, so damage is named on open."""
+    close_database(open_database(ledger_path))
+    checks = _count_checks(monkeypatch)
+    assert ledger_path.stat().st_size <= database.READ_CHECK_BYTES
+    close_database(open_database(ledger_path, options=OpenOptions(reading=True)))
+    assert checks == [database.QUICK_CHECK_SECONDS]
