@@ -6,7 +6,6 @@ import functools
 import os
 import shutil
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
@@ -145,6 +144,8 @@ def salvage(damaged: Path, target: Path) -> tuple[Path, str]:
 
 
 def _recover_with_shell(shell: str, damaged: Path, part: Path) -> bool:
+    import subprocess  # here, not at the top: only a salvage runs the shell, and every command paid ~3 ms
+
     dump = subprocess.run(
         [shell, "-readonly", str(damaged), ".recover"], capture_output=True, timeout=3600, check=False
     )
