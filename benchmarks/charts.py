@@ -19,6 +19,7 @@ from pathlib import Path
 
 from factledger.core import Ledger
 from factledger.domain import ClaimFilter, ClaimKind
+from factledger.storage.sqlite_store import sqlite_database
 
 SEED = 20250801
 STATUSES = ("unverified", "in_review", "verified", "partly_true", "disputed", "false", "unverifiable")
@@ -27,7 +28,7 @@ FULFILMENT = ("announced", "in_progress", "fulfilled", "partially_fulfilled", "s
 
 def fill(ledger: Ledger, claims: int, *, sources: int = 2_000) -> None:
     rng = random.Random(SEED)
-    db = ledger._ctx.db
+    db = sqlite_database(ledger.store)
     db.execute("BEGIN")
     db.conn.executemany(
         "INSERT INTO sources (id, title, published, imported_at, text, content_sha256, media_type) "

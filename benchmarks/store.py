@@ -33,7 +33,6 @@ from make_ledger import generate_articles, ledger_rows
 
 from factledger import extraction, reading
 from factledger.core import Ledger
-from factledger.core.importing import store_document
 from factledger.domain import Claim
 from factledger.reading.inputs import file_input
 from factledger.storage import open_database, timeline_counts, write_transaction
@@ -168,7 +167,7 @@ def end_to_end(folder: Path, count: int, runs: int) -> None:
         with Ledger.open(folder / f"phase-{run}.factledger", actor="bench") as ledger:
             t3 = time.perf_counter()
             for d, s in zip(documents, suggestions, strict=True):
-                store_document(ledger._ctx, d, s)
+                ledger.import_document(d, s)
             t4 = time.perf_counter()
         read_ms.append((t1 - t0) * 1000 / count)
         extract_ms.append((t2 - t1) * 1000 / count)

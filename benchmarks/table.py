@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from factledger.core import Ledger
 from factledger.domain import ClaimOrder
+from factledger.storage.sqlite_store import sqlite_database
 from factledger.ui.claim_table_model import COLUMNS, UNSORTABLE, ClaimTableModel
 from factledger.ui.session import LedgerSession
 
@@ -153,7 +154,7 @@ def main() -> None:
             note="baseline: repainting the same view without scrolling (rendering alone)",
         )
 
-        conn = ledger._ctx.db.conn
+        conn = sqlite_database(ledger.store).conn
         sorted_ms, painted_ms = [], []
         for number, column in enumerate(COLUMNS):
             if column.key in UNSORTABLE:  # the Related badge is computed, not a stored column

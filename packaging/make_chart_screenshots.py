@@ -75,7 +75,7 @@ def give_verdicts(ledger: Ledger) -> None:
     outcomes = (Status.VERIFIED, Status.VERIFIED, Status.PARTLY_TRUE, Status.VERIFIED, Status.FALSE)
     for n, claim_id in enumerate(ids[: min(len(ids), 30)]):
         when = first + timedelta(days=n // 5, minutes=n)
-        ledger._ctx.clock = lambda when=when: when.isoformat().replace("+00:00", "Z")
+        ledger.clock = lambda when=when: when.isoformat().replace("+00:00", "Z")
         status = outcomes[n % len(outcomes)]
         reason = None if status == Status.VERIFIED else "checked against the company's filing"
         ledger.set_status(claim_id, status=status, reason=reason)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from factledger import __version__
+from factledger import __version__, cli_team
 from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS
 from factledger.domain import SORTABLE_COLUMNS, ClaimKind, Stance, Status, UserError
 
@@ -180,7 +180,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="the salvage file (default: beside the ledger)")
     command("verify", "check every page and index of the ledger file (PRAGMA integrity_check)")
-    if only is not None and not built:
+    if only is None or only in cli_team.COMMANDS:
+        cli_team.add_commands(sub)
+    elif not built:  # `only` names no command: the whole parser, so the error lists them all
         return build_parser()
     return parser
 
@@ -195,6 +197,8 @@ def run(args: argparse.Namespace) -> int:
     from .core import user_error_for
     from .core.ledger import Ledger
 
+    if args.command in cli_team.COMMANDS or cli_team.ledger_refusal(args):
+        return cli_team.run(args)
     if args.command == "suggest":
         return commands.suggest(args)
     if args.command in ("restore", "salvage"):  # these work on a ledger that cannot (or must not) be open
@@ -235,6 +239,8 @@ def main(
     if args.command is None:
         if open_app is None:
             parser.error("a command is required")
+        if refusal := cli_team.ledger_refusal(args):
+            parser.error(refusal)
         return open_app(args.ledger, [sys.argv[0], *arguments])
     try:
         return run(args)

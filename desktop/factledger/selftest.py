@@ -76,7 +76,7 @@ def _run(workdir: Path, *, started: float) -> SelftestReport:
     suggestions = _import_every_format(workdir)
     with Ledger.open(workdir / "selftest.factledger", actor="selftest") as ledger:
         source_id, _ = _import_one(ledger, "text", resource_path("sample", SAMPLE_FILES[0][1]))
-        ledger.apply(ledger.accept_all_edit(source_id=source_id))
+        ledger.accept_all(source_id=source_id)
         claims = ledger.claims_for_source(source_id)
         if not claims:
             raise SelftestFailure("accepting the sample's suggestions produced no facts")

@@ -91,7 +91,7 @@ def test_refresh_adds_a_version_for_the_changed_page_and_a_sentence_for_each_fai
         ledger.import_document(
             Document(text="An offline page said $7 billion.", url=f"http://127.0.0.1:{_closed_port()}/gone")
         )
-        ledger.apply(ledger.accept_all_edit())
+        ledger.accept_all()
         facts, sources = ledger.count_claims(), ledger.info().sources
 
     first = json.loads(run("refresh", "all", "--json", "--timeout", "1", ledger=path, check=False).stdout)

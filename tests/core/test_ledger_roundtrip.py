@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factledger.core import EvidenceInput, Ledger
+from factledger.core import EvidenceInput, Ledger, operations
 from factledger.domain import (
     ClaimFilter,
     ClaimKind,
@@ -34,9 +34,7 @@ def _doc(text: str = ARTICLE, **meta: object) -> Document:
 
 
 def _store(ledger: Ledger, text: str = ARTICLE, suggestions: list[Suggestion] | None = None) -> str:
-    from factledger.core.importing import store_document
-
-    result = store_document(ledger._ctx, _doc(text), suggestions or [])
+    result = ledger.import_document(_doc(text), suggestions or [])
     assert result.source_id is not None
     return result.source_id
 
@@ -97,8 +95,8 @@ def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger
     start, end = _span(ARTICLE, "Only 16,707 American-made vehicles were exported")
     claim_id, _ = ledger.log_claim(source_id=source_id, start=start, end=end, kind="statistic")
     e_start, e_end = _span(SECOND, "16,707 vehicles shipped")
-    edit = ledger.set_status_edit(
-        claim_id,
+    edit = operations.set_status(
+        claim_id=claim_id,
         status="verified",
         reason="Matches the trade ministry table.",
         evidence=EvidenceInput(stance=Stance.SUPPORTS, source_id=other_id, start=e_start, end=e_end),
@@ -120,8 +118,8 @@ def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger
 def test_edit_records_before_and_after_and_undo_restores(ledger: Ledger) -> None:
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim", subject="Toyota")
-    edit = ledger.edit_claim_edit(
-        claim_id, subject="Toyota Motor", speaker="a company official", attribution="on background"
+    edit = operations.edit_claim(
+        claim_id=claim_id, subject="Toyota Motor", speaker="a company official", attribution="on background"
     )
     ledger.apply(edit)
     event = ledger.history(claim_id)[-1]
@@ -154,7 +152,7 @@ def test_accept_and_dismiss_suggestions_and_undo_both(ledger: Ledger) -> None:
     source_id = _store(ledger, suggestions=suggestions)
     open_ = ledger.suggestions(source_id)
     assert [s.suggestion.quote for s in open_] == ["Toyota", "less than 1% of the market"]
-    accept = ledger.accept_edit(open_[1].id)
+    accept = operations.accept(suggestion_id=open_[1].id)
     ledger.apply(accept)
     claim = ledger.claim(accept.claim_id)
     assert (

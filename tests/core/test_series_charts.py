@@ -18,6 +18,7 @@ from factledger.core.series import (
     day_seconds,
 )
 from factledger.domain import ClaimFilter, ClaimKind, Document, Fulfilment, Status, UserError
+from factledger.storage.sqlite_store import sqlite_database
 
 FIRST = (
     "Japan has committed to invest $550 billion in the United States by 2029, the White House said. "
@@ -179,8 +180,10 @@ def test_a_commitment_past_its_deadline_and_not_fulfilled_is_overdue(fixture_led
 def test_a_deadline_written_in_words_ends_with_the_year_it_names(fixture_ledger) -> None:
     """ "by the end of 2027" is due on 2027-12-31; a deadline with no year has no bar end."""
     ledger, ids = fixture_ledger
-    ledger._ctx.db.execute("UPDATE claims SET deadline = 'by the end of 2027' WHERE id = ?", [ids["plant"]])
-    ledger._ctx.db.execute(
+    sqlite_database(ledger.store).execute(
+        "UPDATE claims SET deadline = 'by the end of 2027' WHERE id = ?", [ids["plant"]]
+    )
+    sqlite_database(ledger.store).execute(
         "UPDATE claims SET deadline = 'within five years' WHERE id = ?", [ids["pledge_500"]]
     )
     bars = ledger.timeline(today=TODAY).bars
@@ -339,8 +342,12 @@ def test_a_window_keeps_only_the_facts_stated_in_it(fixture_ledger) -> None:
 def test_a_source_date_edit_moves_the_facts_that_have_no_date_of_their_own(fixture_ledger) -> None:
     """A fact with no date of its own (raw SQL, older ledgers) is looked up: a new published date moves it."""
     ledger, ids = fixture_ledger
-    ledger._ctx.db.execute("UPDATE claims SET stated_on = NULL WHERE id = ?", [ids["historic"]])
-    ledger._ctx.db.execute("UPDATE sources SET published = '2024-01-02' WHERE title = 'Nikkei report'")
+    sqlite_database(ledger.store).execute(
+        "UPDATE claims SET stated_on = NULL WHERE id = ?", [ids["historic"]]
+    )
+    sqlite_database(ledger.store).execute(
+        "UPDATE sources SET published = '2024-01-02' WHERE title = 'Nikkei report'"
+    )
     markers = ledger.timeline(today=TODAY).markers
     x = dict(zip(markers.ids, markers.x, strict=True))
     assert x[ids["historic"]] == day_seconds(date(2024, 1, 2))

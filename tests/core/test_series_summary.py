@@ -16,6 +16,7 @@ from factledger.core.series import BUCKET_ORIGIN, Timeline, TimelineGrouping, da
 from factledger.domain import ClaimFilter, ClaimKind, Status
 from factledger.storage import series, series_counts
 from factledger.storage.series_counts import BucketColumns
+from factledger.storage.sqlite_store import sqlite_database
 
 TODAY = date(2026, 1, 15)
 STATED = (
@@ -43,7 +44,7 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
     """300 facts from 1950 to 2025: own dates of every form, source dates, free text, no date."""
     rng = random.Random(17)
     with Ledger.open(tmp_path / "summary.factledger") as ledger:
-        db = ledger._ctx.db
+        db = sqlite_database(ledger.store)
         for n in range(12):
             db.execute(
                 "INSERT INTO sources (id, title, published, imported_at, text, content_sha256, media_type) "
@@ -90,7 +91,7 @@ def test_month_quarter_and_year_buckets_equal_the_claims_count(
     claim_filter: ClaimFilter,
 ) -> None:
     """Every bucket width the summary serves gives the counts the per-claim query gives."""
-    db: Database = ledger._ctx.db
+    db: Database = sqlite_database(ledger.store)
     args = {"group_by": group_by, "first_day": BUCKET_ORIGIN, "bucket_days": bucket_days}
     summary = series.timeline_bucket_columns(db, claim_filter, **args)
     _from_claims(monkeypatch)
@@ -105,7 +106,7 @@ def test_extent_and_commitment_count_equal_the_claims_count(
     ledger: Ledger, monkeypatch: pytest.MonkeyPatch, claim_filter: ClaimFilter
 ) -> None:
     """Dated and undated facts, the exact first and last day, and the commitments agree."""
-    db: Database = ledger._ctx.db
+    db: Database = sqlite_database(ledger.store)
     summary = (series.timeline_extent(db, claim_filter), series.commitment_count(db, claim_filter))
     _from_claims(monkeypatch)
     direct = (series.timeline_extent(db, claim_filter), series.commitment_count(db, claim_filter))
@@ -167,7 +168,7 @@ def test_edits_through_the_ledger_show_on_the_next_aggregated_timeline(
 ) -> None:
     """A status set through the ledger and a source's new date move the summary's counts like the claims'."""
     ledger.set_status("clm_001", status="verified")
-    ledger._ctx.db.execute("UPDATE sources SET published = '1955-05-05' WHERE id = 'src_0'")
+    sqlite_database(ledger.store).execute("UPDATE sources SET published = '1955-05-05' WHERE id = 'src_0'")
     summary = ledger.timeline(today=TODAY, max_markers=0)
     _from_claims(monkeypatch)
     assert _answer(summary) == _answer(ledger.timeline(today=TODAY, max_markers=0))

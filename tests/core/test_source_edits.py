@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import UserError
 from factledger.reading import expand_inputs
+from factledger.storage.sqlite_store import sqlite_database
 
 TEXT = (
     "Plain notes without a dateline.\n\n"
@@ -46,10 +47,14 @@ def test_details_change_and_the_history_keeps_before_and_after(ledger: Ledger) -
         "2025-10-29",
         ("A. One", "B. Two"),
     )
-    row = ledger._ctx.db.execute(  # the history is a plain table any SQLite tool reads
-        "SELECT entity, action, actor, before, after, reason FROM history WHERE entity_id = ? AND entity = 'source'",
-        [source_id],
-    ).fetchall()[-1]
+    row = (
+        sqlite_database(ledger.store)
+        .execute(  # the history is a plain table any SQLite tool reads
+            "SELECT entity, action, actor, before, after, reason FROM history WHERE entity_id = ? AND entity = 'source'",
+            [source_id],
+        )
+        .fetchall()[-1]
+    )
     assert row[:3] == ("source", "edit source", "Ada Reviewer")
     assert json.loads(row[3])["published"] is None
     assert json.loads(row[4])["published"] == "2025-10-29"
@@ -59,7 +64,7 @@ def test_details_change_and_the_history_keeps_before_and_after(ledger: Ledger) -
 def test_undo_puts_the_old_details_back(ledger: Ledger) -> None:
     source_id = _only_source(ledger)
     before = ledger.source(source_id)
-    edit = ledger.edit_source_edit(source_id, outlet="Wire", url="https://example.org/rail")
+    edit = operations.edit_source(source_id=source_id, outlet="Wire", url="https://example.org/rail")
     changes = ledger.apply(edit)
     assert changes.sources == {source_id}
     ledger.revert(edit)

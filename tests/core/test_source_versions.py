@@ -23,7 +23,7 @@ UPDATED = resource_path("sample", "sample-article-updated.txt")
 def _seeded(ledger: Ledger) -> str:
     (first,) = ledger.import_inputs(expand_inputs([str(SEED)]))
     assert first.outcome == "imported" and first.source_id is not None
-    ledger.apply(ledger.accept_all_edit(source_id=first.source_id))
+    ledger.accept_all(source_id=first.source_id)
     return first.source_id
 
 

@@ -16,6 +16,7 @@ from factledger.core.edits import EvidenceInput
 from factledger.domain import ClaimFilter, Document, Stance
 from factledger.domain.factsheet import CSV_COLUMNS, EvidenceRef, FactSheetRow
 from factledger.storage.factsheet import CONTEXT_CHARS, context_around_quote
+from factledger.storage.sqlite_store import sqlite_database
 
 # The single statement the streaming reader replaced, kept as the oracle its rows must equal (with the
 # evidence ordered inside a subquery: an ORDER BY beside an aggregate does not order what it aggregates).
@@ -117,7 +118,7 @@ def filled(ledger: Ledger) -> Ledger:
         promise, evidence=EvidenceInput(stance=Stance.CONTRADICTS, source_id=ids["early"][0], start=0, end=6)
     )
     ledger.add_evidence(first, evidence=EvidenceInput(stance=Stance.CONTEXT, url="https://c.example"))
-    conn = ledger._ctx.db.conn
+    conn = sqlite_database(ledger.store).conn
     # The first piece of evidence on `promise` was added last, although it was inserted first.
     conn.execute(
         "UPDATE evidence SET added_at = '2999-01-01T00:00:00+00:00' WHERE claim_id = ? AND url IS NOT NULL",
@@ -129,7 +130,7 @@ def filled(ledger: Ledger) -> Ledger:
 def test_rows_equal_the_single_statement_export(filled: Ledger) -> None:
     """Every field of every row, and their order, match the one-query export they replaced."""
     rows = list(filled.factsheet_rows())
-    assert rows == reference_rows(filled._ctx.db.conn)
+    assert rows == reference_rows(sqlite_database(filled.store).conn)
     assert len(rows) == 7
 
 
@@ -172,7 +173,7 @@ def test_a_filter_keeps_the_order_and_the_evidence_of_what_it_selects(
 def test_an_empty_ledger_gives_no_rows(ledger: Ledger) -> None:
     """No facts, no rows, and no transaction left open."""
     assert list(ledger.factsheet_rows()) == []
-    assert not ledger._ctx.db.conn.in_transaction
+    assert not sqlite_database(ledger.store).conn.in_transaction
 
 
 def test_a_write_during_the_export_is_not_seen(filled: Ledger, ledger_path: Path) -> None:
@@ -191,12 +192,12 @@ def test_a_write_during_the_export_is_not_seen(filled: Ledger, ledger_path: Path
 def test_stopping_early_ends_the_read_transaction(filled: Ledger) -> None:
     """A preview that takes a few rows leaves the connection free for the next write."""
     assert len(list(islice(filled.factsheet_rows(), 2))) == 2
-    assert not filled._ctx.db.conn.in_transaction
+    assert not sqlite_database(filled.store).conn.in_transaction
 
 
 def test_a_callers_open_transaction_is_left_to_the_caller(filled: Ledger) -> None:
     """Inside a caller's transaction the rows are read in it, and it is still open afterwards."""
-    conn = filled._ctx.db.conn
+    conn = sqlite_database(filled.store).conn
     conn.execute("BEGIN")
     try:
         assert len(list(filled.factsheet_rows())) == 7
@@ -229,7 +230,7 @@ def test_context_matches_the_sql_it_replaced(text: str, data: st.DataObject, wid
 
 def test_a_cursor_left_open_on_the_connection_does_not_block_the_export(filled: Ledger) -> None:
     """A half-read query elsewhere on the same connection (a table page) neither fails nor stops the rows."""
-    conn = filled._ctx.db.conn
+    conn = sqlite_database(filled.store).conn
     page = conn.execute("SELECT id FROM claims ORDER BY id")
     page.fetchone()
     assert len(list(filled.factsheet_rows())) == 7

@@ -90,7 +90,7 @@ def test_the_date_line_dates_the_facts_of_the_article(ledger: Any) -> None:
     )
     result = ledger.import_document(read_bytes(text.encode(), file_name="plant.txt"))
     assert ledger.source(result.source_id).published == "2025-10-30"
-    ledger.apply(ledger.accept_all_edit(source_id=result.source_id))
+    ledger.accept_all(source_id=result.source_id)
     facts = ledger.claims_for_source(result.source_id)
     assert facts
     assert {ledger.timeline_point(fact.id).stated_on for fact in facts} == {"2025-10-30"}

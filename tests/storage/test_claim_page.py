@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from factledger.core import Ledger
-from factledger.domain import ClaimFilter, ClaimOrder, Document
-from factledger.storage import rows as rows_module
-from factledger.storage.rows import ClaimPage
+from factledger.domain import ClaimFilter, ClaimOrder, ClaimPage, Document
+from factledger.domain import claim_page as page_module
 
 TEXT = "Exports rose 12% in 2024. Imports fell 3% in 2024. Toyota will invest $10 billion by 2030."
 
@@ -22,13 +21,13 @@ def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ClaimPage, li
     for suggestion in ledger.suggestions(result.source_id):
         ledger.accept(suggestion.id)
     built: list[str] = []
-    real = rows_module.claim_from_tuple
+    real = page_module.claim_from_values
 
     def counting(row: tuple[object, ...]) -> object:
         built.append(str(row[0]))
         return real(row)
 
-    monkeypatch.setattr(rows_module, "claim_from_tuple", counting)
+    monkeypatch.setattr(page_module, "claim_from_values", counting)
     return ledger.claims(ClaimFilter(), ClaimOrder("statement", descending=False)), built
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import ClaimFilter, Document, Status, UserError
+from factledger.storage.sqlite_store import sqlite_database
 
 ARTICLE = "The city will spend $40 million on 12 new bridges by 2027, the mayor said. " * 30
 
@@ -48,9 +49,9 @@ def test_a_full_database_during_import_and_accept_is_a_sentence_and_saves_nothin
     )
     first = ledger.import_document(Document(text=text))
     assert first.source_id
-    group = ledger.accept_all_edit(source_id=first.source_id)
-    assert len(group.edits) > 50
-    db = ledger._ctx.db
+    assert len(ledger.suggestions(first.source_id)) > 50
+    group = operations.accept_all(source_id=first.source_id)
+    db = sqlite_database(ledger.store)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
     with pytest.raises(UserError, match=r"full.*nothing was saved.*Free some space in"):
@@ -81,7 +82,7 @@ def test_a_lock_held_past_the_busy_timeout_is_a_sentence(ledger: Ledger) -> None
         [sys.executable, "-c", _HOLDER, str(ledger.path), "6"], stdout=subprocess.PIPE, text=True
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-    ledger._ctx.db.execute("PRAGMA busy_timeout = 200")
+    sqlite_database(ledger.store).execute("PRAGMA busy_timeout = 200")
     with pytest.raises(UserError, match=r"busy.*nothing was saved"):
         ledger.import_document(Document(text="The port will hire 300 workers next year."))
     holder.kill()

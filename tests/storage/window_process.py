@@ -20,7 +20,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from factledger.core import Ledger
+    from factledger.core import Ledger, operations
     from factledger.reading import expand_inputs
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
@@ -53,7 +53,7 @@ def main() -> int:
         for source in ledger.sources()[-3:]:
             open_ones = ledger.suggestions(source.id)
             if open_ones:
-                if session.try_apply(ledger.accept_edit(open_ones[0].id)) is not None:
+                if session.run(operations.accept(suggestion_id=open_ones[0].id)) is not None:
                     state["accepted"] = int(state["accepted"]) + 1  # type: ignore[call-overload]
                 break
 

@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.core.series import (
     CommitmentBars,
     Timeline,
@@ -93,9 +93,9 @@ def test_the_progress_chart_renders_the_sample_articles_facts(qtbot, session) ->
 
     The plain-text sample has no publication date, so the timeline would rightly leave it out.
     """
-    session.apply(session.ledger.accept_all_edit())
+    session.run(operations.accept_all())
     first = session.ledger.claims(limit=1)[0]
-    session.apply(session.ledger.set_status_edit(first.id, status="verified"))
+    session.run(operations.set_status(claim_id=first.id, status="verified"))
     chart = ProgressChart(session)
     qtbot.addWidget(chart)
     chart.resize(900, 500)
@@ -150,7 +150,7 @@ def test_the_panel_follows_the_filter_and_refreshes_when_claims_change(qtbot, tm
     assert panel.timeline.timeline.markers.ids == (ids["pledge"],)
     assert int(panel.timeline.timeline.markers.status[0]) == 0  # unverified
     with qtbot.waitSignal(panel.timeline.drawn, timeout=5000):
-        session.apply(session.ledger.set_status_edit(ids["pledge"], status="in_review"))
+        session.run(operations.set_status(claim_id=ids["pledge"], status="in_review"))
         assert panel.timeline.stale
     assert int(panel.timeline.timeline.markers.status[0]) == 1  # in review, from a fresh query
     session.ledger.close()

@@ -17,7 +17,7 @@ def model(session: LedgerSession) -> ClaimTableModel:
     """The sample article's facts, all accepted, in a model with three-row pages (so there are many pages)."""
     source_id = session.ledger.sources()[0].id
     for suggestion in session.ledger.suggestions(source_id):
-        session.apply(AcceptSuggestion(suggestion.id))
+        session.run(AcceptSuggestion(suggestion.id))
     table = ClaimTableModel(session)
     table.PAGE_SIZE = 3
     table.reload()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 
 
 def test_a_fact_chosen_on_the_timeline_is_selected_in_table_reader_and_inspector(
@@ -10,7 +10,7 @@ def test_a_fact_chosen_on_the_timeline_is_selected_in_table_reader_and_inspector
 ) -> None:
     """When the charts panel announces a fact, the table selects its row, the reader and inspector show it."""
     window = make_window(sample_ledger.path)
-    window.session.apply(window.session.ledger.accept_all_edit())
+    window.session.run(operations.accept_all())
     claims = window.session.ledger.claims(limit=100)
     chosen = claims[len(claims) // 2]
     window.charts.claim_selected.emit(chosen.id)

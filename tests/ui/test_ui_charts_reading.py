@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.domain import ClaimKind, Document, Status
 from factledger.ui.charts import ChartsPanel
 from factledger.ui.charts.axes import CountAxisItem, DayAxisItem, RowAxisItem
@@ -115,7 +115,7 @@ def charts(qtbot, tmp_path: Path) -> Iterator[tuple[ChartsPanel, dict[str, str]]
         (("exports_2022", Status.VERIFIED), ("exports_2023", Status.VERIFIED), ("toyota_1", Status.FALSE))
     ):
         moment = datetime(2025, 11, 3 + 2 * n, 10, tzinfo=UTC)
-        ledger._ctx.clock = lambda moment=moment: moment.isoformat().replace("+00:00", "Z")
+        ledger.clock = lambda moment=moment: moment.isoformat().replace("+00:00", "Z")
         reason = None if status == Status.VERIFIED else "the filing says otherwise"
         ledger.set_status(ids[name], status=status, reason=reason)
     session = LedgerSession(ledger)
@@ -212,8 +212,8 @@ def test_the_metric_box_and_the_plot_agree_after_evidence_and_reload(qtbot, char
     chart.select_metric("Japan", "USD")
     qtbot.waitUntil(lambda: chart.figures is not None and chart.figures.subject == "Japan", timeout=5000)
     with qtbot.waitSignal(chart.drawn, timeout=5000):
-        session.apply(
-            session.ledger.log_claim_edit(
+        session.run(
+            operations.log_claim(
                 source_id=undated.source_id,
                 kind="statistic",
                 **_span(text, "$600 billion"),

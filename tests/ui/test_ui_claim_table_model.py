@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from factledger.core import AcceptSuggestion
+from factledger.core import AcceptSuggestion, operations
 from factledger.domain import ClaimFilter, ClaimKind, Status
 from factledger.ui.claim_table_model import COLUMNS, ClaimTableModel
 from factledger.ui.session import LedgerSession
@@ -14,7 +14,7 @@ def _accept_all(session: LedgerSession) -> int:
     source_id = session.ledger.sources()[0].id
     stored = session.ledger.suggestions(source_id)
     for suggestion in stored:
-        session.apply(AcceptSuggestion(suggestion.id))
+        session.run(AcceptSuggestion(suggestion.id))
     return len(stored)
 
 
@@ -69,7 +69,7 @@ def test_status_change_announces_exactly_the_changed_row(qtbot, session: LedgerS
     claim_id = model.claim_id_at(row)
     assert claim_id is not None
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        session.apply(session.ledger.set_status_edit(claim_id, status=Status.VERIFIED))
+        session.run(operations.set_status(claim_id=claim_id, status=Status.VERIFIED))
     top, bottom = blocker.args[0], blocker.args[1]
     assert (top.row(), bottom.row()) == (row, row)
     assert (top.column(), bottom.column()) == (0, len(COLUMNS) - 1)

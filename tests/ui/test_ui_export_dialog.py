@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from factledger.core import operations
 from factledger.domain import Status
 from factledger.exporting import ExportCancelled
 from factledger.ui.export_dialog import PREVIEW_ROWS, ExportDialog
@@ -19,9 +20,9 @@ from factledger.ui.tasks import TaskRunner
 @pytest.fixture
 def facts(session: LedgerSession) -> LedgerSession:
     """The sample article's suggestions accepted (more than a preview's worth), two of them verified."""
-    session.apply(session.ledger.accept_all_edit())
+    session.run(operations.accept_all())
     for claim in session.ledger.claims(limit=2):
-        session.apply(session.ledger.set_status_edit(claim.id, status=Status.VERIFIED))
+        session.run(operations.set_status(claim_id=claim.id, status=Status.VERIFIED))
     assert session.ledger.count_claims() > PREVIEW_ROWS
     return session
 

@@ -23,7 +23,7 @@ def test_tabs_count_evidence_and_history_as_they_change(qtbot: Any, session: Led
     assert tabs.tabText(EVIDENCE_TAB) == "Evidence"
     history_before = inspector.history.topLevelItemCount()
     assert tabs.tabText(HISTORY_TAB) == f"History ({history_before})"
-    session.apply(AddEvidence(claim_id, EvidenceInput(stance=Stance.SUPPORTS, url="https://a.example")))
+    session.run(AddEvidence(claim_id, EvidenceInput(stance=Stance.SUPPORTS, url="https://a.example")))
     qtbot.waitUntil(lambda: tabs.tabText(EVIDENCE_TAB) == "Evidence (1)")
     assert tabs.tabText(HISTORY_TAB) == f"History ({history_before + 1})"
     assert inspector.status_box.isVisible()  # verification stays in view whichever tab is open

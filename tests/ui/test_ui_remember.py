@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from factledger.core import Ledger
+from factledger.core import Ledger, operations
 from factledger.reading import expand_inputs
 from factledger.ui.claim_table_model import COLUMNS
 from factledger.ui.main_menus import last_ledger
@@ -90,7 +90,7 @@ def test_an_undated_articles_facts_take_the_date_given_to_its_source(
     source_id = window.sources.current_source_id()
     assert source_id is not None
     with qtbot.waitSignal(model.dataChanged):
-        window.session.try_apply(window.session.ledger.edit_source_edit(source_id, published="2025-10-29"))
+        window.session.run(operations.edit_source(source_id=source_id, published="2025-10-29"))
     assert model.data(model.index(row, DATE)) == "2025-10-29"
 
 

@@ -28,7 +28,7 @@ def window(make_window: WindowFactory) -> MainWindow:
     window = make_window()
     ledger = window.session.ledger
     (result,) = ledger.import_inputs(expand_inputs([str(SEED)]))
-    ledger.apply(ledger.accept_all_edit(source_id=result.source_id))
+    ledger.accept_all(source_id=result.source_id)
     window.session.notify(result.changes)
     return window
 
@@ -123,7 +123,7 @@ def test_check_for_changes_runs_in_the_background_and_reports(
     window = make_window()
     _Page.body = SEED.read_bytes()
     (result,) = window.session.ledger.import_inputs(expand_inputs([page]))
-    window.session.ledger.apply(window.session.ledger.accept_all_edit())
+    window.session.ledger.accept_all()
     window.session.notify(result.changes)
     window.sources.select_source(str(result.source_id))
     _Page.body = UPDATED.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
+from factledger.core import operations
 from factledger.domain import ClaimKind, Status
 from factledger.ui.main_window import splitter_proportions
 
@@ -57,7 +58,7 @@ def test_the_inspector_shows_a_whole_commitment_at_1280x720(qtbot, make_window, 
     ledger = window.session.ledger
     source_id = ledger.sources()[0].id
     commitment = next(s for s in ledger.suggestions(source_id) if s.suggestion.kind == ClaimKind.COMMITMENT)
-    changes = window.session.try_apply(ledger.accept_edit(commitment.id))
+    changes = window.session.run(operations.accept(suggestion_id=commitment.id))
     assert changes is not None
     [claim_id] = changes.claims
     window.select_claim(claim_id)
@@ -79,5 +80,5 @@ def test_a_row_stays_in_place_after_an_edit(qtbot, make_window, sample_ledger) -
     rows = {claim_id: model.row_of(claim_id) for claim_id in ids if claim_id}
     target = ids[-1]
     assert target is not None
-    window.session.try_apply(window.session.ledger.set_status_edit(target, status=Status.VERIFIED))
+    window.session.run(operations.set_status(claim_id=target, status=Status.VERIFIED))
     assert {claim_id: model.row_of(claim_id) for claim_id in rows} == rows

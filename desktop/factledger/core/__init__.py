@@ -10,10 +10,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from factledger.domain import BackupInfo, ClaimPage, LedgerDamaged, NeedsInit, VersionInfo
     from factledger.domain.figures import format_figure, parse_number, plain_number, scaled_number
-    from factledger.storage import ClaimPage, VersionInfo
-    from factledger.storage.backups import BackupInfo
-    from factledger.storage.errors import LedgerDamaged, NeedsInit, user_error_for
 
     from .backups import list_backups, newest_good_backup, resolve_backup, restore_backup, salvage_copy
     from .edits import (
@@ -29,6 +27,7 @@ if TYPE_CHECKING:
         RemoveEvidence,
         SetStatus,
     )
+    from .errors import user_error_for
     from .fields import SOURCE_FIELDS
     from .importing import ImportResult
     from .ledger import Ledger, LedgerInfo
@@ -40,10 +39,10 @@ if TYPE_CHECKING:
     from .versions import AddSourceVersion
 
 _HOMES = {
-    "ClaimPage": "factledger.storage",
-    "VersionInfo": "factledger.storage",
-    "BackupInfo": "factledger.storage.backups",
-    **dict.fromkeys(("LedgerDamaged", "NeedsInit", "user_error_for"), "factledger.storage.errors"),
+    **dict.fromkeys(
+        ("BackupInfo", "ClaimPage", "LedgerDamaged", "NeedsInit", "VersionInfo"), "factledger.domain"
+    ),
+    "user_error_for": "factledger.core.errors",
     **dict.fromkeys(
         ("list_backups", "newest_good_backup", "resolve_backup", "restore_backup", "salvage_copy"),
         "factledger.core.backups",

@@ -1,4 +1,8 @@
-"""A ledger's backups as a person uses them: where they live, when one is due, listing, restoring, salvage."""
+"""A ledger's backups as a person uses them: where they live, when one is due, listing, restoring, salvage.
+
+Backup files are the engine's own business (SQLite's online backup API, a file per backup), so this module
+calls the SQLite adapter's `storage.backups` directly; an open ledger is reached through the store port.
+"""
 
 from __future__ import annotations
 
@@ -6,62 +10,55 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factledger.domain import BackupInfo
 from factledger.storage import backups as stored
 from factledger.storage import integrity
-from factledger.storage.backups import BackupInfo
 
 from .paths import backups_root
 
 if TYPE_CHECKING:
-    # Types only: importing sqlite-utils ahead of `factledger.storage` would load pandas and numpy with it.
-    import sqlite3
-
-    from sqlite_utils import Database
+    from .store import LedgerStore
 
 BACKUP_EVERY = timedelta(days=1)
 """On open, a backup is made when the newest one is older than this."""
 
 
-def folder_of(path: Path, db: Database | None = None) -> Path:
+def folder_of(path: Path, store: LedgerStore | None = None) -> Path:
     """This ledger's backup folder: its own setting if it has one, else the default root; one subfolder per
     ledger either way."""
-    if db is not None:
-        configured = stored.configured_folder(db.conn)
+    if store is not None:
+        configured = store.configured_backup_folder()
     else:
         configured = stored.configured_folder_of_file(path) if path.exists() else None
     return stored.folder_for(configured or backups_root(), path)
 
 
-def backup_now(db: Database, path: Path, *, reason: str) -> Path:
-    return backup_connection(db.conn, path, reason=reason)
+def set_folder(store: LedgerStore, folder: Path | str | None) -> None:
+    """Choose where this ledger's backups go (None: back to the default folder); kept in the ledger."""
+    with store.transaction():
+        store.settings.set(stored.FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
 
 
-def backup_connection(conn: sqlite3.Connection, path: Path, *, reason: str) -> Path:
-    """A backup through an open connection (the one storage hands over before it migrates)."""
-    folder = stored.folder_for(stored.configured_folder(conn) or backups_root(), path)
-    return stored.make_backup(conn, path, folder, reason=reason)
+def backup_now(store: LedgerStore, path: Path, *, reason: str) -> Path:
+    """A backup through the open store (consistent while others write)."""
+    return store.make_backup(path, folder_of(path, store), reason=reason)
 
 
-def backup_if_due(db: Database, path: Path) -> Path | None:
+def backup_if_due(store: LedgerStore, path: Path) -> Path | None:
     """The daily backup: made on open when the newest is a day old (or there is none and the ledger
     holds something worth keeping)."""
-    folder = folder_of(path, db)
+    folder = folder_of(path, store)
     stored.clean_stale_parts(folder)
     age = stored.newest_age(folder)
     if age is not None and age < BACKUP_EVERY:
         return None
-    if age is None and not _has_work(db):
+    if age is None and not store.has_work():
         return None
-    return stored.make_backup(db.conn, path, folder, reason="daily")
+    return store.make_backup(path, folder, reason="daily")
 
 
-def _has_work(db: Database) -> bool:
-    row = db.execute("SELECT EXISTS (SELECT 1 FROM sources) OR EXISTS (SELECT 1 FROM history)").fetchone()
-    return bool(row[0])
-
-
-def list_backups(path: Path, db: Database | None = None) -> list[BackupInfo]:
-    return stored.list_backups(folder_of(path, db))
+def list_backups(path: Path, store: LedgerStore | None = None) -> list[BackupInfo]:
+    return stored.list_backups(folder_of(path, store))
 
 
 def newest_good_backup(path: Path) -> Path | None:
@@ -96,7 +93,6 @@ def salvage_copy(path: Path, target: Path | None = None) -> tuple[Path, str]:
 __all__ = [
     "BACKUP_EVERY",
     "BackupInfo",
-    "backup_connection",
     "backup_if_due",
     "backup_now",
     "folder_of",
@@ -105,4 +101,5 @@ __all__ = [
     "resolve_backup",
     "restore_backup",
     "salvage_copy",
+    "set_folder",
 ]

@@ -1,4 +1,4 @@
-"""Consistency checks over a ledger's facts, and the links a person draws between facts."""
+"""Consistency checks over a ledger's facts (the links a person draws are `related.LinkFacts` edits)."""
 
 from __future__ import annotations
 
@@ -9,35 +9,11 @@ from factledger.checking import (
     parts_exceeding_whole,
     stealth_edit_findings,
 )
-from factledger.domain import Changes, ClaimFilter, LinkKind, UserError
-from factledger.storage import write_transaction
+from factledger.domain import ClaimFilter, LinkKind
 
-from .context import LedgerContext, new_id
+from .context import LedgerContext
 
 MAX_CHECKED = 50_000  # comparisons are pairwise within a subject: keep a runaway filter bounded
-
-
-def link_claims(
-    ctx: LedgerContext, from_claim: str, to_claim: str, *, kind: LinkKind, note: str | None
-) -> Changes:
-    if from_claim == to_claim:
-        raise UserError("A fact cannot be linked to itself.")
-    for claim_id in (from_claim, to_claim):
-        if ctx.claims.raw(claim_id) is None:
-            raise UserError(f"There is no fact with id {claim_id} in this ledger.")
-    with write_transaction(ctx.db):
-        now = ctx.clock()
-        if ctx.links.add(new_id("lnk"), from_claim, to_claim, kind=str(kind), note=note, at=now):
-            ctx.history.append(
-                entity="link",
-                entity_id=f"{from_claim}>{to_claim}",
-                claim_id=from_claim,
-                action=f"link {kind}",
-                actor=ctx.actor,
-                at=now,
-                after={"to": to_claim, "kind": str(kind), "note": note},
-            )
-    return Changes(claims=frozenset({from_claim, to_claim}), history=True)
 
 
 def check_claims(ctx: LedgerContext, claim_filter: ClaimFilter) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""What every operation needs: the open database, its repositories, who is acting and the clock."""
+"""What every operation needs: the open ledger's store, its repositories, who is acting and the clock."""
 
 from __future__ import annotations
 
@@ -7,23 +7,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
-from factledger.storage import (
-    ClaimRepository,
-    EvidenceRepository,
-    HistoryRepository,
-    LinkRepository,
-    SettingsRepository,
-    SourceRepository,
-    SuggestionRepository,
-    VersionRepository,
+from .store import (
+    ClaimStore,
+    EvidenceStore,
+    HistoryStore,
+    LedgerStore,
+    LinkStore,
+    SettingsStore,
+    SourceStore,
+    SuggestionStore,
+    VersionStore,
 )
-
-if TYPE_CHECKING:
-    # Only a type here: importing sqlite-utils directly, before `factledger.storage` has loaded it
-    # without pandas and numpy, pulled both into every command (storage/sqlite_utils_loader.py).
-    from sqlite_utils import Database
 
 
 def utc_now() -> str:
@@ -37,26 +33,61 @@ def new_id(prefix: str) -> str:
 
 @dataclass
 class LedgerContext:
-    """Repositories over one connection; owned by one thread (connections are never shared)."""
+    """One open ledger as the core sees it: a `LedgerStore` (the storage port, whatever the engine), who is
+    acting, and the clock. Owned by one thread, like the store's connection.
 
-    db: Database
+    The repositories are the store's own, named here too so an edit writes `ctx.claims` rather than
+    `ctx.store.claims`.
+    """
+
+    store: LedgerStore
     actor: str
     clock: Callable[[], str] = utc_now
-    sources: SourceRepository = field(init=False)
-    claims: ClaimRepository = field(init=False)
-    suggestions: SuggestionRepository = field(init=False)
-    evidence: EvidenceRepository = field(init=False)
-    history: HistoryRepository = field(init=False)
-    settings: SettingsRepository = field(init=False)
-    links: LinkRepository = field(init=False)
-    versions: VersionRepository = field(init=False)
+    sources: SourceStore = field(init=False)
+    claims: ClaimStore = field(init=False)
+    suggestions: SuggestionStore = field(init=False)
+    evidence: EvidenceStore = field(init=False)
+    history: HistoryStore = field(init=False)
+    settings: SettingsStore = field(init=False)
+    links: LinkStore = field(init=False)
+    versions: VersionStore = field(init=False)
 
     def __post_init__(self) -> None:
-        self.sources = SourceRepository(self.db)
-        self.claims = ClaimRepository(self.db)
-        self.suggestions = SuggestionRepository(self.db)
-        self.evidence = EvidenceRepository(self.db)
-        self.history = HistoryRepository(self.db)
-        self.settings = SettingsRepository(self.db)
-        self.links = LinkRepository(self.db)
-        self.versions = VersionRepository(self.db)
+        store = self.store
+        self.sources = store.sources
+        self.claims = store.claims
+        self.suggestions = store.suggestions
+        self.evidence = store.evidence
+        self.history = store.history
+        self.settings = store.settings
+        self.links = store.links
+        self.versions = store.versions
+
+    def record(
+        self,
+        *,
+        entity: str,
+        entity_id: str,
+        action: str,
+        claim_id: str | None = None,
+        before: Any = None,
+        after: Any = None,
+        reason: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        """Write one event to the append-only history, by whoever acts in this context.
+
+        The actor and the time are filled in here once; `at` is given only when the event must carry
+        the same instant as the rows it describes (a fact's `updated_at`, evidence's `added_at`).
+        """
+        self.history.append(
+            entity=entity,
+            entity_id=entity_id,
+            claim_id=claim_id,
+            action=action,
+            actor=self.actor,
+            at=self.clock() if at is None else at,
+            before=before,
+            after=after,
+            reason=reason,
+        )

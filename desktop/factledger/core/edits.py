@@ -7,7 +7,7 @@ recorded in the append-only history, so the log shows both the change and its un
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from factledger.domain import (
     SUGGESTION_FIELDS,
@@ -21,13 +21,24 @@ from factledger.domain import (
 )
 
 from .context import LedgerContext, new_id
+from .fields import normalize_fields
 from .spans import checked_quote, sentence_around, suggested_statement
 
 
 class Edit:
-    """Base of every undoable change. `apply` may be called again after `revert` (redo)."""
+    """Base of every change to a ledger. `apply` may be called again after `revert` (redo).
+
+    Build edits with the factories of `core.operations`; run them with `Ledger.apply` (the CLI, scripts)
+    or `LedgerSession.run` (the window). Checks that need the ledger run in `apply`, inside its transaction.
+    """
 
     description = "Edit"
+    undoable: ClassVar[bool] = True
+    """False for work that cannot be taken back (deleting a source): the window runs it once and keeps it
+    off its undo stack, and `revert` refuses."""
+    backup_reason: ClassVar[str | None] = None
+    """Set on an edit that cannot be undone: the ledger is backed up with this reason right before it is
+    applied, so what it removes is still in a backup."""
 
     def apply(self, ctx: LedgerContext) -> Changes:
         raise NotImplementedError
@@ -137,12 +148,11 @@ class LogClaim(Edit):
         )
         ctx.claims.insert(claim)
         row = ctx.claims.raw(self.claim_id)
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action="create",
-            actor=ctx.actor,
             at=now,
             after=row,
         )
@@ -151,13 +161,11 @@ class LogClaim(Edit):
     def revert(self, ctx: LedgerContext) -> Changes:
         row = _require_claim(ctx, self.claim_id)
         ctx.claims.delete(self.claim_id)
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action="undo create",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=row,
         )
         return _claim_changes(row)
@@ -196,7 +204,9 @@ class AcceptSuggestion(Edit):
         fields["group_key"] = row["group_key"]
         if row["kind"] == ClaimKind.COMMITMENT:
             fields.setdefault("fulfilment", "announced")
-        fields.update(self.overrides)
+        # Checked here rather than when built: a correction typed in a draft is refused like any other
+        # refusal of the edit, and checking values already checked changes nothing.
+        fields.update(normalize_fields(self.overrides))
         log = LogClaim(
             source_id=row["source_id"],
             start=row["start"],
@@ -209,13 +219,11 @@ class AcceptSuggestion(Edit):
         )
         changes = log.apply(ctx)
         ctx.suggestions.delete(self.suggestion_id)
-        ctx.history.append(
+        ctx.record(
             entity="suggestion",
             entity_id=self.suggestion_id,
             claim_id=self.claim_id,
             action="accept",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before={"cue": row["cue"], "score": row["score"]},
         )
         return changes | Changes(suggestions=frozenset({row["source_id"]}))
@@ -225,13 +233,11 @@ class AcceptSuggestion(Edit):
         claim = _require_claim(ctx, self.claim_id)
         ctx.claims.delete(self.claim_id)
         ctx.suggestions.insert([self._row])
-        ctx.history.append(
+        ctx.record(
             entity="suggestion",
             entity_id=self.suggestion_id,
             claim_id=self.claim_id,
             action="undo accept",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=claim,
         )
         return _claim_changes(claim, suggestions=True)
@@ -253,11 +259,10 @@ class DismissSuggestion(Edit):
         now = ctx.clock()
         ctx.suggestions.delete(self.suggestion_id)
         ctx.suggestions.dismiss(row, actor=ctx.actor, at=now)
-        ctx.history.append(
+        ctx.record(
             entity="suggestion",
             entity_id=self.suggestion_id,
             action="dismiss",
-            actor=ctx.actor,
             at=now,
             before={"kind": row["kind"], "quote": row["quote"], "source_id": row["source_id"]},
         )
@@ -269,12 +274,10 @@ class DismissSuggestion(Edit):
         assert self._row is not None, "revert before apply"
         ctx.suggestions.undismiss(self._row)
         ctx.suggestions.insert([self._row])
-        ctx.history.append(
+        ctx.record(
             entity="suggestion",
             entity_id=self.suggestion_id,
             action="undo dismiss",
-            actor=ctx.actor,
-            at=ctx.clock(),
             after={"kind": self._row["kind"], "quote": self._row["quote"]},
         )
         source = frozenset({self._row["source_id"]})
@@ -302,12 +305,11 @@ class EditClaim(Edit):
             raise UserError("A fact's statement cannot be empty.")
         now = ctx.clock()
         ctx.claims.update(self.claim_id, {**changed, "updated_at": now})
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action=self.action,
-            actor=ctx.actor,
             at=now,
             before=self._before,
             after=changed,
@@ -322,12 +324,11 @@ class EditClaim(Edit):
         row = _require_claim(ctx, self.claim_id)
         now = ctx.clock()
         ctx.claims.update(self.claim_id, {**self._before, "updated_at": now})
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action=f"undo {self.action}",
-            actor=ctx.actor,
             at=now,
             before={k: row[k] for k in self._before},
             after=self._before,
@@ -348,12 +349,11 @@ class AddEvidence(Edit):
         claim = _require_claim(ctx, self.claim_id)
         row = _evidence_row(ctx, self.claim_id, self.evidence, self.evidence_id)
         ctx.evidence.insert(row)
-        ctx.history.append(
+        ctx.record(
             entity="evidence",
             entity_id=self.evidence_id,
             claim_id=self.claim_id,
             action="add evidence",
-            actor=ctx.actor,
             at=row["added_at"],
             after=row,
         )
@@ -363,13 +363,11 @@ class AddEvidence(Edit):
         claim = _require_claim(ctx, self.claim_id)
         before = ctx.evidence.raw(self.evidence_id)
         ctx.evidence.delete(self.evidence_id)
-        ctx.history.append(
+        ctx.record(
             entity="evidence",
             entity_id=self.evidence_id,
             claim_id=self.claim_id,
             action="undo add evidence",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=before,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
@@ -388,13 +386,11 @@ class RemoveEvidence(Edit):
         self._row = row
         claim = _require_claim(ctx, row["claim_id"])
         ctx.evidence.delete(self.evidence_id)
-        ctx.history.append(
+        ctx.record(
             entity="evidence",
             entity_id=self.evidence_id,
             claim_id=row["claim_id"],
             action="remove evidence",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=row,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
@@ -403,13 +399,11 @@ class RemoveEvidence(Edit):
         assert self._row is not None, "revert before apply"
         claim = _require_claim(ctx, self._row["claim_id"])
         ctx.evidence.insert(self._row)
-        ctx.history.append(
+        ctx.record(
             entity="evidence",
             entity_id=self.evidence_id,
             claim_id=self._row["claim_id"],
             action="undo remove evidence",
-            actor=ctx.actor,
-            at=ctx.clock(),
             after=self._row,
         )
         return _claim_changes(claim, evidence=frozenset({self.evidence_id}))
@@ -474,13 +468,11 @@ class DeleteClaim(Edit):
         self._row = row
         self._evidence = ctx.evidence.raw_for_claim(self.claim_id)
         ctx.claims.delete(self.claim_id)
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action="delete",
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=row,
             reason=self.reason,
         )
@@ -491,13 +483,11 @@ class DeleteClaim(Edit):
         ctx.claims.restore(self._row)
         for evidence in self._evidence:
             ctx.evidence.insert(evidence)
-        ctx.history.append(
+        ctx.record(
             entity="claim",
             entity_id=self.claim_id,
             claim_id=self.claim_id,
             action="undo delete",
-            actor=ctx.actor,
-            at=ctx.clock(),
             after=self._row,
         )
         return _claim_changes(self._row, evidence=frozenset(e["id"] for e in self._evidence))
@@ -521,3 +511,37 @@ class EditGroup(Edit):
         for edit in reversed(self.edits):
             changes = changes | edit.revert(ctx)
         return changes
+
+
+@dataclass
+class AcceptAll(Edit):
+    """Accept every open suggestion that matches (one source, one kind, a least score) as one undo step.
+
+    The suggestions are chosen by the first `apply`, inside its transaction, so another process accepting
+    some meanwhile cannot make this one fail half-chosen; redo accepts the same ones again.
+    """
+
+    source_id: str | None = None
+    kind: ClaimKind | None = None
+    min_score: float = 0.0
+    edits: list[AcceptSuggestion] = field(default_factory=list)
+    _chosen: bool = False
+    description = "Accept suggestions"
+
+    @property
+    def claim_ids(self) -> list[str]:
+        """The facts the accepted suggestions became (empty before the first apply)."""
+        return [edit.claim_id for edit in self.edits]
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        if not self._chosen:
+            kind = None if self.kind is None else str(self.kind)
+            ids = ctx.suggestions.ids(source_id=self.source_id, kind=kind, min_score=self.min_score)
+            self.edits = [AcceptSuggestion(i) for i in ids]
+            self.description = f"Accept {len(ids)} suggestions"
+            self._chosen = True
+        return EditGroup(list(self.edits)).apply(ctx)
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        assert self._chosen, "revert before apply"
+        return EditGroup(list(self.edits)).revert(ctx)

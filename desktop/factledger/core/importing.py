@@ -9,9 +9,8 @@ from typing import Literal
 from factledger import extraction, reading
 from factledger.domain import Changes, Document, Suggestion, UserError
 from factledger.reading import ImportInput
-from factledger.storage import write_transaction
-from factledger.storage.open_ledgers import refuse_if_open
 
+from . import operations
 from .context import LedgerContext, new_id
 from .versions import AddSourceVersion, VersionReport
 
@@ -39,7 +38,7 @@ class ImportResult:
 def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence[Suggestion]) -> ImportResult:
     """Store one document and its open suggestions atomically; the same text twice is one source."""
     label = document.file_name or document.url or document.title or "document"
-    with write_transaction(ctx.db):
+    with ctx.store.transaction():
         existing = ctx.sources.id_for_hash(document.content_sha256)
         if existing is not None:
             found = ctx.versions.lineage(existing)
@@ -49,7 +48,7 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
                 existing,
                 document.title,
                 message=f"{label}: already in this ledger (same text as source {existing}).",
-                version=None if found is None else found[1],
+                version=None if found is None else found.version,
             )
         previous = ctx.versions.match(document)
         if previous is not None:
@@ -60,11 +59,10 @@ def store_document(ctx: LedgerContext, document: Document, suggestions: Sequence
         count = ctx.suggestions.add_for_source(
             source_id, suggestions, claimed=set(), new_id=lambda: new_id("sug")
         )
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=source_id,
             action="import",
-            actor=ctx.actor,
             at=now,
             after={
                 "title": document.title,
@@ -90,7 +88,7 @@ def _new_version(
     ctx: LedgerContext, label: str, previous: str, document: Document, suggestions: Sequence[Suggestion]
 ) -> ImportResult:
     """The document is a later version of a source already here: store it and re-anchor every fact."""
-    edit = AddSourceVersion(previous, document, suggestions)
+    edit = operations.add_source_version(previous=previous, document=document, suggestions=suggestions)
     changes = edit.apply(ctx)
     report = edit.report
     assert report is not None  # apply always reports
@@ -132,7 +130,9 @@ def import_inputs(
     for index, item in enumerate(queue):
         if cancelled is not None and cancelled():
             break
-        found = _read_and_extract(item, fetch=fetch, cancelled=cancelled)
+        found = _read_and_extract(
+            item, fetch=fetch, cancelled=cancelled, refuse_if_open=ctx.store.refuse_if_open
+        )
         if found is None:
             break
         if isinstance(found, ImportResult):
@@ -149,9 +149,15 @@ def import_inputs(
 
 
 def _read_and_extract(
-    item: ImportInput, *, fetch: Callable[[str], Document], cancelled: Callable[[], bool] | None
+    item: ImportInput,
+    *,
+    fetch: Callable[[str], Document],
+    cancelled: Callable[[], bool] | None,
+    refuse_if_open: Callable[..., None],
 ) -> tuple[Document, list[Suggestion]] | ImportResult | None:
-    """The document and its suggestions, a failed result saying why, or None once cancelled."""
+    """The document and its suggestions, a failed result saying why, or None once cancelled.
+
+    `refuse_if_open(path, doing=...)` is the store's guard against reading an open ledger's file."""
     try:
         if item.path is not None:  # reading an open ledger's file with open() would drop its locks
             refuse_if_open(item.path, doing="importing")

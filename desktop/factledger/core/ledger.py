@@ -1,4 +1,8 @@
-"""Ledger: the one API the UI and the CLI call. It only delegates: rules live in edits, SQL in storage."""
+"""Ledger: the one API the UI and the CLI call. It only delegates: rules live in edits, SQL in storage.
+
+`Ledger.open` is where the storage engine is picked (SQLite: `storage.sqlite_store`); everything after
+talks to the ledger through the `core.store.LedgerStore` port.
+"""
 
 from __future__ import annotations
 
@@ -15,61 +19,37 @@ from factledger.domain import (
     ClaimFilter,
     ClaimKind,
     ClaimOrder,
+    ClaimPage,
     Document,
     Evidence,
     HistoryEvent,
     LinkKind,
+    SearchHit,
     Source,
+    SourceSummary,
     Status,
+    StoredSuggestion,
+    Suggestion,
     UserError,
+    VersionInfo,
 )
 from factledger.domain.anchors import Anchor, AnchorState
-from factledger.storage import (
-    SCHEMA_VERSION,
-    ClaimPage,
-    OpenOptions,
-    SearchHit,
-    SourceSummary,
-    StoredSuggestion,
-    VersionInfo,
-    factsheet_rows,
-    open_database,
-    search,
-    write_transaction,
-)
-from factledger.storage.backups import FOLDER_SETTING
-from factledger.storage.factsheet import QuoteMismatch
-from factledger.storage.integrity import full_check
-from factledger.storage.open_ledgers import mark_damaged, refuse_if_open
+from factledger.domain.factsheet import QuoteMismatch
 
 from . import backups as safety
+from . import operations
 from . import series as chart_series
-from .context import LedgerContext, new_id
-from .edits import (
-    AcceptSuggestion,
-    AddEvidence,
-    DeleteClaim,
-    DismissSuggestion,
-    Edit,
-    EditClaim,
-    EditGroup,
-    EvidenceInput,
-    LogClaim,
-    RemoveEvidence,
-    SetStatus,
-)
-from .fields import normalize_fields, normalize_link_kind
-from .paths import default_ledger_path, default_reviewer
+from .context import LedgerContext
+from .edits import AcceptAll, Edit, EvidenceInput
+from .paths import backups_root, default_ledger_path, default_reviewer
 from .related import (
-    DismissFinding,
-    LinkFacts,
     Related,
     SubjectFigures,
     related_facts,
     relation_marks,
     without_dismissed,
 )
-from .source_edits import EditSource, normalize_source_fields
+from .store import LedgerStore
 
 if TYPE_CHECKING:
     # Reading, extraction, exporting and checking load where they are used: a command that only
@@ -130,28 +110,31 @@ class Ledger:
         `reading` says the caller only reads (a command-line query): a big file is then not checked page
         by page first, which would cost more than the query (SQLite still refuses a damaged page read).
         """
+        # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
+        from factledger.storage.sqlite_store import SqliteStore
+
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
-        options = OpenOptions(
+        store = SqliteStore.open(
+            resolved,
             create=create,
             init=init,
-            backup=lambda conn, p, reason: safety.backup_connection(conn, p, reason=reason),
+            backups_root=backups_root,
             newest_backup=safety.newest_good_backup,
             reading=reading,
         )
-        db = open_database(resolved, options=options)
-        ledger = cls(resolved, LedgerContext(db=db, actor=actor or default_reviewer()))
-        ledger.read_only = options.read_only
-        ledger.notices = tuple(options.notices)
-        if daily_backup and options.first_open and not options.read_only:
+        ledger = cls(resolved, LedgerContext(store=store, actor=actor or default_reviewer()))
+        ledger.read_only = store.read_only
+        ledger.notices = store.notices
+        if daily_backup and store.first_open and not store.read_only:
             try:
-                safety.backup_if_due(db, resolved)
+                safety.backup_if_due(store, resolved)
             except UserError as error:  # a full backup disk must not keep the person from their ledger
                 ledger.notices = (*ledger.notices, error.message)
         return ledger
 
     def close(self) -> None:
         self._closed = True
-        self._ctx.db.conn.close()
+        self._ctx.store.close()
 
     @property
     def closed(self) -> bool:
@@ -161,36 +144,32 @@ class Ledger:
     # -- safety: backups and checks ----------------------------------------------------------------
     def backup(self, *, reason: str = "manual") -> Path:
         """Make a backup now (SQLite's online backup: consistent while others write)."""
-        return safety.backup_now(self._ctx.db, self.path, reason=reason)
+        return safety.backup_now(self._ctx.store, self.path, reason=reason)
 
     def backup_if_due(self) -> Path | None:
         """The daily backup, when the newest backup is a day old; None when none was due."""
         if self.read_only:
             return None
-        return safety.backup_if_due(self._ctx.db, self.path)
+        return safety.backup_if_due(self._ctx.store, self.path)
 
     def backups(self) -> list[safety.BackupInfo]:
         """This ledger's backups, newest first, with their counts of sources and facts."""
-        return safety.list_backups(self.path, self._ctx.db)
+        return safety.list_backups(self.path, self._ctx.store)
 
     @property
     def backup_folder(self) -> Path:
-        return safety.folder_of(self.path, self._ctx.db)
+        return safety.folder_of(self.path, self._ctx.store)
 
     def set_backup_folder(self, folder: Path | str | None) -> None:
         """Choose where this ledger's backups go (None: back to the default folder)."""
-        with write_transaction(self._ctx.db):
-            self._ctx.settings.set(FOLDER_SETTING, str(Path(folder).expanduser()) if folder else None)
+        safety.set_folder(self._ctx.store, folder)
 
     def integrity_problems(self) -> list[str]:
         """The full `PRAGMA integrity_check` (every page and index): empty when the file is sound.
 
         When it finds damage, every connection of this process to the file stops writing into it.
         """
-        problems = full_check(self._ctx.db.conn)
-        if problems:
-            mark_damaged(self.path)
-        return problems
+        return self._ctx.store.integrity_problems()
 
     def __enter__(self) -> Ledger:
         return self
@@ -206,13 +185,36 @@ class Ledger:
     def actor(self, name: str) -> None:
         self._ctx.actor = name.strip() or default_reviewer()
 
+    @property
+    def store(self) -> LedgerStore:
+        """The storage port this ledger reads and writes through (for tools and tests that need the
+        store itself; the application uses the methods here)."""
+        return self._ctx.store
+
+    @property
+    def clock(self) -> Callable[[], str]:
+        """What stamps edits and history events (UTC ISO text); a test or a demo sets a fixed one."""
+        return self._ctx.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], str]) -> None:
+        self._ctx.clock = clock
+
+    def _sqlite_db(self) -> Any:
+        """The SQLite handle the chart queries and the `info()` counts still take until they go through
+        the chart port (`core/chart_store.py`); typed `Any` so no engine type enters the core."""
+        from factledger.storage.sqlite_store import sqlite_database
+
+        return sqlite_database(self._ctx.store)
+
     def info(self) -> LedgerInfo:
         ctx = self._ctx
-        by_status = dict(ctx.db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
-        by_kind = dict(ctx.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        db = self._sqlite_db()
+        by_status = dict(db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
+        by_kind = dict(db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
         return LedgerInfo(
             path=str(self.path),
-            schema_version=SCHEMA_VERSION,
+            schema_version=ctx.store.schema_version,
             sources=ctx.sources.count(),
             claims=sum(by_status.values()),
             suggestions=ctx.suggestions.count(),
@@ -225,17 +227,28 @@ class Ledger:
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
     def apply(self, edit: Edit) -> Changes:
-        with write_transaction(self._ctx.db):
+        """Apply an edit (built by `core.operations`) in one transaction; a `UserError` leaves nothing written.
+
+        An edit that cannot be undone (`backup_reason` set) is preceded by a backup of the ledger.
+        """
+        if edit.backup_reason is not None:
+            self.backup(reason=edit.backup_reason)
+        with self._ctx.store.transaction():
             return edit.apply(self._ctx)
 
     def revert(self, edit: Edit) -> Changes:
-        with write_transaction(self._ctx.db):
+        with self._ctx.store.transaction():
             return edit.revert(self._ctx)
 
     # -- importing -------------------------------------------------------------------------------
-    def import_document(self, document: Document) -> ImportResult:
-        from .importing import import_document
+    def import_document(
+        self, document: Document, suggestions: Sequence[Suggestion] | None = None
+    ) -> ImportResult:
+        """Store a document with its suggestions: extracted now, or `suggestions` already made elsewhere."""
+        from .importing import import_document, store_document
 
+        if suggestions is not None:
+            return store_document(self._ctx, document, suggestions)
         return import_document(self._ctx, document)
 
     def import_inputs(
@@ -272,28 +285,7 @@ class Ledger:
 
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
-        from factledger import extraction
-
-        source = self.source(source_id)
-        document = Document(
-            text=source.text,
-            title=source.title,
-            outlet=source.outlet,
-            authors=source.authors,
-            published=source.published,
-            url=source.url,
-            media_type=source.media_type,
-        )
-        with write_transaction(self._ctx.db):
-            for stored in self._ctx.suggestions.for_source(source_id):
-                self._ctx.suggestions.delete(stored.id)
-            self._ctx.suggestions.add_for_source(
-                source_id,
-                extraction.suggest(document),
-                claimed=self._ctx.claims.spans_for_source(source_id),
-                new_id=lambda: new_id("sug"),
-            )
-        return Changes(sources=frozenset({source_id}), suggestions=frozenset({source_id}))
+        return self.apply(operations.extract_again(source_id=source_id))
 
     # -- sources ---------------------------------------------------------------------------------
     def sources(self) -> list[SourceSummary]:
@@ -321,33 +313,13 @@ class Ledger:
         return self._ctx.versions.changed_states()
 
     def delete_source(self, source_id: str) -> Changes:
-        """Not undoable: asks the UI to confirm. History keeps a record of what was removed.
-        Every version of the source goes, newest first (older versions' facts with it)."""
-        source = self.source(source_id)
-        version_ids = [v.id for v in reversed(self.versions(source_id))] or [source_id]
-        claim_ids = frozenset(c.id for v in version_ids for c in self._ctx.claims.for_source(v))
-        self.backup(reason="before-delete")  # deleting a source cannot be undone: keep it in a backup
-        with write_transaction(self._ctx.db):
-            for version_id in version_ids:
-                self._ctx.sources.delete(version_id)
-            self._ctx.history.append(
-                entity="source",
-                entity_id=source_id,
-                action="delete",
-                actor=self.actor,
-                at=self._ctx.clock(),
-                before={"title": source.title, "claims": sorted(claim_ids)},
-            )
-        return Changes(
-            sources=frozenset(version_ids), claims=claim_ids, suggestions=frozenset(version_ids), history=True
-        )
-
-    def edit_source_edit(self, source_id: str, *, reason: str | None = None, **fields: Any) -> EditSource:
-        return EditSource(source_id, normalize_source_fields(fields), reason=reason)
+        """Not undoable: the window asks first, a backup is made first, history keeps a record of what
+        was removed. Every version of the source goes, newest first (older versions' facts with it)."""
+        return self.apply(operations.delete_source(source_id=source_id))
 
     def edit_source(self, source_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
         """Correct a source's title, outlet, url, published date or authors (undoable, in the history)."""
-        return self.apply(self.edit_source_edit(source_id, reason=reason, **fields))
+        return self.apply(operations.edit_source(source_id=source_id, reason=reason, **fields))
 
     # -- suggestions -----------------------------------------------------------------------------
     def suggestions(self, source_id: str) -> list[StoredSuggestion]:
@@ -355,85 +327,33 @@ class Ledger:
 
     def count_suggestions(self, source_id: str) -> int:
         """How many suggestions of one source are open (an index count; nothing is built)."""
-        row = self._ctx.db.execute(
-            "SELECT count(*) FROM suggestions WHERE source_id = ?", [source_id]
-        ).fetchone()
-        return int(row[0])
-
-    def accept_edit(self, suggestion_id: str, **overrides: Any) -> AcceptSuggestion:
-        return AcceptSuggestion(suggestion_id, normalize_fields(overrides))
+        return self._ctx.suggestions.count_for_source(source_id)
 
     def accept(self, suggestion_id: str, **overrides: Any) -> tuple[str, Changes]:
-        edit = self.accept_edit(suggestion_id, **overrides)
+        """Accept one suggestion as a fact; the new fact's id and what changed."""
+        edit = operations.accept(suggestion_id=suggestion_id, **overrides)
         return edit.claim_id, self.apply(edit)
-
-    def accept_all_edit(
-        self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
-    ) -> EditGroup:
-        ids = self._ctx.suggestions.ids(
-            source_id=source_id, kind=None if kind is None else str(kind), min_score=min_score
-        )
-        return EditGroup([AcceptSuggestion(i) for i in ids], description=f"Accept {len(ids)} suggestions")
 
     def accept_all(
         self, *, source_id: str | None = None, kind: ClaimKind | None = None, min_score: float = 0.0
-    ) -> EditGroup:
+    ) -> AcceptAll:
         """Accept the open suggestions as facts in one transaction that also chooses them, so another
-        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied group."""
-        with write_transaction(self._ctx.db):
-            group = self.accept_all_edit(source_id=source_id, kind=kind, min_score=min_score)
-            self.apply(group)
-        return group
+        process accepting some meanwhile cannot make this one fail half-chosen; returns the applied edit."""
+        edit = operations.accept_all(source_id=source_id, kind=kind, min_score=min_score)
+        self.apply(edit)
+        return edit
 
     def dismiss(self, suggestion_id: str) -> Changes:
-        return self.apply(DismissSuggestion(suggestion_id))
+        return self.apply(operations.dismiss(suggestion_id=suggestion_id))
 
     # -- claims ----------------------------------------------------------------------------------
-    def log_claim_edit(
-        self,
-        *,
-        source_id: str,
-        start: int,
-        end: int,
-        kind: ClaimKind | str,
-        quote: str | None = None,
-        **fields: Any,
-    ) -> LogClaim:
-        return LogClaim(source_id, start, end, ClaimKind(kind), normalize_fields(fields), quote=quote)
-
     def log_claim(self, **arguments: Any) -> tuple[str, Changes]:
-        edit = self.log_claim_edit(**arguments)
+        """Log a span as a fact by hand (the arguments of `operations.log_claim`); its id and what changed."""
+        edit = operations.log_claim(**arguments)
         return edit.claim_id, self.apply(edit)
 
-    def edit_claim_edit(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> EditClaim:
-        blocked = {"status", "status_reason", "verified_by", "verified_at"} & set(fields)
-        if blocked:
-            raise UserError("Use the status command to change a fact's verification status.")
-        return EditClaim(claim_id, normalize_fields(fields), reason=reason)
-
     def edit_claim(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
-        return self.apply(self.edit_claim_edit(claim_id, reason=reason, **fields))
-
-    def set_status_edit(
-        self,
-        claim_id: str,
-        *,
-        status: Status | str,
-        reason: str | None = None,
-        evidence: EvidenceInput | None = None,
-    ) -> SetStatus:
-        parsed = Status(normalize_fields({"status": status})["status"])
-        return SetStatus(claim_id, parsed, reason, evidence)
-
-    def set_status_many_edit(
-        self, claim_ids: Iterable[str], *, status: Status | str, reason: str | None = None
-    ) -> EditGroup:
-        """One status and one reason for several facts, as a single undo step (a bulk status change)."""
-        edits: list[Edit] = [self.set_status_edit(i, status=status, reason=reason) for i in claim_ids]
-        if not edits:
-            raise UserError("Choose at least one fact to set its status.")
-        noun = "1 fact" if len(edits) == 1 else f"{len(edits):,} facts"
-        return EditGroup(edits, description=f"Set status of {noun}")
+        return self.apply(operations.edit_claim(claim_id=claim_id, reason=reason, **fields))
 
     def set_status(
         self,
@@ -443,17 +363,16 @@ class Ledger:
         reason: str | None = None,
         evidence: EvidenceInput | None = None,
     ) -> Changes:
-        return self.apply(self.set_status_edit(claim_id, status=status, reason=reason, evidence=evidence))
+        return self.apply(
+            operations.set_status(claim_id=claim_id, status=status, reason=reason, evidence=evidence)
+        )
 
     def add_evidence(self, claim_id: str, *, evidence: EvidenceInput) -> tuple[str, Changes]:
-        edit = AddEvidence(claim_id, evidence)
+        edit = operations.add_evidence(claim_id=claim_id, evidence=evidence)
         return edit.evidence_id, self.apply(edit)
 
-    def remove_evidence(self, evidence_id: str) -> Changes:
-        return self.apply(RemoveEvidence(evidence_id))
-
     def delete_claim(self, claim_id: str, *, reason: str | None = None) -> Changes:
-        return self.apply(DeleteClaim(claim_id, reason))
+        return self.apply(operations.delete_claim(claim_id=claim_id, reason=reason))
 
     def claim(self, claim_id: str) -> Claim:
         claim = self._ctx.claims.get(claim_id)
@@ -502,17 +421,7 @@ class Ledger:
 
     def source_dates(self, source_ids: Iterable[str]) -> dict[str, str]:
         """Publication dates (YYYY-MM-DD) of just these sources, for facts dated by their source."""
-        wanted = sorted(set(source_ids))
-        dates: dict[str, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            rows = self._ctx.db.execute(
-                f"SELECT id, substr(published, 1, 10) FROM sources WHERE published IS NOT NULL AND id IN "
-                f"({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            dates.update((str(i), str(d)) for i, d in rows)
-        return dates
+        return self._ctx.sources.published_days(source_ids)
 
     def claims_for_source(self, source_id: str) -> list[Claim]:
         return self._ctx.claims.for_source(source_id)
@@ -524,10 +433,10 @@ class Ledger:
         return self._ctx.history.for_claim(claim_id)
 
     def search(self, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:
-        return search(self._ctx.db, query, limit=limit, ranked=ranked)
+        return self._ctx.store.search(query, limit=limit, ranked=ranked)
 
     def factsheet_rows(self, claim_filter: ClaimFilter = ClaimFilter()) -> Iterator[FactSheetRow]:
-        return factsheet_rows(self._ctx.db, claim_filter)
+        return self._ctx.store.factsheet_rows(claim_filter)
 
     def export(
         self,
@@ -546,7 +455,7 @@ class Ledger:
         """
         from factledger.exporting import export
 
-        refuse_if_open(Path(path), doing="exporting over")
+        self._ctx.store.refuse_if_open(Path(path), doing="exporting over")
         try:
             return export(
                 self.factsheet_rows(claim_filter),
@@ -575,7 +484,7 @@ class Ledger:
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._ctx.db,
+            self._sqlite_db(),
             claim_filter,
             grouping=grouping,
             today=today,
@@ -584,35 +493,36 @@ class Ledger:
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
-        return chart_series.timeline_point(self._ctx.db, claim_id)
+        return chart_series.timeline_point(self._sqlite_db(), claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
-        return chart_series.metrics(self._ctx.db, claim_filter)
+        return chart_series.metrics(self._sqlite_db(), claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
-        return chart_series.figures(self._ctx.db, claim_filter, subject=subject, unit=unit)
+        return chart_series.figures(self._sqlite_db(), claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
-        return chart_series.progress(self._ctx.db, claim_filter)
+        return chart_series.progress(self._sqlite_db(), claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
-        return chart_series.verdict_claims(self._ctx.db, claim_filter, day=day, limit=limit)
+        return chart_series.verdict_claims(self._sqlite_db(), claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
-        return chart_series.commitments(self._ctx.db, claim_filter, today=today)
+        return chart_series.commitments(self._sqlite_db(), claim_filter, today=today)
 
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
     ) -> Changes:
-        """Draw a relation (restates, contradicts, part of) that checks and exports can use."""
-        from .checks import link_claims
-
-        parsed = LinkKind(normalize_link_kind(kind))
-        return link_claims(self._ctx, from_claim, to_claim, kind=parsed, note=note)
+        """Draw a relation (restates, contradicts, part of) that checks and exports can use; drawing one
+        that is already there changes nothing (a script may run the same command twice)."""
+        edit = operations.link(
+            from_claim=from_claim, to_claim=to_claim, kind=kind, note=note, existing_ok=True
+        )
+        return self.apply(edit)
 
     def related(self, claim_id: str) -> list[Related]:
         """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
@@ -623,18 +533,6 @@ class Ledger:
     ) -> dict[str, str]:
         """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
         return relation_marks(self._ctx, claims, figures)
-
-    def link_edit(
-        self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None
-    ) -> LinkFacts:
-        """An undoable link between two facts (the window's Link; `link` is the CLI's)."""
-        return LinkFacts(from_claim, to_claim, LinkKind(normalize_link_kind(kind)), note)
-
-    def dismiss_finding_edit(
-        self, claim_id: str, other_id: str, *, relation: LinkKind | str, reason: str | None = None
-    ) -> DismissFinding:
-        """Say the check's finding about two facts is not real; undoable, recorded in the history."""
-        return DismissFinding(claim_id, other_id, LinkKind(normalize_link_kind(relation)), reason)
 
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """Contradictions, restated figures and parts that exceed their whole among the filtered facts."""

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from factledger import extraction
-from factledger.domain import Changes, Document, UserError
-from factledger.storage import write_transaction
+from factledger.domain import Changes, Document, UserError, WebSource
 
+from . import operations
 from .context import LedgerContext
 from .versions import AddSourceVersion, VersionReport
 
@@ -45,28 +45,28 @@ def refresh_sources(
     """
     queue = _resolve(ctx, targets)
     results: list[RefreshResult] = []
-    for index, (source_id, url, label) in enumerate(queue):
+    for index, web in enumerate(queue):
         if cancelled is not None and cancelled():
             break
-        result = _refresh_one(ctx, source_id, url, label, fetch)
+        result = _refresh_one(ctx, web.id, web.url, web.label, fetch)
         results.append(result)
         if progress is not None:
             progress(index + 1, len(queue), result)
     return results
 
 
-def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[tuple[str, str | None, str]]:
+def _resolve(ctx: LedgerContext, targets: Iterable[str] | None) -> list[WebSource]:
     if targets is None:
         return ctx.versions.web_sources()
-    resolved: list[tuple[str, str | None, str]] = []
+    resolved: list[WebSource] = []
     for target in targets:
         found = ctx.versions.lineage(target)
         if found is None:
             raise UserError(f"There is no source with id {target} in this ledger.")
-        latest = ctx.versions.latest(found[0])
+        latest = ctx.versions.latest(found.root)
         details = ctx.sources.details(latest, ["url", "title"]) or {}
         resolved.append(
-            (latest, details.get("url"), str(details.get("title") or details.get("url") or latest))
+            WebSource(latest, details.get("url"), str(details.get("title") or details.get("url") or latest))
         )
     return resolved
 
@@ -80,13 +80,17 @@ def _refresh_one(
         document = fetch(url)
     except UserError as error:
         return RefreshResult(source_id, label, "failed", f"{label}: {error.message} Nothing was changed.")
-    with write_transaction(ctx.db):
+    with ctx.store.transaction():
         same = ctx.sources.id_for_hash(document.content_sha256)
         if same is not None:
             found = ctx.versions.lineage(same)
-            again = "" if same == source_id else f" (it reads as version {found[1] if found else '?'} again)"
+            again = (
+                "" if same == source_id else f" (it reads as version {found.version if found else '?'} again)"
+            )
             return RefreshResult(source_id, label, "unchanged", f"{label}: unchanged{again}.")
-        edit = AddSourceVersion(source_id, document, extraction.suggest(document))
+        edit = operations.add_source_version(
+            previous=source_id, document=document, suggestions=extraction.suggest(document)
+        )
         changes = edit.apply(ctx)
     report = edit.report
     assert report is not None  # apply always reports

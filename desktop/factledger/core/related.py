@@ -52,29 +52,14 @@ def dismissed_keys(ctx: LedgerContext, claim_ids: Iterable[str]) -> set[str]:
     Read through the history's claim index: a dismissal is recorded on the fact it was made from, and a
     finding's every member is asked about, so both sides of a pair see it.
     """
-    ids = sorted(set(claim_ids))
     state: dict[str, bool] = {}
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
-    rows = ctx.db.execute(
-        f"SELECT entity_id, action FROM history WHERE claim_id IN ({marks}) AND entity = 'finding' ORDER BY id",
-        ids,
-    )
-    for key, action in rows.fetchall():
-        state[str(key)] = str(action) == "dismiss finding"
+    for event in ctx.history.entity_actions(sorted(set(claim_ids)), entity="finding"):
+        state[event.entity_id] = event.action == "dismiss finding"
     return {key for key, dismissed in state.items() if dismissed}
 
 
 def _links_of(ctx: LedgerContext, claim_ids: Sequence[str]) -> list[tuple[str, str, str]]:
-    if not claim_ids:
-        return []
-    marks = ",".join("?" * len(claim_ids))
-    rows = ctx.db.execute(
-        f"SELECT from_claim, to_claim, kind FROM links WHERE from_claim IN ({marks}) OR to_claim IN ({marks})",
-        [*claim_ids, *claim_ids],
-    )
-    return [(str(a), str(b), str(k)) for a, b, k in rows.fetchall()]
+    return [(link.from_claim, link.to_claim, link.kind) for link in ctx.links.touching(claim_ids)]
 
 
 def _same_subject(ctx: LedgerContext, subject: str) -> tuple[list[Claim], bool]:
@@ -207,12 +192,18 @@ def relation_marks(
 
 @dataclass
 class LinkFacts(Edit):
-    """Draw a relation between two facts; undo removes it. Both moves are in the history."""
+    """Draw a relation between two facts; undo removes it. Both moves are in the history.
+
+    Drawing a link that is already there is refused, unless `existing_ok` (the CLI's `link`, which a
+    script may run twice): then nothing is written and undo removes nothing.
+    """
 
     from_claim: str
     to_claim: str
     kind: LinkKind
     note: str | None = None
+    existing_ok: bool = False
+    _added: bool = False
     description = "Link facts"
 
     def apply(self, ctx: LedgerContext) -> Changes:
@@ -221,27 +212,31 @@ class LinkFacts(Edit):
         for claim_id in (self.from_claim, self.to_claim):
             if ctx.claims.raw(claim_id) is None:
                 raise UserError(f"There is no fact with id {claim_id} in this ledger.")
-        if not ctx.links.add(
-            new_id("lnk"), self.from_claim, self.to_claim, kind=str(self.kind), note=self.note, at=ctx.clock()
-        ):
+        now = ctx.clock()
+        self._added = ctx.links.add(
+            new_id("lnk"), self.from_claim, self.to_claim, kind=str(self.kind), note=self.note, at=now
+        )
+        if self._added:
+            self._record(ctx, f"link {self.kind}", at=now)
+        elif not self.existing_ok:
             raise UserError(f"These facts are already linked as “{RELATION_WORDS[self.kind]}”.")
-        self._record(ctx, f"link {self.kind}")
         return Changes(claims=frozenset({self.from_claim, self.to_claim}), history=True)
 
     def revert(self, ctx: LedgerContext) -> Changes:
+        if not self._added:
+            return Changes()
         ctx.links.remove(self.from_claim, self.to_claim, kind=str(self.kind))
         self._record(ctx, f"undo link {self.kind}")
         return Changes(claims=frozenset({self.from_claim, self.to_claim}), history=True)
 
-    def _record(self, ctx: LedgerContext, action: str) -> None:
-        ctx.history.append(
+    def _record(self, ctx: LedgerContext, action: str, *, at: str | None = None) -> None:
+        ctx.record(
             entity="link",
             entity_id=f"{self.from_claim}>{self.to_claim}",
             claim_id=self.from_claim,
             action=action,
-            actor=ctx.actor,
-            at=ctx.clock(),
             after={"to": self.to_claim, "kind": str(self.kind), "note": self.note},
+            at=at,
         )
 
 
@@ -266,13 +261,11 @@ class DismissFinding(Edit):
         return self._record(ctx, "undo dismiss finding")
 
     def _record(self, ctx: LedgerContext, action: str) -> Changes:
-        ctx.history.append(
+        ctx.record(
             entity="finding",
             entity_id=self._key(),
             claim_id=self.claim_id,
             action=action,
-            actor=ctx.actor,
-            at=ctx.clock(),
             after={"other": self.other_id, "relation": str(self.relation)},
             reason=self.reason,
         )

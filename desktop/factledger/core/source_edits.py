@@ -1,4 +1,5 @@
-"""Correcting a source's details (title, outlet, address, date, authors) as an undoable, logged edit.
+"""Changing a source: correcting its details (title, outlet, address, date, authors) as an undoable, logged
+edit; extracting its suggestions again; deleting it, which cannot be undone.
 
 Extraction guesses these from the document, and plain text or a PDF often carries none: a fact-checker
 must be able to set the publication date, because every fact without a date of its own is placed on the
@@ -9,11 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from factledger.domain import Changes, UserError
+from factledger.domain import Changes, Document, UserError
 
-from .context import LedgerContext
+from .context import LedgerContext, new_id
 from .edits import Edit
 from .fields import SOURCE_FIELDS, checked_date
 
@@ -82,16 +83,89 @@ class EditSource(Edit):
         if not values:
             return Changes()
         ctx.sources.update_details(self.source_id, values)
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=self.source_id,
-            claim_id=None,
             action=action,
-            actor=ctx.actor,
-            at=ctx.clock(),
             before=before,
             after=values,
             reason=reason,
         )
         # Views of facts refresh on a changed source: facts without a date of their own move with it.
         return Changes(sources=frozenset({self.source_id}), history=True)
+
+
+@dataclass
+class DeleteSource(Edit):
+    """Remove a source with every version of it (newest first), their facts, evidence and suggestions.
+
+    It cannot be undone: the window asks first, the ledger is backed up right before it is applied, and the
+    history keeps a record of what was removed (the title and the facts' ids).
+    """
+
+    source_id: str
+    description = "Delete source"
+    undoable: ClassVar[bool] = False
+    backup_reason: ClassVar[str | None] = "before-delete"
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        source = ctx.sources.get(self.source_id)
+        if source is None:
+            raise UserError(f"There is no source with id {self.source_id} in this ledger.")
+        version_ids = [v.id for v in reversed(ctx.versions.versions(self.source_id))] or [self.source_id]
+        claim_ids = frozenset(c.id for v in version_ids for c in ctx.claims.for_source(v))
+        for version_id in version_ids:
+            ctx.sources.delete(version_id)
+        ctx.record(
+            entity="source",
+            entity_id=self.source_id,
+            action="delete",
+            before={"title": source.title, "claims": sorted(claim_ids)},
+        )
+        return Changes(
+            sources=frozenset(version_ids), claims=claim_ids, suggestions=frozenset(version_ids), history=True
+        )
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        raise UserError("Deleting a source cannot be undone; the backup made right before it still holds it.")
+
+
+@dataclass
+class ExtractAgain(Edit):
+    """Replace a source's open suggestions by what the extractor finds now (after an update of it).
+
+    Dismissed spans and spans already logged as facts stay out. Not undoable: the old suggestions were
+    only guesses, and the same extractor cannot give them back.
+    """
+
+    source_id: str
+    description = "Extract suggestions again"
+    undoable: ClassVar[bool] = False
+
+    def apply(self, ctx: LedgerContext) -> Changes:
+        from factledger import extraction  # loaded on use: a query command starts without the extractor
+
+        source = ctx.sources.get(self.source_id)
+        if source is None:
+            raise UserError(f"There is no source with id {self.source_id} in this ledger.")
+        document = Document(
+            text=source.text,
+            title=source.title,
+            outlet=source.outlet,
+            authors=source.authors,
+            published=source.published,
+            url=source.url,
+            media_type=source.media_type,
+        )
+        for stored in ctx.suggestions.for_source(self.source_id):
+            ctx.suggestions.delete(stored.id)
+        ctx.suggestions.add_for_source(
+            self.source_id,
+            extraction.suggest(document),
+            claimed=ctx.claims.spans_for_source(self.source_id),
+            new_id=lambda: new_id("sug"),
+        )
+        return Changes(sources=frozenset({self.source_id}), suggestions=frozenset({self.source_id}))
+
+    def revert(self, ctx: LedgerContext) -> Changes:
+        raise UserError("Extracting suggestions again cannot be undone.")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factledger.domain import Changes, Document, Suggestion, UserError
-from factledger.domain.anchors import AnchorState
+from factledger.domain.anchors import AnchorRecord, AnchorState
 
 from .anchoring import Placement, Reanchorer
 from .context import LedgerContext, new_id
@@ -47,7 +47,7 @@ class AddSourceVersion(Edit):
     description = "New version of a source"
     report: VersionReport | None = None
     _moves: list[dict[str, Any]] = field(default_factory=list)
-    _anchors_before: list[dict[str, Any]] = field(default_factory=list)
+    _anchors_before: list[AnchorRecord] = field(default_factory=list)
     _suggestions_before: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -57,7 +57,7 @@ class AddSourceVersion(Edit):
         found = ctx.versions.lineage(self.previous)
         if found is None:
             raise UserError(f"There is no source with id {self.previous} in this ledger.")
-        lineage, _ = found
+        lineage = found.root
         versions = ctx.versions.versions(lineage)
         number = versions[-1].version + 1
         now = ctx.clock()
@@ -65,10 +65,10 @@ class AddSourceVersion(Edit):
         texts = {v.id: ctx.sources.text(v.id) or "" for v in versions}
         numbers = {v.id: v.version for v in versions} | {self.source_id: number}
         facts = ctx.versions.facts(list(texts))
-        self._anchors_before = ctx.versions.anchor_rows(f.claim_id for f in facts)
+        self._anchors_before = ctx.versions.anchor_records(f.claim_id for f in facts)
         anchorers = {sid: Reanchorer(text, self.document.text) for sid, text in texts.items()}
         self._moves = []
-        anchors: list[dict[str, Any]] = []
+        anchors: list[AnchorRecord] = []
         counts: Counter[str] = Counter()
         for fact in facts:
             placement = anchorers[fact.source_id].place(fact.start, fact.end, fact.quote)
@@ -79,14 +79,23 @@ class AddSourceVersion(Edit):
                 ctx.versions.move_fact(fact.claim_id, at=now, **after)
                 self._moves.append({"claim_id": fact.claim_id, "before": before, "after": after})
             anchors.append(
-                _anchor_row(fact.claim_id, placement, fact.source_id, self.source_id, fact.quote, now)
+                AnchorRecord(
+                    fact.claim_id,
+                    placement.state,
+                    fact.source_id,
+                    self.source_id,
+                    fact.quote,
+                    placement.quote,
+                    placement.score,
+                    placement.figures,
+                    now,
+                )
             )
-            ctx.history.append(
+            ctx.record(
                 entity="claim",
                 entity_id=fact.claim_id,
                 claim_id=fact.claim_id,
                 action="reanchor",
-                actor=ctx.actor,
                 at=now,
                 before=before | {"version": numbers[fact.source_id]},
                 after=(after or {"source_id": fact.source_id})
@@ -101,11 +110,10 @@ class AddSourceVersion(Edit):
             )
         ctx.versions.put_anchors(anchors)
         self._carry_suggestions(ctx, anchorers[self.previous])
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=self.source_id,
             action="new version",
-            actor=ctx.actor,
             at=now,
             before={"source_id": self.previous, "version": number - 1},
             after={"source_id": self.source_id, "version": number, "lineage": lineage, **dict(counts)},
@@ -119,10 +127,11 @@ class AddSourceVersion(Edit):
         self._suggestions_before = ctx.versions.suggestion_rows(self.previous)
         ctx.versions.delete_suggestions(self.previous)
         carried = []
-        for row in ctx.versions.dismissed_rows(self.previous):
-            placed = anchorer.place(row["start"], row["end"], row["quote"])
-            if placed.state in (AnchorState.ANCHORED, AnchorState.MOVED) and placed.start is not None:
-                carried.append(row | {"start": placed.start, "end": placed.end})
+        for span in ctx.versions.dismissed_spans(self.previous):
+            placed = anchorer.place(span.start, span.end, span.quote)
+            kept = placed.state in (AnchorState.ANCHORED, AnchorState.MOVED)
+            if kept and placed.start is not None and placed.end is not None:
+                carried.append(replace(span, start=placed.start, end=placed.end))
         ctx.versions.add_dismissed(self.source_id, carried)
         ctx.suggestions.add_for_source(
             self.source_id,
@@ -145,25 +154,23 @@ class AddSourceVersion(Edit):
             )
         # the anchors from before come back; the version's own go with it (ON DELETE CASCADE), as do its
         # suggestions, dismissed spans and original bytes
-        ctx.versions.put_anchors(r for r in self._anchors_before if ctx.claims.raw(r["claim_id"]) is not None)
+        ctx.versions.put_anchors(r for r in self._anchors_before if ctx.claims.raw(r.claim_id) is not None)
         ctx.versions.delete_version(self.source_id)
         ctx.suggestions.insert(self._suggestions_before)
-        ctx.history.append(
+        ctx.record(
             entity="source",
             entity_id=self.source_id,
             action="undo new version",
-            actor=ctx.actor,
             at=now,
             before={"source_id": self.source_id},
             after={"source_id": self.previous},
         )
         for move in self._moves:
-            ctx.history.append(
+            ctx.record(
                 entity="claim",
                 entity_id=move["claim_id"],
                 claim_id=move["claim_id"],
                 action="undo reanchor",
-                actor=ctx.actor,
                 at=now,
                 before=move["after"],
                 after=move["before"],
@@ -183,19 +190,3 @@ def _after(placement: Placement, source_id: str) -> dict[str, Any] | None:
     if placement.start is None or placement.end is None or placement.quote is None:
         return None
     return {"source_id": source_id, "start": placement.start, "end": placement.end, "quote": placement.quote}
-
-
-def _anchor_row(
-    claim_id: str, placement: Placement, from_source: str, to_source: str, old_quote: str, at: str
-) -> dict[str, Any]:
-    return {
-        "claim_id": claim_id,
-        "state": str(placement.state),
-        "from_source": from_source,
-        "to_source": to_source,
-        "old_quote": old_quote,
-        "new_quote": placement.quote,
-        "score": placement.score,
-        "figures": placement.figures,
-        "at": at,
-    }

@@ -39,6 +39,24 @@ class Anchor:
     at: str
 
 
+@dataclass(frozen=True, slots=True)
+class AnchorRecord:
+    """One fact's last re-anchoring as stored: what adding a version writes, and what undoing it puts back.
+
+    `Anchor` is the same record read with both versions' numbers and dates joined in, for display.
+    """
+
+    claim_id: str
+    state: AnchorState
+    from_source: str
+    to_source: str
+    old_quote: str
+    new_quote: str | None
+    score: float
+    figures: str | None
+    at: str
+
+
 def describe_change(
     state: AnchorState | str, old_quote: str, new_quote: str | None, figures: str | None, to_version: int
 ) -> str:

@@ -5,6 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .enums import Stance
+from .errors import UserError
+
+
+class QuoteMismatch(UserError):
+    """A fact's quote is not the words of its source at its span: an export must not ship it.
+
+    A domain type because the streaming storage finds it and the core turns it into the sentence naming
+    every altered fact; neither should need the other's module to name it.
+    """
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__(f"The quote of fact {claim_id} no longer matches the words of its source.")
+        self.claim_id = claim_id
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,11 +12,11 @@ import hashlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
+from factledger.domain import BackupInfo as BackupInfo  # a domain type, re-exported for storage code
 from factledger.domain import UserError
 from factledger.processes import process_alive
 
@@ -30,19 +30,6 @@ KEEP_RECENT_HOURS = 24
 KEEP_RECENT_MAX = 20
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9-]+)\.factledger$")
 _PART = re.compile(r"^\..+\.(?P<pid>\d+)\.part$")
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    """One backup file with what a person needs to choose it: when, why, and how much it holds."""
-
-    path: Path
-    taken_at: datetime
-    reason: str
-    size: int
-    sources: int | None = None
-    claims: int | None = None
-    readable: bool = True
 
 
 def folder_for(root: Path, ledger: Path) -> Path:

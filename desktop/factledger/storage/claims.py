@@ -92,6 +92,12 @@ def _sort_keys(order: ClaimOrder) -> list[str]:
 
 
 class ClaimRepository:
+    """`core.store.ClaimStore` over SQLite: the `claims` table, paged and counted through its sort indexes.
+
+    Pages are `ClaimPage`s of stored values (built into `Claim`s when read); counts are cached per filter
+    until this connection or another one writes.
+    """
+
     def __init__(self, db: Database) -> None:
         self._db = db
         # count(*) of a million rows costs tens of milliseconds and a table asks for it on every reload

@@ -7,26 +7,9 @@ from pathlib import Path
 
 from factledger.domain import UserError
 
-
-class LedgerDamaged(UserError):
-    """The file is a ledger whose pages or tables are broken: nothing may be written into it.
-
-    `backup` is the newest backup that passed its check (None when there is none) so a caller can
-    offer to restore it.
-    """
-
-    def __init__(self, message: str, *, path: Path, backup: Path | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.backup = backup
-
-
-class NeedsInit(UserError):
-    """An SQLite file without any table that FactLedger did not create: turning it into a ledger is asked first."""
-
-    def __init__(self, message: str, *, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
+# Domain types, re-exported for storage code.
+from factledger.domain.errors import LedgerDamaged as LedgerDamaged
+from factledger.domain.errors import NeedsInit as NeedsInit
 
 
 def is_damage(exc: BaseException) -> bool:

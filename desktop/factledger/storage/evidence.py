@@ -28,6 +28,8 @@ _SELECT = ", ".join(f'"{c}"' for c in EVIDENCE_COLUMNS)
 
 
 class EvidenceRepository:
+    """`core.store.EvidenceStore` over SQLite: the `evidence` table; `raw` rows let a removal be undone whole."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
 

@@ -9,21 +9,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factledger.domain import ClaimFilter, Stance, UserError
+from factledger.domain import ClaimFilter, Stance
 from factledger.domain.anchors import AnchorState, describe_change
 from factledger.domain.factsheet import EvidenceRef, FactSheetRow
+from factledger.domain.factsheet import QuoteMismatch as QuoteMismatch  # re-exported for storage code
 
 from .claims import where_clause
 
 CONTEXT_CHARS = 160
-
-
-class QuoteMismatch(UserError):
-    """A fact's quote is not the words of its source at its span: an export must not ship it."""
-
-    def __init__(self, claim_id: str) -> None:
-        super().__init__(f"The quote of fact {claim_id} no longer matches the words of its source.")
-        self.claim_id = claim_id
 
 
 # Facts in date order of their source, then by position. The sort carries only the claim's own columns:

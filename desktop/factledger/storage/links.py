@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
+
+from factledger.domain import ClaimLink
 
 
 class LinkRepository:
+    """`core.store.LinkStore` over SQLite: the `links` table (one row per drawn relation, ignored if drawn twice)."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -29,3 +35,14 @@ class LinkRepository:
     def pairs(self, *, kind: str) -> list[tuple[str, str]]:
         rows = self._db.execute("SELECT from_claim, to_claim FROM links WHERE kind = ? ORDER BY id", [kind])
         return [(str(a), str(b)) for a, b in rows]
+
+    def touching(self, claim_ids: Sequence[str]) -> list[ClaimLink]:
+        """Every link from or to one of these facts."""
+        if not claim_ids:
+            return []
+        marks = ",".join("?" * len(claim_ids))
+        rows = self._db.execute(
+            f"SELECT from_claim, to_claim, kind FROM links WHERE from_claim IN ({marks}) OR to_claim IN ({marks})",
+            [*claim_ids, *claim_ids],
+        )
+        return [ClaimLink(str(a), str(b), str(k)) for a, b, k in rows.fetchall()]

@@ -1,28 +1,28 @@
-"""Conversions between SQLite rows and domain records, in one place so every query agrees."""
+"""Conversions between SQLite rows and domain records, in one place so every query agrees.
+
+`ClaimPage` is a domain type now (the UI holds pages); it stays importable from here for storage code.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields
-from enum import StrEnum
-from typing import Any, overload
+from collections.abc import Mapping
+from typing import Any
 
 from factledger.domain import (
     Attribution,
     Claim,
     ClaimKind,
     Evidence,
-    Fulfilment,
     HistoryEvent,
-    Origin,
     Qualifier,
     Source,
     Stance,
-    Status,
     Suggestion,
 )
+from factledger.domain.claim_page import CLAIM_FIELDS, claim_from_values
+from factledger.domain.claim_page import ClaimPage as ClaimPage  # a domain type, re-exported for storage code
 from factledger.domain.suggestion import SUGGESTION_FIELDS
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -83,92 +83,11 @@ SUGGESTION_COLUMNS: tuple[str, ...] = (
 )
 
 
-# (position in CLAIM_COLUMNS, the enum, its members by value, whether NULL is allowed). A dict lookup is
-# several times cheaper than `Enum(value)`, which goes through the metaclass call.
-_ENUM_COLUMNS: tuple[tuple[int, type[StrEnum], dict[str, StrEnum], bool], ...] = tuple(
-    (CLAIM_COLUMNS.index(column), vocabulary, {m.value: m for m in vocabulary}, optional)
-    for column, vocabulary, optional in (
-        ("kind", ClaimKind, False),
-        ("attribution", Attribution, True),
-        ("qualifier", Qualifier, True),
-        ("fulfilment", Fulfilment, True),
-        ("status", Status, False),
-        ("origin", Origin, False),
-    )
-)
-if tuple(f.name for f in fields(Claim)) != CLAIM_COLUMNS:  # claim_from_tuple passes values by position
+if CLAIM_COLUMNS != CLAIM_FIELDS:  # a ClaimPage row and claim_from_tuple take values by position
     raise RuntimeError("CLAIM_COLUMNS must list the Claim fields in their declared order")
 
-
-def claim_from_tuple(row: Sequence[Any]) -> Claim:
-    """A claim from a row selected as `SELECT_CLAIM_COLUMNS` (values in `CLAIM_COLUMNS` order).
-
-    A table page builds 200 of these on every sort and scroll: positional values and dict lookups of the
-    enum members keep that a small share of the query it follows.
-    """
-    values = list(row)
-    for index, vocabulary, members, optional in _ENUM_COLUMNS:
-        value = values[index]
-        if value is None and optional:
-            continue
-        member = members.get(value)
-        # not a member (or NULL where one is required): the Enum call raises its usual ValueError
-        values[index] = vocabulary(value) if member is None else member
-    return Claim(*values)
-
-
-class ClaimPage(Sequence[Claim]):
-    """Claims as fetched, each built into a `Claim` only when first read.
-
-    A table page holds 200 rows but paints about 30, and building a frozen 30-field `Claim` costs about
-    as much as the indexed query that fetched it: a re-sort or a jump pays for the rows it shows. Ids and
-    source ids are read from the raw rows without building anything.
-    """
-
-    __slots__ = ("_built", "_rows")
-
-    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
-        self._rows = rows
-        self._built: list[Claim | None] = [None] * len(rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> Claim: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Claim]: ...
-
-    def __getitem__(self, index: int | slice) -> Claim | list[Claim]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self._rows)))]
-        claim = self._built[index]
-        if claim is None:
-            claim = self._built[index] = claim_from_tuple(self._rows[index])
-        return claim
-
-    def __repr__(self) -> str:
-        return f"ClaimPage({len(self._rows)} rows)"
-
-    def ids(self) -> list[str]:
-        return [str(row[_ID]) for row in self._rows]
-
-    def source_ids(self) -> set[str]:
-        return {str(row[_SOURCE_ID]) for row in self._rows}
-
-    def rows_differing_from(self, other: ClaimPage) -> list[int]:
-        """Positions whose stored values differ from `other`'s at the same position (compared raw)."""
-        return [i for i, (a, b) in enumerate(zip(self._rows, other._rows, strict=True)) if a != b]
-
-    def reversed(self) -> ClaimPage:
-        return ClaimPage(self._rows[::-1])
-
-    def extended(self, rows: Iterable[tuple[Any, ...]]) -> ClaimPage:
-        return ClaimPage([*self._rows, *rows])
-
-
-_ID, _SOURCE_ID = CLAIM_COLUMNS.index("id"), CLAIM_COLUMNS.index("source_id")
+claim_from_tuple = claim_from_values
+"""A claim from a row selected as `SELECT_CLAIM_COLUMNS` (the domain's builder; see `ClaimPage`)."""
 
 
 def claim_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Claim:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from sqlite_utils import Database
+
+from factledger.domain import SearchHit as SearchHit  # a domain type, re-exported for storage code
 
 _TOKEN = re.compile(r"[\w$€£¥%][\w$€£¥%.,'-]*", re.UNICODE)
 MIN_PREFIX = 2  # one-letter prefixes match most of the index: treat them as whole words
@@ -28,17 +29,6 @@ def fts_match_expression(query: str) -> str | None:
     if len(tokens[-1]) >= MIN_PREFIX and not query.endswith(" "):
         quoted[-1] += "*"
     return " ".join(quoted)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A claim or a source matching a search, with a snippet to show where."""
-
-    entity: str  # "claim" or "source"
-    id: str
-    source_id: str
-    title: str
-    snippet: str
 
 
 def search(db: Database, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:

@@ -6,6 +6,8 @@ from sqlite_utils import Database
 
 
 class SettingsRepository:
+    """`core.store.SettingsStore` over SQLite: the `settings` key/value table inside the ledger file."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
 

@@ -4,35 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
 from factledger.domain import Document, Source
+from factledger.domain import SourceSummary as SourceSummary  # a domain type, re-exported for storage code
 
 from .rows import source_from_row
 from .versions import LATEST
 
 
-@dataclass(frozen=True, slots=True)
-class SourceSummary:
-    """What the sources list shows; counts come from the database, not from loaded rows."""
-
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    url: str | None
-    file_name: str | None
-    imported_at: str
-    claim_count: int
-    suggestion_count: int
-    versions: int = 1
-    changed_on: str | None = None  # when the newest version was seen, if there is more than one
-
-
 class SourceRepository:
+    """`core.store.SourceStore` over SQLite: the `sources` table, with `originals` for the bytes as imported.
+
+    Never selects a source's text unless asked for it (`get`, `text`): a text may be megabytes.
+    """
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -136,6 +124,20 @@ class SourceRepository:
             )
             names.update((str(i), str(t)) for i, t in rows)
         return names
+
+    def published_days(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Publication days (YYYY-MM-DD) of just these sources, for facts dated by their source."""
+        wanted = sorted(set(source_ids))
+        dates: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT id, substr(published, 1, 10) FROM sources WHERE published IS NOT NULL AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            dates.update((str(i), str(d)) for i, d in rows)
+        return dates
 
     def delete(self, source_id: str) -> bool:
         return self._db.execute("DELETE FROM sources WHERE id = ?", [source_id]).rowcount > 0

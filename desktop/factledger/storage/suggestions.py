@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlite_utils import Database
 
+from factledger.domain import (
+    StoredSuggestion as StoredSuggestion,  # a domain type, re-exported for storage code
+)
 from factledger.domain import Suggestion
 
 from .rows import SUGGESTION_COLUMNS, suggestion_from_row, suggestion_to_row
 
 
-@dataclass(frozen=True, slots=True)
-class StoredSuggestion:
-    """An open suggestion with the ids needed to accept or dismiss it."""
-
-    id: str
-    source_id: str
-    suggestion: Suggestion
-
-
 class SuggestionRepository:
+    """`core.store.SuggestionStore` over SQLite: the `suggestions` table and the `dismissed` spans.
+
+    `raw` rows hold every column, so an accepted or dismissed suggestion is put back exactly on undo.
+    """
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -38,7 +36,12 @@ class SuggestionRepository:
         return len(batch)
 
     def add_for_source(
-        self, source_id: str, suggestions: Iterable[Suggestion], *, claimed: set[tuple[int, int]], new_id: Any
+        self,
+        source_id: str,
+        suggestions: Iterable[Suggestion],
+        *,
+        claimed: set[tuple[int, int]],
+        new_id: Callable[[], str],
     ) -> int:
         """Store what extraction proposed, minus what a person already dismissed or logged."""
         dismissed = self.dismissed_keys(source_id)
@@ -55,6 +58,11 @@ class SuggestionRepository:
         )
         names = [d[0] for d in cursor.description]
         return [self._stored(dict(zip(names, row, strict=True))) for row in cursor]
+
+    def count_for_source(self, source_id: str) -> int:
+        """How many suggestions of one source are open (an index count; nothing is built)."""
+        row = self._db.execute("SELECT count(*) FROM suggestions WHERE source_id = ?", [source_id]).fetchone()
+        return int(row[0])
 
     def get(self, suggestion_id: str) -> StoredSuggestion | None:
         row = self.raw(suggestion_id)

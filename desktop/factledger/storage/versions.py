@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from factledger.domain import Document
-from factledger.domain.anchors import Anchor, AnchorState
+from factledger.domain import DismissedSpan, Document, Lineage, WebSource
+
+# Domain types, re-exported for storage code.
+from factledger.domain import FactSpan as FactSpan
+from factledger.domain import VersionInfo as VersionInfo
+from factledger.domain.anchors import Anchor, AnchorRecord, AnchorState
 
 _STATES = ", ".join(f"'{s}'" for s in AnchorState)
 ANCHOR_COLUMNS = (
@@ -68,30 +71,6 @@ LATEST = (
 """SQL true for the newest version of its source; `{s}` is the alias of the sources row."""
 
 
-@dataclass(frozen=True, slots=True)
-class VersionInfo:
-    """One version of a source, without its text."""
-
-    id: str
-    lineage: str
-    version: int
-    imported_at: str
-    published: str | None
-    title: str | None
-    size: int  # characters of text
-
-
-@dataclass(frozen=True, slots=True)
-class FactSpan:
-    """A fact as re-anchoring needs it: where its quote sits in which version."""
-
-    claim_id: str
-    source_id: str
-    start: int
-    end: int
-    quote: str
-
-
 def _title_key(title: str | None) -> str:
     return " ".join((title or "").split()).casefold()
 
@@ -104,6 +83,12 @@ def _url_variants(url: str) -> list[str]:
 
 
 class VersionRepository:
+    """`core.store.VersionStore` over SQLite: version rows of `sources` and the `anchors` table.
+
+    Every step of adding a version (moving facts, anchors, carried suggestions and dismissals) is its own
+    method so the edit that adds a version can reverse each on undo.
+    """
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -138,10 +123,10 @@ class VersionRepository:
             return self.latest(str(lineage))
         return None
 
-    def lineage(self, source_id: str) -> tuple[str, int] | None:
-        """Version 1's id and this version's number."""
+    def lineage(self, source_id: str) -> Lineage | None:
+        """Version 1's id and this version's number (None when there is no such source)."""
         row = self._db.execute(f"SELECT {LINEAGE}, version FROM sources WHERE id = ?", [source_id]).fetchone()
-        return None if row is None else (str(row[0]), int(row[1]))
+        return None if row is None else Lineage(str(row[0]), int(row[1]))
 
     def latest(self, lineage: str) -> str:
         row = self._db.execute(
@@ -157,7 +142,7 @@ class VersionRepository:
         rows = self._db.execute(
             f"SELECT id, {LINEAGE}, version, imported_at, published, title, length(text) FROM sources "
             "WHERE id = ? OR lineage = ? ORDER BY version",
-            [found[0], found[0]],
+            [found.root, found.root],
         )
         return [VersionInfo(str(a), str(b), int(c), str(d), e, f, int(g)) for a, b, c, d, e, f, g in rows]
 
@@ -176,27 +161,42 @@ class VersionRepository:
             [source_id, start, end, quote, at, claim_id],
         )
 
-    def anchor_rows(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def anchor_records(self, claim_ids: Iterable[str]) -> list[AnchorRecord]:
+        """The stored re-anchoring of each of these facts that has one (what undo puts back)."""
         wanted = list(claim_ids)
-        rows: list[dict[str, Any]] = []
+        records: list[AnchorRecord] = []
         columns = ", ".join(ANCHOR_COLUMNS)
         for index in range(0, len(wanted), 500):
             chunk = wanted[index : index + 500]
             cursor = self._db.execute(
                 f"SELECT {columns} FROM anchors WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
             )
-            rows.extend(dict(zip(ANCHOR_COLUMNS, row, strict=True)) for row in cursor)
-        return rows
+            records.extend(
+                AnchorRecord(str(c), AnchorState(s), str(f), str(t), str(o), n, float(sc), fg, str(at))
+                for c, s, f, t, o, n, sc, fg, at in cursor
+            )
+        return records
 
-    def put_anchors(self, rows: Iterable[dict[str, Any]]) -> None:
+    def put_anchors(self, records: Iterable[AnchorRecord]) -> None:
+        """Write (or replace) each fact's re-anchoring."""
         columns = ", ".join(ANCHOR_COLUMNS)
         self._db.conn.executemany(
             f"INSERT OR REPLACE INTO anchors ({columns}) VALUES ({', '.join('?' for _ in ANCHOR_COLUMNS)})",
-            [[row[c] for c in ANCHOR_COLUMNS] for row in rows],
+            [
+                [
+                    r.claim_id,
+                    str(r.state),
+                    r.from_source,
+                    r.to_source,
+                    r.old_quote,
+                    r.new_quote,
+                    r.score,
+                    r.figures,
+                    r.at,
+                ]
+                for r in records
+            ],
         )
-
-    def delete_anchors(self, claim_ids: Iterable[str]) -> None:
-        self._db.conn.executemany("DELETE FROM anchors WHERE claim_id = ?", [[c] for c in claim_ids])
 
     def anchors(self, claim_ids: Iterable[str]) -> dict[str, Anchor]:
         """The last re-anchoring of each of these facts that has one, with both versions' numbers and dates."""
@@ -247,34 +247,34 @@ class VersionRepository:
     def delete_suggestions(self, source_id: str) -> None:
         self._db.execute("DELETE FROM suggestions WHERE source_id = ?", [source_id])
 
-    def dismissed_rows(self, source_id: str) -> list[dict[str, Any]]:
+    def dismissed_spans(self, source_id: str) -> list[DismissedSpan]:
+        """The suggestions a person rejected on this version of a source."""
         cursor = self._db.execute(
             'SELECT kind, start, "end", quote, dismissed_by, dismissed_at FROM dismissed WHERE source_id = ?',
             [source_id],
         )
-        names = ["kind", "start", "end", "quote", "dismissed_by", "dismissed_at"]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        return [
+            DismissedSpan(str(k), int(a), int(b), str(q), str(by), str(at)) for k, a, b, q, by, at in cursor
+        ]
 
-    def add_dismissed(self, source_id: str, rows: Iterable[dict[str, Any]]) -> None:
+    def add_dismissed(self, source_id: str, spans: Iterable[DismissedSpan]) -> None:
+        """Keep these spans dismissed on `source_id` too (those already there stay as they were)."""
         self._db.conn.executemany(
             'INSERT OR IGNORE INTO dismissed (source_id, kind, start, "end", quote, dismissed_by, dismissed_at) '
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                [source_id, r["kind"], r["start"], r["end"], r["quote"], r["dismissed_by"], r["dismissed_at"]]
-                for r in rows
-            ],
+            [[source_id, s.kind, s.start, s.end, s.quote, s.dismissed_by, s.dismissed_at] for s in spans],
         )
 
     def delete_version(self, source_id: str) -> None:
         self._db.execute("DELETE FROM sources WHERE id = ?", [source_id])
 
-    def web_sources(self) -> list[tuple[str, str | None, str]]:
-        """(newest version id, URL, display name) of every source with a web address."""
+    def web_sources(self) -> list[WebSource]:
+        """The newest version of every source with a web address, oldest import first."""
         rows = self._db.execute(
             f"""SELECT s.id, s.url, coalesce(s.title, s.url) FROM sources s
                 WHERE s.url IS NOT NULL AND {LATEST.format(s="s")} ORDER BY s.imported_at, s.id"""
         )
-        return [(str(a), b, str(c)) for a, b, c in rows]
+        return [WebSource(str(a), b, str(c)) for a, b, c in rows]
 
 
 def _json_list(text: str | None) -> list[str]:

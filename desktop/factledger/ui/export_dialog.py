@@ -191,7 +191,7 @@ class ExportDialog(QDialog):
     def start_export(self) -> Task | None:
         target = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip():
-            self._session.failed.emit("Choose a file to export to.")
+            self._session.tell("Choose a file to export to.")
             return None
         claim_filter = self.claim_filter()
         total = self._session.ledger.count_claims(claim_filter)
@@ -246,7 +246,7 @@ class ExportDialog(QDialog):
             self.count_label.setText(str(error))
         elif isinstance(error, UserError):
             self.count_label.setText(error.message)
-            self._session.failed.emit(error.message)
+            self._session.tell(error.message)
         else:
             raise error
 

@@ -59,7 +59,7 @@ class ImportFlow(QObject):
             if skipped:
                 self.summary_ready.emit(import_summary([], skipped, requested=0))
             else:
-                self._session.failed.emit("There was nothing to import in what was dropped or pasted.")
+                self._session.tell("There was nothing to import in what was dropped or pasted.")
             return None
         label = inputs[0].label if len(inputs) == 1 else f"{len(inputs)} inputs"
         ledger = self._session.ledger

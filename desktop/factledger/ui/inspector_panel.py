@@ -28,15 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import (
-    AddEvidence,
-    DeleteClaim,
-    RemoveEvidence,
-    context_parts,
-    format_figure,
-    plain_number,
-    suggested_statement,
-)
+from factledger.core import context_parts, format_figure, operations, plain_number, suggested_statement
 from factledger.domain import Changes, Claim, ClaimKind, Status, Suggestion, UserError
 
 from .anchor_badges import AnchorBox
@@ -393,7 +385,7 @@ class InspectorPanel(QScrollArea):
         changed = self.fields.changed_fields()
         if changed:
             claim_id = self.claim.id
-            self._session.try_apply(lambda: self._session.ledger.edit_claim_edit(claim_id, **changed))
+            self._session.run(lambda: operations.edit_claim(claim_id=claim_id, **changed))
 
     def apply_status(self) -> None:
         if self.claim is None:
@@ -401,12 +393,12 @@ class InspectorPanel(QScrollArea):
         status = Status(self.status_box.currentData())
         reason = self.reason.text().strip() or None
         if status.needs_reason and reason is None:
-            self._session.failed.emit(f"Say why the fact is {status.label.lower()}: a reason is required.")
+            self._session.tell(f"Say why the fact is {status.label.lower()}: a reason is required.")
             return
         claim_id = self.claim.id
-        self._session.try_apply(
-            lambda: self._session.ledger.set_status_edit(claim_id, status=status, reason=reason),
-            text=f"Set status to {status.label}",
+        self._session.run(
+            operations.set_status(claim_id=claim_id, status=status, reason=reason),
+            initiator=f"Set status to {status.label}",
         )
 
     def open_evidence_dialog(self) -> None:
@@ -420,7 +412,7 @@ class InspectorPanel(QScrollArea):
         )
         claim_id = self.claim.id
         dialog.accepted.connect(
-            lambda: self._session.try_apply(lambda: AddEvidence(claim_id, dialog.evidence()))
+            lambda: self._session.run(operations.add_evidence(claim_id=claim_id, evidence=dialog.evidence()))
         )
         dialog.finished.connect(dialog.deleteLater)
         self.evidence_dialog = dialog
@@ -429,12 +421,12 @@ class InspectorPanel(QScrollArea):
     def remove_selected_evidence(self) -> None:
         item = self.evidence_list.currentItem()
         if item is not None:
-            self._session.try_apply(RemoveEvidence(item.data(EVIDENCE_ID_ROLE)))
+            self._session.run(operations.remove_evidence(evidence_id=item.data(EVIDENCE_ID_ROLE)))
 
     def delete_claim(self) -> None:
         if self.claim is not None:
             claim_id = self.claim.id
-            if self._session.try_apply(DeleteClaim(claim_id)) is not None:
+            if self._session.run(operations.delete_claim(claim_id=claim_id)) is not None:
                 self.claim_deleted.emit(claim_id)
 
     def _update_status_button(self) -> None:

@@ -141,7 +141,7 @@ class MainMenus(QObject):
     def switch_to(self, path: Path, *, create: bool) -> bool:
         session = self._window.session
         ledger = open_ledger_asking(
-            self._window, path, actor=session.ledger.actor, create=create, tell=session.failed.emit
+            self._window, path, actor=session.ledger.actor, create=create, tell=session.tell
         )
         if ledger is None:  # declined, or a sentence was shown
             return False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import RELATION_WORDS
+from factledger.core import RELATION_WORDS, operations
 from factledger.domain import Changes, Suggestion, UserError
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
     def _apply_status(self, ids: list[str], dialog: StatusDialog) -> None:
         status, reason = dialog.status(), dialog.reason_text()
         noun = "fact" if len(ids) == 1 else f"{len(ids):,} facts"
-        self.session.try_apply(
-            lambda: self.session.ledger.set_status_many_edit(ids, status=status, reason=reason),
-            text=f"Set status of {noun} to {status.label}",
+        self.session.run(
+            lambda: operations.set_status_many(claim_ids=ids, status=status, reason=reason),
+            initiator=f"Set status of {noun} to {status.label}",
         )
 
     def add_evidence_to_chosen(self) -> None:
@@ -271,9 +271,9 @@ class MainWindow(QMainWindow):
             other = dialog.other_id()
             if other is not None:
                 kind = dialog.kind()
-                self.session.try_apply(
-                    lambda: self.session.ledger.link_edit(claim_id, other, kind=kind),
-                    text=f"Link facts ({RELATION_WORDS[kind]})",
+                self.session.run(
+                    operations.link(from_claim=claim_id, to_claim=other, kind=kind),
+                    initiator=f"Link facts ({RELATION_WORDS[kind]})",
                 )
 
         dialog.accepted.connect(link)

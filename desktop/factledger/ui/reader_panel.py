@@ -10,12 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from factledger.core import (
-    AcceptSuggestion,
-    DismissSuggestion,
-    format_figure,
-    suggested_statement,
-)
+from factledger.core import format_figure, operations, suggested_statement
 from factledger.domain import Changes, Claim, ClaimKind, Source, Suggestion, UserError
 
 from .accept_dialog import AcceptDialog
@@ -179,19 +174,14 @@ class ReaderPanel(QWidget):
         current = self.current_suggestion()
         if current is None:
             return None
-        edits: list[AcceptSuggestion] = []
-
-        def build() -> AcceptSuggestion:
-            edits.append(self._session.ledger.accept_edit(current[0], **(overrides or {})))
-            return edits[0]
-
-        text = "Accept suggestion with edits" if overrides else None
+        edit = operations.accept(suggestion_id=current[0], **(overrides or {}))
+        initiator = "Accept suggestion with edits" if overrides else None
         self._removing = current[0]
-        if self._session.try_apply(build, text=text) is None:
+        if self._session.run(edit, initiator=initiator) is None:
             self._removing = None
             return None
-        self.claim_accepted.emit(edits[0].claim_id)
-        return edits[0].claim_id
+        self.claim_accepted.emit(edit.claim_id)
+        return edit.claim_id
 
     def accept_current_with_edit(self) -> None:
         current = self.current_suggestion()
@@ -211,7 +201,7 @@ class ReaderPanel(QWidget):
         current = self.current_suggestion()
         if current is not None:
             self._removing = current[0]
-            if self._session.try_apply(DismissSuggestion(current[0])) is None:
+            if self._session.run(operations.dismiss(suggestion_id=current[0])) is None:
                 self._removing = None
 
     def explain_current(self) -> str:
@@ -248,8 +238,8 @@ class ReaderPanel(QWidget):
             return None
         start = self._positions.to_python(cursor.selectionStart())
         end = self._positions.to_python(cursor.selectionEnd())
-        edit = self._session.ledger.log_claim_edit(source_id=self.source.id, start=start, end=end, kind=kind)
-        if self._session.try_apply(edit) is None:
+        edit = operations.log_claim(source_id=self.source.id, start=start, end=end, kind=kind)
+        if self._session.run(edit) is None:
             return None
         self.claim_selected.emit(edit.claim_id)
         return edit.claim_id
@@ -461,14 +451,9 @@ class ReaderPanel(QWidget):
                 return
 
     def _on_edit_dialog_accepted(self, suggestion_id: str, dialog: AcceptDialog) -> None:
-        edits: list[AcceptSuggestion] = []
-
-        def build() -> AcceptSuggestion:
-            edits.append(self._session.ledger.accept_edit(suggestion_id, **dialog.overrides()))
-            return edits[0]
-
-        if self._session.try_apply(build, text="Accept suggestion with edits") is not None:
-            self.claim_accepted.emit(edits[0].claim_id)
+        edit = operations.accept(suggestion_id=suggestion_id, **dialog.overrides())
+        if self._session.run(edit, initiator="Accept suggestion with edits") is not None:
+            self.claim_accepted.emit(edit.claim_id)
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.ledger_replaced:

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from factledger.core import RELATION_WORDS, Related, format_figure
+from factledger.core import RELATION_WORDS, Related, format_figure, operations
 from factledger.domain import Claim, LinkKind
 
 from .session import LedgerSession
@@ -84,17 +84,15 @@ class RelatedSection(QGroupBox):
     def link(self, item: Related) -> None:
         if self.claim is not None:
             claim_id = self.claim.id
-            self._session.try_apply(
-                lambda: self._session.ledger.link_edit(claim_id, item.claim.id, kind=item.relation),
-                text=f"Link facts ({RELATION_WORDS[item.relation]})",
+            self._session.run(
+                operations.link(from_claim=claim_id, to_claim=item.claim.id, kind=item.relation),
+                initiator=f"Link facts ({RELATION_WORDS[item.relation]})",
             )
 
     def dismiss(self, item: Related) -> None:
         if self.claim is not None:
             claim_id = self.claim.id
-            self._session.try_apply(
-                lambda: self._session.ledger.dismiss_finding_edit(
-                    claim_id, item.claim.id, relation=item.relation
-                ),
-                text=f"Dismiss finding ({RELATION_WORDS[item.relation]})",
+            self._session.run(
+                operations.dismiss_finding(claim_id=claim_id, other_id=item.claim.id, relation=item.relation),
+                initiator=f"Dismiss finding ({RELATION_WORDS[item.relation]})",
             )

@@ -34,12 +34,17 @@ class EditCommand(QUndoCommand):
 
 
 class LedgerSession(QObject):
-    """The open ledger for the UI: every mutation goes through `apply` so it is undoable and announced.
+    """The open ledger for the UI, and the only way the window changes it: `run` an edit.
+
+    An edit built by `core.operations` is applied, put on the undo stack (unless it cannot be undone,
+    like deleting a source) and announced; a refusal (`UserError`) is reported here, never by the caller.
+    Sentences about work that is not an edit (a failed export, nothing to import) go through `tell`.
 
     Signals:
         changed: a mutation happened; carries the `Changes` it returned.
         ledger_replaced: a different ledger file was opened; everything shown is stale.
-        failed: an expected error (a `UserError`) stopped an edit, undo or redo; carries its message.
+        failed: an expected error (a `UserError`) stopped an edit, undo or redo, or a sentence was told;
+            carries its message.
 
     Attributes:
         ledger: the open `Ledger` (lives on the UI thread; background work opens its own).
@@ -51,7 +56,7 @@ class LedgerSession(QObject):
     ledger_replaced = Signal()
     """Another ledger file was opened; every panel must reload."""
     failed = Signal(str)
-    """An edit, undo or redo hit an expected error; the payload is the message to show."""
+    """An edit, undo or redo hit an expected error, or `tell` was called; the payload is the message to show."""
 
     def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,20 +67,29 @@ class LedgerSession(QObject):
     def path(self) -> Path:
         return self.ledger.path
 
-    def apply(self, edit: Edit, *, text: str | None = None) -> Changes:
-        """Apply an edit, push it for undo and announce it; a UserError propagates and nothing is pushed."""
-        changes = self.ledger.apply(edit)
-        self.undo_stack.push(EditCommand(self, edit, text))
-        self.changed.emit(changes)
-        return changes
+    def run(self, edit: Edit | Callable[[], Edit], *, initiator: str | None = None) -> Changes | None:
+        """Apply an edit, put it on the undo stack and announce what changed; None when it was refused.
 
-    def try_apply(self, edit: Edit | Callable[[], Edit], *, text: str | None = None) -> Changes | None:
-        """Apply an edit (or build it first); an expected error is announced by `failed` and returns None."""
+        `edit` may be a builder (`lambda: operations.edit_claim(...)`) when building it checks typed
+        values: a refusal while building is reported like one while applying. `initiator` names what the
+        person did, in their words, for Edit ▸ Undo (the edit's own description otherwise). An edit that
+        cannot be undone is applied once and kept off the stack; the edits already on it stay.
+        A `UserError` is shown through `failed`; nothing is pushed and nothing was written.
+        """
         try:
-            return self.apply(edit if isinstance(edit, Edit) else edit(), text=text)
+            built = edit if isinstance(edit, Edit) else edit()
+            changes = self.ledger.apply(built)
         except UserError as error:
             self.failed.emit(error.message)
             return None
+        if built.undoable:
+            self.undo_stack.push(EditCommand(self, built, initiator))
+        self.changed.emit(changes)
+        return changes
+
+    def tell(self, message: str) -> None:
+        """Show the person a sentence about work that is not an edit (nothing to import, a file not saved)."""
+        self.failed.emit(message)
 
     def push_applied(self, edit: Edit, changes: Changes, *, text: str | None = None) -> None:
         """Put an edit a background worker already applied (on its own connection) on the undo stack, and

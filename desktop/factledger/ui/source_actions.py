@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from factledger.core import operations
 from factledger.domain import ClaimFilter, UserError
 
 from .session import LedgerSession
@@ -57,9 +58,9 @@ class SourceActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.values():
             return
         reason = dialog.reason.text().strip() or None
-        self._session.try_apply(
-            lambda: self._session.ledger.edit_source_edit(source_id, reason=reason, **dialog.values()),
-            text="Edit source details",
+        self._session.run(
+            lambda: operations.edit_source(source_id=source_id, reason=reason, **dialog.values()),
+            initiator="Edit source details",
         )
 
     def save_original(self) -> None:
@@ -69,7 +70,7 @@ class SourceActions(QObject):
         source = self._session.ledger.source(source_id)
         original = self._session.ledger.original(source_id)
         if original is None:
-            self._session.failed.emit("This source was pasted as text; there is no original file to save.")
+            self._session.tell("This source was pasted as text; there is no original file to save.")
             return
         suggested = source.file_name or f"{source_id}.txt"
         path, _ = QFileDialog.getSaveFileName(self._parent, "Save original file", suggested)
@@ -77,7 +78,7 @@ class SourceActions(QObject):
             try:
                 Path(path).write_bytes(original)
             except OSError as error:
-                self._session.failed.emit(f"Could not save {path}: {error.strerror or error}.")
+                self._session.tell(f"Could not save {path}: {error.strerror or error}.")
 
     def delete(self) -> None:
         source_id = self._current()
@@ -88,7 +89,7 @@ class SourceActions(QObject):
         try:
             source = ledger.source(source_id)
         except UserError as error:  # gone meanwhile (another window, a script)
-            self._session.failed.emit(error.message)
+            self._session.tell(error.message)
             return
         facts = ledger.count_claims(ClaimFilter(source_ids=frozenset({source_id})))
         open_suggestions = len(ledger.suggestions(source_id))
@@ -103,9 +104,4 @@ class SourceActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            changes = self._session.ledger.delete_source(source_id)
-        except UserError as error:
-            self._session.failed.emit(error.message)
-            return
-        self._session.notify(changes)
+        self._session.run(operations.delete_source(source_id=source_id))

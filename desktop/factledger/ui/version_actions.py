@@ -74,14 +74,14 @@ class VersionActions(QObject):
         try:
             self.dialog = VersionsDialog(self._session.ledger, source_id, self._parent)
         except UserError as error:
-            self._session.failed.emit(error.message)
+            self._session.tell(error.message)
             return
         self.dialog.show()
 
     def check(self, *, all_sources: bool, quiet: bool = False) -> None:
         source_id = self._current()
         if not all_sources and source_id is None:
-            self._session.failed.emit("Choose a source in the sources list to check it for changes.")
+            self._session.tell("Choose a source in the sources list to check it for changes.")
             return
         ledger = self._session.ledger
         self._quiet = quiet
@@ -103,6 +103,6 @@ class VersionActions(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self._session.failed.emit(error.message)
+            self._session.tell(error.message)
             return
         raise error
