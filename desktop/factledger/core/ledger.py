@@ -100,6 +100,7 @@ class Ledger:
         create: bool = True,
         init: bool = False,
         daily_backup: bool = True,
+        reading: bool = False,
     ) -> Ledger:
         """Open a ledger file (the default one without a path).
 
@@ -107,6 +108,8 @@ class Ledger:
         backup is a day old (and before a migration), and puts back safeguards another tool removed.
         `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
         The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
+        `reading` says the caller only reads (a command-line query): a big file is then not checked page
+        by page first, which would cost more than the query (SQLite still refuses a damaged page read).
         """
         # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
         from factledger.storage.sqlite_store import SqliteStore
@@ -118,6 +121,7 @@ class Ledger:
             init=init,
             backups_root=backups_root,
             newest_backup=safety.newest_good_backup,
+            reading=reading,
         )
         ledger = cls(resolved, LedgerContext(store=store, actor=actor or default_reviewer()))
         ledger.read_only = store.read_only

@@ -71,13 +71,18 @@ class SqliteStore:
         init: bool = False,
         backups_root: Callable[[], Path],
         newest_backup: Callable[[Path], Path | None],
+        reading: bool = False,
     ) -> SqliteStore:
         """Open (or create) the ledger at `path`, backed up into its backup folder (under `backups_root()`
         unless the ledger chose another) before a migration; `newest_backup` names the backup a damaged
-        ledger's sentence offers."""
+        ledger's sentence offers. `reading`: the caller only reads (see `OpenOptions.reading`)."""
 
         options = OpenOptions(
-            create=create, init=init, backup=migration_backup(backups_root), newest_backup=newest_backup
+            create=create,
+            init=init,
+            backup=migration_backup(backups_root),
+            newest_backup=newest_backup,
+            reading=reading,
         )
         store = cls(open_database(path, options=options))
         store.notices = tuple(options.notices)
