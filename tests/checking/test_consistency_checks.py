@@ -33,6 +33,7 @@ def fact(
 
 
 def test_japans_pledge_at_two_amounts_in_two_sources_is_a_contradiction() -> None:
+    """One pledge stated at two amounts in two sources is flagged as a contradiction across sources."""
     findings = find_contradictions(
         [fact("a", 500e9, "USD", "Japan"), fact("b", 550e9, "USD", "Japan", source="src_b")]
     )
@@ -41,6 +42,7 @@ def test_japans_pledge_at_two_amounts_in_two_sources_is_a_contradiction() -> Non
 
 
 def test_a_lower_bound_does_not_contradict_a_value_above_it() -> None:
+    """An "at least" figure does not contradict a larger figure, while an exact one does."""
     claims = [
         fact("a", 10e9, "USD", "Toyota"),
         fact("b", 10e9, "USD", "Toyota", qualifier=Qualifier.AT_LEAST),
@@ -51,6 +53,7 @@ def test_a_lower_bound_does_not_contradict_a_value_above_it() -> None:
 
 
 def test_different_periods_are_not_compared() -> None:
+    """Figures for different periods are never flagged as contradicting each other."""
     assert (
         find_contradictions(
             [
@@ -63,12 +66,14 @@ def test_different_periods_are_not_compared() -> None:
 
 
 def test_the_same_ten_billion_restated_three_times_is_one_group() -> None:
+    """One amount restated three times is one restatement group, and a different amount stays out of it."""
     claims = [fact(i, 10e9, "USD", "Toyota") for i in ("a", "b", "c")] + [fact("d", 50e9, "USD", "Toyota")]
     [finding] = find_restatements(claims)
     assert finding.claim_ids == ("a", "b", "c")
 
 
 def test_parts_within_their_whole_hold_and_parts_beyond_it_are_flagged() -> None:
+    """Parts that fit inside their whole pass; parts that add up to more are flagged with their sum."""
     whole = fact("whole", 16707, "vehicles", "exports")
     jeeps = fact("jeeps", 9633, "vehicles", "Jeep")
     gm = fact("gm", 1000, "vehicles", "GM", qualifier=Qualifier.APPROXIMATELY)

@@ -38,11 +38,13 @@ def article(tmp_path: Path) -> Path:
 
 
 def test_version_prints_a_version() -> None:
+    """`python -m factledger --version` prints the product name and version and exits 0."""
     out = subprocess.run([sys.executable, "-m", "factledger", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("FactLedger ")
 
 
 def test_info_on_a_fresh_ledger_reports_zero_counts(ledger_path: Path) -> None:
+    """`info --json` on a fresh ledger reports its path, zero of everything and a schema version."""
     data = json.loads(run("info", "--json", ledger=ledger_path).stdout)
     assert data["path"] == str(ledger_path)
     assert (data["sources"], data["claims"], data["suggestions"]) == (0, 0, 0)
@@ -52,6 +54,8 @@ def test_info_on_a_fresh_ledger_reports_zero_counts(ledger_path: Path) -> None:
 def test_import_accept_edit_status_search_and_export(
     ledger_path: Path, article: Path, tmp_path: Path
 ) -> None:
+    """A script can import, accept, edit, verify, search and export through the CLI, and the exported sheet
+    holds the verified fact with its evidence."""
     first = run("import", str(article), ledger=ledger_path)
     assert first.stdout.startswith("imported: carmaker.txt")
     again = run("import", str(article), ledger=ledger_path)
@@ -96,6 +100,7 @@ def test_import_accept_edit_status_search_and_export(
 
 
 def test_user_mistakes_get_a_sentence_and_a_non_zero_exit(ledger_path: Path, tmp_path: Path) -> None:
+    """A missing file, unknown fact id or unknown status gets a sentence and a non-zero exit, no traceback."""
     missing = run("import", str(tmp_path / "nope.txt"), ledger=ledger_path, check=False)
     assert missing.returncode != 0 and "Traceback" not in missing.stderr + missing.stdout
     unknown = run("status", "clm_unknown", "verified", "--reason", "x", ledger=ledger_path, check=False)
@@ -106,6 +111,7 @@ def test_user_mistakes_get_a_sentence_and_a_non_zero_exit(ledger_path: Path, tmp
 
 
 def test_suggest_prints_the_contract_without_storing(ledger_path: Path, article: Path) -> None:
+    """`suggest --json` prints the document and suggestions with every documented field and stores nothing."""
     data = json.loads(run("suggest", str(article), "--json", ledger=ledger_path).stdout)
     text = data["document"]["text"]
     assert set(data["document"]) >= {"title", "outlet", "authors", "published", "url", "media_type", "text"}
@@ -140,6 +146,7 @@ def test_suggest_prints_the_contract_without_storing(ledger_path: Path, article:
 
 
 def test_claims_narrow_by_subject_and_stated_date(ledger_path: Path, article: Path) -> None:
+    """`claims` narrows by subject and by a stated-date range, and a date it cannot read is refused."""
     run("import", str(article), ledger=ledger_path)
     run("accept", "all", "--all", ledger=ledger_path)
     claims = json.loads(run("claims", "--json", ledger=ledger_path).stdout)
@@ -178,6 +185,8 @@ def test_claims_narrow_by_subject_and_stated_date(ledger_path: Path, article: Pa
 
 
 def test_edit_source_dates_an_undated_article(ledger_path: Path, article: Path) -> None:
+    """`edit-source` dates an undated article and sets its outlet, and refuses a bad date or an edit with
+    nothing to change."""
     run("import", str(article), ledger=ledger_path)
     (source,) = json.loads(run("sources", "--json", ledger=ledger_path).stdout)
     assert source["published"] is None
@@ -202,6 +211,7 @@ def test_edit_source_dates_an_undated_article(ledger_path: Path, article: Path) 
 
 
 def test_edit_records_what_a_commitment_delivered(ledger_path: Path, article: Path) -> None:
+    """`edit` records a commitment's delivered amount and fulfilment, and refuses a negative amount."""
     run("import", str(article), ledger=ledger_path)
     run("accept", "all", "--kind", "commitment", ledger=ledger_path)
     (pledge, *_) = json.loads(run("claims", "--kind", "commitment", "--json", ledger=ledger_path).stdout)

@@ -45,6 +45,7 @@ def _span(text: str, quote: str) -> tuple[int, int]:
 
 
 def test_a_logged_claim_reads_back_with_its_exact_quote_and_source_date(ledger: Ledger) -> None:
+    """A logged claim reads back with its exact quote from the source, its value and the source's date."""
     source_id = _store(ledger)
     start, end = _span(ARTICLE, "invest another $10 billion")
     claim_id, changes = ledger.log_claim(
@@ -65,6 +66,7 @@ def test_a_logged_claim_reads_back_with_its_exact_quote_and_source_date(ledger: 
 
 
 def test_the_same_article_twice_is_one_source(ledger: Ledger) -> None:
+    """Importing the same article twice reports a duplicate and keeps one source."""
     first = ledger.import_document(_doc())
     second = ledger.import_document(_doc())
     assert first.outcome == "imported" and second.outcome == "duplicate"
@@ -73,6 +75,7 @@ def test_the_same_article_twice_is_one_source(ledger: Ledger) -> None:
 
 
 def test_a_claim_whose_quote_is_not_the_source_text_is_refused(ledger: Ledger) -> None:
+    """A claim whose quote is not the source text, or whose span runs past it, is refused and not logged."""
     source_id = _store(ledger)
     with pytest.raises(UserError, match="does not match"):
         ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim", quote="Nissan")
@@ -82,6 +85,7 @@ def test_a_claim_whose_quote_is_not_the_source_text_is_refused(ledger: Ledger) -
 
 
 def test_a_verdict_against_a_claim_needs_a_reason(ledger: Ledger) -> None:
+    """Marking a claim false without a reason is refused and the claim stays unverified."""
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim")
     with pytest.raises(UserError, match="reason"):
@@ -90,6 +94,7 @@ def test_a_verdict_against_a_claim_needs_a_reason(ledger: Ledger) -> None:
 
 
 def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger: Ledger) -> None:
+    """A status with evidence quoted from a second source is logged in the history; undo takes both back."""
     source_id = _store(ledger)
     other_id = _store(ledger, SECOND)
     start, end = _span(ARTICLE, "Only 16,707 American-made vehicles were exported")
@@ -116,6 +121,7 @@ def test_status_with_evidence_from_a_second_source_is_logged_and_undoable(ledger
 
 
 def test_edit_records_before_and_after_and_undo_restores(ledger: Ledger) -> None:
+    """An edit records the before and after values in the history, and undo restores the old ones."""
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim", subject="Toyota")
     edit = operations.edit_claim(
@@ -131,6 +137,8 @@ def test_edit_records_before_and_after_and_undo_restores(ledger: Ledger) -> None
 
 
 def test_unknown_vocabulary_and_bad_numbers_are_user_errors(ledger: Ledger) -> None:
+    """An unknown sourcing type, a value that is not a number, or a status set through edit is a user error
+    naming the problem."""
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim")
     with pytest.raises(UserError, match="sourcing type"):
@@ -142,6 +150,8 @@ def test_unknown_vocabulary_and_bad_numbers_are_user_errors(ledger: Ledger) -> N
 
 
 def test_accept_and_dismiss_suggestions_and_undo_both(ledger: Ledger) -> None:
+    """Accepting a suggestion makes a claim with its value, dismissing one removes it for good, and undo
+    takes the claim back."""
     start, end = _span(ARTICLE, "less than 1% of the market")
     suggestions = [
         Suggestion(
@@ -170,6 +180,7 @@ def test_accept_and_dismiss_suggestions_and_undo_both(ledger: Ledger) -> None:
 
 
 def test_delete_and_undo_puts_back_evidence(ledger: Ledger) -> None:
+    """Undoing a deleted claim brings back the claim and its evidence."""
     source_id = _store(ledger)
     claim_id, _ = ledger.log_claim(source_id=source_id, start=0, end=6, kind="claim")
     ledger.add_evidence(claim_id, evidence=EvidenceInput(url="https://example.org/table", quote="16,707"))
@@ -184,6 +195,8 @@ def test_delete_and_undo_puts_back_evidence(ledger: Ledger) -> None:
 
 
 def test_filters_sorting_paging_and_search(ledger: Ledger) -> None:
+    """Claims can be filtered by status and kind, sorted, paged and searched by prefix, and a malformed
+    search returns no error."""
     source_id = _store(ledger)
     ids = []
     for quote, kind in [("Toyota", "claim"), ("$10 billion", "statistic"), ("$500 billion", "commitment")]:
@@ -204,6 +217,7 @@ def test_filters_sorting_paging_and_search(ledger: Ledger) -> None:
 
 
 def test_history_rows_cannot_be_changed_or_deleted_even_with_raw_sql(ledger_path: Path) -> None:
+    """History rows cannot be updated or deleted, even with raw SQL from outside the app."""
     import sqlite3
 
     with Ledger.open(ledger_path) as ledger:

@@ -310,6 +310,7 @@ def test_a_recorded_delivered_amount_is_what_the_tracker_shows_delivered(fixture
 
 
 def test_a_delivered_amount_is_a_number_and_never_negative(fixture_ledger) -> None:
+    """A delivered amount that is negative or not a number is refused and the claim keeps none."""
     ledger, ids = fixture_ledger
     with pytest.raises(UserError, match="cannot be negative"):
         ledger.edit_claim(ids["pledge_500"], delivered=-5)

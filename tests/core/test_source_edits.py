@@ -33,6 +33,7 @@ def _only_source(ledger: Ledger) -> str:
 
 
 def test_details_change_and_the_history_keeps_before_and_after(ledger: Ledger) -> None:
+    """A source's edited details are trimmed and saved; the history keeps actor, reason, before and after."""
     source_id = _only_source(ledger)
     ledger.edit_source(
         source_id,
@@ -62,6 +63,7 @@ def test_details_change_and_the_history_keeps_before_and_after(ledger: Ledger) -
 
 
 def test_undo_puts_the_old_details_back(ledger: Ledger) -> None:
+    """Undoing a source edit puts the old outlet and address back."""
     source_id = _only_source(ledger)
     before = ledger.source(source_id)
     edit = operations.edit_source(source_id=source_id, outlet="Wire", url="https://example.org/rail")
@@ -73,6 +75,7 @@ def test_undo_puts_the_old_details_back(ledger: Ledger) -> None:
 
 
 def test_the_same_values_change_nothing(ledger: Ledger) -> None:
+    """Editing a source to the values it already has changes nothing."""
     source_id = _only_source(ledger)
     ledger.edit_source(source_id, outlet="Wire")
     assert ledger.edit_source(source_id, outlet="Wire").empty
@@ -88,6 +91,7 @@ def test_the_same_values_change_nothing(ledger: Ledger) -> None:
 def test_bad_details_are_refused_before_anything_changes(
     ledger: Ledger, fields: dict[str, str], message: str
 ) -> None:
+    """A bad date or a field that is not a source detail is refused before anything changes."""
     source_id = _only_source(ledger)
     with pytest.raises(UserError, match=message):
         ledger.edit_source(source_id, **fields)
@@ -95,11 +99,13 @@ def test_bad_details_are_refused_before_anything_changes(
 
 
 def test_an_unknown_source_is_named(ledger: Ledger) -> None:
+    """Editing a source that does not exist names the missing id."""
     with pytest.raises(UserError, match="no source with id src_missing"):
         ledger.edit_source("src_missing", title="x")
 
 
 def test_dating_the_source_places_its_undated_facts_on_the_timeline(ledger: Ledger) -> None:
+    """Giving a source a publication date moves all its undated facts onto the timeline."""
     source_id = _only_source(ledger)
     for suggestion in ledger.suggestions(source_id):
         ledger.accept(suggestion.id)
@@ -112,6 +118,7 @@ def test_dating_the_source_places_its_undated_facts_on_the_timeline(ledger: Ledg
 
 
 def test_a_new_title_is_searchable(ledger: Ledger) -> None:
+    """A source's new title is found by search straight after the edit."""
     source_id = _only_source(ledger)
     ledger.edit_source(source_id, title="Quixotic railway budget")
     assert any(hit.source_id == source_id for hit in ledger.search("Quixotic"))

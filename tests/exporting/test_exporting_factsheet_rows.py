@@ -239,6 +239,7 @@ def test_a_cursor_left_open_on_the_connection_does_not_block_the_export(filled: 
 
 
 def test_a_commitment_row_carries_its_delivered_amount(ledger: Ledger) -> None:
+    """A commitment's fact-sheet row carries both its pledged and its delivered amounts."""
     text = "Japan will invest $550 billion in the United States."
     source = ledger.import_document(Document(text=text, title="pledge"))
     start = text.index("invest")

@@ -123,6 +123,7 @@ def test_figures_are_grouped_for_reading(tmp_path: Path, make_row) -> None:
 
 
 def test_a_commitment_says_how_much_was_delivered(tmp_path: Path, make_row) -> None:
+    """The Markdown sheet states how much of a commitment was delivered beside the amount pledged."""
     path = tmp_path / "sheet.md"
     row = make_row(
         kind="commitment",

@@ -107,6 +107,7 @@ def test_a_pledge_of_effort_alone_is_not_logged(text: str) -> None:
     ],
 )
 def test_effort_verbs_with_a_figure_or_concrete_act_stay(text: str) -> None:
+    """An effort verb ("engage", "leverage") with a figure or a concrete act beside it is a commitment."""
     assert len(found(text, ClaimKind.COMMITMENT)) == 1
 
 
@@ -190,6 +191,7 @@ def test_an_organisation_noun_after_a_determiner_speaks(text: str) -> None:
     ],
 )
 def test_a_lone_determiner_is_no_speaker(text: str) -> None:
+    """A bare "the" before a comma aside is never taken as the speaker."""
     assert all((s.speaker or "").lower() != "the" for s in suggest(Document(text=text)))
 
 

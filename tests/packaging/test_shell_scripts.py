@@ -32,6 +32,7 @@ def _sets_pipefail(script: Path) -> bool:
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_script_parses(script: Path) -> None:
+    """Each build and CI script is valid bash."""
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("bash is not installed")
@@ -43,6 +44,7 @@ def test_script_parses(script: Path) -> None:
     "script", [s for s in SCRIPTS if _sets_pipefail(s)], ids=lambda p: str(p.relative_to(ROOT))
 )
 def test_no_early_closing_reader_under_pipefail(script: Path) -> None:
+    """No build or CI script pipes into a reader that quits early while pipefail can fail the build."""
     offending = [
         f"{script.name}:{n}: {line.strip()}"
         for n, line in _code_lines(script)
@@ -53,6 +55,7 @@ def test_no_early_closing_reader_under_pipefail(script: Path) -> None:
 
 
 def test_the_guard_catches_the_pipe_that_broke_a_build() -> None:
+    """The guard flags the pipes into `head` and `grep -q` that broke a build and passes one into `awk`."""
     assert EARLY_READER.search("GLIBC=$(ldd --version | head -n1 | grep -oE 'x')")
     assert EARLY_READER.search("dpkg-query -W p | grep -q 'install ok installed' || x")
     assert not EARLY_READER.search("grep -oE '=> /[^ ]+' <<<\"$x\" | awk '{print $2}' | sort -u")

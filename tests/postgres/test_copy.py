@@ -78,6 +78,8 @@ def _stated_days(path: Path) -> list[tuple[object, ...]]:
 def test_copy_never_merges_into_a_filled_team_ledger_or_over_a_file(
     postgres_dsn: str, seeded_ledger: Path, tmp_path: Path
 ) -> None:
+    """Copy refuses to merge into a team ledger that already has data or to overwrite an existing file, and
+    leaves the file as it was."""
     copy_ledger(str(seeded_ledger), postgres_dsn)
     with pytest.raises(UserError, match="already has data"):
         copy_ledger(str(seeded_ledger), postgres_dsn)
@@ -89,6 +91,7 @@ def test_copy_never_merges_into_a_filled_team_ledger_or_over_a_file(
 
 
 def test_copy_from_a_database_that_is_not_a_ledger_leaves_no_file(postgres_dsn: str, tmp_path: Path) -> None:
+    """Copying from a database that is not a ledger is refused with a sentence and leaves no file behind."""
     with psycopg.connect(postgres_dsn, autocommit=True) as conn:
         conn.execute("CREATE TABLE invoices (id integer)")
     target = tmp_path / "out.factledger"
@@ -100,6 +103,7 @@ def test_copy_from_a_database_that_is_not_a_ledger_leaves_no_file(postgres_dsn: 
 def test_copy_command_prints_counts_without_the_password(
     postgres_dsn: str, seeded_ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The copy command prints its row counts and its refusals without ever showing the password."""
     assert main(["copy", str(seeded_ledger), postgres_dsn, "--json"]) == 0
     out = capsys.readouterr().out
     password = psycopg.conninfo.conninfo_to_dict(postgres_dsn)["password"]
@@ -112,6 +116,7 @@ def test_copy_command_prints_counts_without_the_password(
 
 
 def test_copy_between_two_files_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    """Copying from one ledger file to another is refused with a sentence."""
     with pytest.raises(UserError, match="both ledger files"):
         copy_ledger(str(tmp_path / "a.factledger"), str(tmp_path / "b.factledger"))
 

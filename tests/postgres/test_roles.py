@@ -58,6 +58,7 @@ def team(postgres_server: PostgresServer, postgres_dsn: str, login_role: list[st
 
 
 def test_a_reader_reads_and_cannot_change_anything(team: Callable[[str], Any]) -> None:
+    """A reader can read the facts but the server refuses any change to claims or history."""
     with team("reader") as conn:
         assert conn.execute("SELECT statement FROM facts").fetchall() == [("Exports rose 12%",)]
         with _refused("permission denied for table claims"):
@@ -69,6 +70,8 @@ def test_a_reader_reads_and_cannot_change_anything(team: Callable[[str], Any]) -
 
 
 def test_a_checker_triages_but_final_verdicts_are_the_editors(team: Callable[[str], Any]) -> None:
+    """A checker can triage, add evidence and write history under their own name, but only an editor can
+    give, take back or delete a verdict."""
     with team("checker") as checker:
         checker.execute("UPDATE claims SET status = 'in_review', subject = 'exports' WHERE id = 'c1'")
         checker.execute(
@@ -101,6 +104,7 @@ def test_a_checker_triages_but_final_verdicts_are_the_editors(team: Callable[[st
 
 
 def test_a_checker_cannot_write_the_timeline_summary_itself(team: Callable[[str], Any]) -> None:
+    """A checker cannot write the timeline summary, directly or through its helper function."""
     with team("checker") as conn:
         with _refused("permission denied for table timeline_counts"):
             conn.execute("UPDATE timeline_counts SET n = 99")
@@ -122,6 +126,7 @@ def test_a_session_cannot_slip_its_own_tables_under_the_guards(team: Callable[[s
 
 
 def test_history_numbers_are_the_servers(team: Callable[[str], Any]) -> None:
+    """History row numbers are chosen by the server, whatever number a client tries to write."""
     with team("checker") as conn:
         conn.execute(
             "INSERT INTO history (id, entity, entity_id, action, actor, at) VALUES (9000000000, 'c', 'c1', 'x', 'y', 'z')"
@@ -136,6 +141,8 @@ def test_history_numbers_are_the_servers(team: Callable[[str], Any]) -> None:
 def test_add_user_changes_a_role_and_refuses_bad_names(
     team: Callable[[str], Any], postgres_dsn: str, postgres_server: PostgresServer
 ) -> None:
+    """Adding an existing user changes their role, and an unknown role, an unsafe name or the server's
+    administrator is refused."""
     name = f"t_reader_{postgres_dsn[-6:]}"
     assert add_team_user(postgres_dsn, name, "editor") is False  # existing login: role changed, password kept
     with team("reader") as conn:
@@ -151,6 +158,7 @@ def test_add_user_changes_a_role_and_refuses_bad_names(
 def test_a_team_member_cannot_add_users(
     team: Callable[[str], Any], postgres_dsn: str, postgres_server: PostgresServer
 ) -> None:
+    """A team member, even an editor, cannot add people to the team."""
     as_editor = _as(postgres_server, postgres_dsn, f"t_editor_{postgres_dsn[-6:]}")
     with pytest.raises(UserError, match="may not add people to the team on the server"):
         add_team_user(as_editor, "newcomer", "reader")
@@ -159,6 +167,7 @@ def test_a_team_member_cannot_add_users(
 def test_connection_faults_are_sentences_without_the_password(
     postgres_server: PostgresServer, postgres_dsn: str
 ) -> None:
+    """Each kind of connection fault becomes a sentence naming the problem, never showing the password."""
     database = postgres_dsn.rsplit("/", 1)[1]
     wrong = postgres_server.dsn(database, password="not-the-password-42")
     cases = {
@@ -180,6 +189,7 @@ def test_connection_faults_are_sentences_without_the_password(
 
 
 def test_a_database_that_is_not_a_ledger_yet_is_named_so(postgres_dsn: str) -> None:
+    """Adding a user to an empty database says it is not a team ledger yet."""
     with pytest.raises(UserError, match="is empty: it is not a team ledger yet"):
         add_team_user(postgres_dsn, "someone", "reader")
 
@@ -225,6 +235,7 @@ def test_a_database_owner_who_is_not_a_superuser_sets_up_the_team(
 
 
 def test_a_connection_lost_mid_work_is_a_sentence(postgres_server: PostgresServer, postgres_dsn: str) -> None:
+    """A connection lost in the middle of work becomes a sentence saying nothing of that work was saved."""
     init_team_ledger(postgres_dsn)
     with connect(postgres_dsn) as conn:
         pid = conn.info.backend_pid

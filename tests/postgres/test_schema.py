@@ -71,6 +71,7 @@ def test_same_tables_and_columns_in_the_same_order_as_a_fresh_sqlite_ledger(
 
 
 def test_history_is_append_only_even_for_the_owner(postgres_dsn: str) -> None:
+    """History on the server cannot be changed, deleted or emptied, even by the ledger's owner."""
     init_team_ledger(postgres_dsn)
     with psycopg.connect(postgres_dsn, autocommit=True) as conn:
         conn.execute(
@@ -100,6 +101,8 @@ def test_the_server_writes_who_and_when_into_the_history(postgres_dsn: str) -> N
 
 
 def test_quotes_must_be_the_exact_words_of_their_source(postgres_dsn: str) -> None:
+    """The server refuses a quote that is not its source's exact words and a source text change that moves
+    under a quote, but allows text added at the end."""
     init_team_ledger(postgres_dsn)
     with psycopg.connect(postgres_dsn, autocommit=True) as conn:
         _source_and_claim(conn)
@@ -111,6 +114,7 @@ def test_quotes_must_be_the_exact_words_of_their_source(postgres_dsn: str) -> No
 
 
 def test_full_text_search_walks_the_gin_index(postgres_dsn: str) -> None:
+    """Full-text search of claims on the server finds by prefix and uses the search index."""
     from factledger.storage.postgres.schema import CLAIMS_DOCUMENT
 
     init_team_ledger(postgres_dsn)
@@ -124,6 +128,7 @@ def test_full_text_search_walks_the_gin_index(postgres_dsn: str) -> None:
 
 
 def test_stated_day_reads_dates_exactly_as_sqlite_does(postgres_dsn: str) -> None:
+    """The server reads stated dates into days exactly as the SQLite ledger does, invalid ones included."""
     texts = [
         "2024-03-05", "2024-02-30", "2024-02-31", "2024-02-32", "2024-13-01", "2024-00-10", "2024-01-00",
         "2024-07", "2024-13", "1999", "0000-01-01", "0001-01-01", "2024-03-05T10:00:00Z", "2024-3-5",
@@ -194,6 +199,7 @@ def test_timeline_summary_follows_every_change(postgres_dsn: str) -> None:
 
 
 def test_a_database_with_tables_of_its_own_is_not_made_a_ledger(postgres_dsn: str) -> None:
+    """A database that already has tables of its own is not made a ledger, and its tables are left alone."""
     with psycopg.connect(postgres_dsn, autocommit=True) as conn:
         conn.execute("CREATE TABLE invoices (id integer)")
     with pytest.raises(UserError, match=r"is not a FactLedger ledger: it has tables of its own \(invoices\)"):
@@ -205,6 +211,7 @@ def test_a_database_with_tables_of_its_own_is_not_made_a_ledger(postgres_dsn: st
 
 
 def test_a_ledger_of_a_newer_factledger_is_refused_and_left_alone(postgres_dsn: str) -> None:
+    """A team ledger from a newer FactLedger is refused, naming both schema versions, and left unchanged."""
     from factledger.core.team import add_team_user
 
     init_team_ledger(postgres_dsn)
@@ -224,6 +231,7 @@ def test_a_ledger_of_a_newer_factledger_is_refused_and_left_alone(postgres_dsn: 
 
 
 def test_a_database_not_in_utf8_is_refused(postgres_dsn: str) -> None:
+    """A database that is not in UTF8 is refused as a team ledger."""
     from .conftest import PostgresServer  # noqa: F401  (the fixture's server makes the database)
 
     base = postgres_dsn.rsplit("/", 1)[0]

@@ -8,6 +8,7 @@ from .conftest import PostgresServer
 
 
 def test_server_is_local_unprivileged_and_utf8(postgres_server: PostgresServer, postgres_dsn: str) -> None:
+    """The test server listens on 127.0.0.1 only, speaks UTF8, is PostgreSQL 15 or newer and is not root."""
     with psycopg.connect(postgres_dsn) as conn:
         listen = conn.execute("SHOW listen_addresses").fetchone()
         encoding = conn.execute("SHOW server_encoding").fetchone()

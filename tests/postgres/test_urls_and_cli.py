@@ -39,12 +39,14 @@ SECRET = "s3cr3t-Pa55"
     ],
 )
 def test_redact_url_hides_every_password(given: str, shown: str) -> None:
+    """Every form of password in a connection string is hidden when the string is shown."""
     assert redact_url(given) == shown
     assert SECRET not in redact_url(given)
     assert has_password(given) == (given != shown)
 
 
 def test_only_postgresql_urls_are_team_ledgers() -> None:
+    """Only postgresql:// and postgres:// addresses are taken as team ledgers, in any case."""
     assert is_postgres_url("postgresql://h/db") and is_postgres_url(" POSTGRES://h/db")
     assert not is_postgres_url("ledger.factledger") and not is_postgres_url(None)
     assert not is_postgres_url("mysql://h/db")
@@ -70,6 +72,7 @@ def test_file_commands_refuse_a_team_ledger_with_a_sentence(
 def test_the_app_refuses_a_team_ledger_before_opening_a_window(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """The desktop app refuses a team ledger address before opening a window, without showing the password."""
     opened: list[str | None] = []
     with pytest.raises(SystemExit) as exited:
         main(
@@ -88,6 +91,8 @@ def test_team_init_and_add_user_from_the_command_line(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The command line makes a team ledger, adds a user with a typed password who can then log in, and
+    reports a wrong password without showing it."""
     assert main(["team", "init", postgres_dsn, "--json"]) == 0
     made = json.loads(capsys.readouterr().out)
     assert made["schema_version"] == 1 and made["migrations_applied"] == ["p001_initial"]
@@ -117,6 +122,7 @@ def test_team_init_and_add_user_from_the_command_line(
 def test_add_user_with_differing_passwords_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Adding a user whose two typed passwords differ is refused before anything changes."""
     answers = iter(["one", "two"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert (

@@ -67,6 +67,8 @@ def db(tmp_path: Path) -> Database:
 
 
 def test_rows_written_in_a_batch_are_searchable_and_the_insert_triggers_come_back(db: Database) -> None:
+    """Rows written in a batch with the search triggers off are searchable afterwards, and later single
+    inserts are indexed again."""
     with write_transaction(db), fts_batched(db):
         insert_sources(db, [_source_row(1), _source_row(2)])
         insert_claims(db, _claims(1, 6))
@@ -97,6 +99,7 @@ def test_rows_written_in_a_batch_are_searchable_and_the_insert_triggers_come_bac
 
 
 def test_a_failed_batch_leaves_no_rows_and_keeps_the_triggers(db: Database) -> None:
+    """A batch that fails part-way leaves no rows behind and the search triggers in place."""
     with pytest.raises(RuntimeError), write_transaction(db), fts_batched(db):
         insert_sources(db, [_source_row(1)])
         raise RuntimeError("boom")
@@ -110,6 +113,7 @@ def test_a_failed_batch_leaves_no_rows_and_keeps_the_triggers(db: Database) -> N
 
 
 def test_batching_outside_a_transaction_is_refused(db: Database) -> None:
+    """Turning the search triggers off outside a write transaction is refused."""
     with pytest.raises(RuntimeError), fts_batched(db):
         pass
 
@@ -119,6 +123,7 @@ def test_batching_outside_a_transaction_is_refused(db: Database) -> None:
 def test_pages_in_the_far_half_match_the_forward_order(
     db: Database, monkeypatch: pytest.MonkeyPatch, column: str, descending: bool
 ) -> None:
+    """Pages read backwards from the far end hold the same facts in the same order as pages read forwards."""
     with write_transaction(db), fts_batched(db):
         insert_sources(db, [_source_row(n) for n in range(3)])
         for n in range(3):
@@ -134,6 +139,7 @@ def test_pages_in_the_far_half_match_the_forward_order(
 
 
 def test_a_cached_count_follows_writes_from_this_and_other_connections(db: Database, tmp_path: Path) -> None:
+    """The cached fact count follows writes made through this connection and through another one."""
     with write_transaction(db), fts_batched(db):
         insert_sources(db, [_source_row(1)])
         insert_claims(db, _claims(1, 4))
@@ -151,6 +157,7 @@ def test_a_cached_count_follows_writes_from_this_and_other_connections(db: Datab
 
 
 def test_titles_name_only_the_sources_asked_for(db: Database) -> None:
+    """Looking up titles returns only the sources asked for, and skips an id that does not exist."""
     with write_transaction(db), fts_batched(db):
         insert_sources(db, [_source_row(n) for n in range(3)])
     names = SourceRepository(db).titles(["src_0002", "src_0000", "src_9999"])

@@ -32,6 +32,7 @@ def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ClaimPage, li
 
 
 def test_ids_and_source_ids_build_nothing(page: tuple[ClaimPage, list[str]]) -> None:
+    """Asking a page for its fact ids and source ids builds no Claim objects."""
     claims, built = page
     assert len(claims) >= 3
     assert len(claims.ids()) == len(claims) and len(claims.source_ids()) == 1
@@ -39,6 +40,7 @@ def test_ids_and_source_ids_build_nothing(page: tuple[ClaimPage, list[str]]) -> 
 
 
 def test_a_claim_is_built_once_when_first_read(page: tuple[ClaimPage, list[str]]) -> None:
+    """A Claim is built when first read and reused after that; indexing and slicing agree with the ids."""
     claims, built = page
     first = claims[0]
     assert claims[0] is first and built == [first.id]
@@ -48,6 +50,7 @@ def test_a_claim_is_built_once_when_first_read(page: tuple[ClaimPage, list[str]]
 
 
 def test_reversed_extended_and_raw_differences(page: tuple[ClaimPage, list[str]]) -> None:
+    """A page reverses, extends from an empty iterator, and names exactly the rows differing from another."""
     claims, _ = page
     assert claims.reversed().ids() == claims.ids()[::-1]
     assert ClaimPage([]).extended(iter([])).ids() == []

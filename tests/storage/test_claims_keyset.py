@@ -16,6 +16,7 @@ FILTERS = (ClaimFilter(), ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC})))
 def test_rows_after_and_before_any_fact_are_its_neighbours_in_the_listing(
     filled: Ledger, column: str, descending: bool
 ) -> None:
+    """The rows after and before any fact are its neighbours in the listing, for every sort and filter."""
     order = ClaimOrder(column, descending=descending)
     for claim_filter in FILTERS:
         listing = [c.id for c in filled.claims(claim_filter, order, limit=-1)]
@@ -31,6 +32,7 @@ def test_rows_after_and_before_any_fact_are_its_neighbours_in_the_listing(
 def test_rows_beside_a_fact_the_filter_hides_are_the_shown_facts_around_where_it_would_sort(
     filled: Ledger,
 ) -> None:
+    """Rows read beside a fact the filter hides are the shown facts around the place it would sort."""
     order = ClaimOrder("value")
     everything = [c.id for c in filled.claims(ClaimFilter(), order, limit=-1)]
     statistics = ClaimFilter(kinds=frozenset({ClaimKind.STATISTIC}))
@@ -42,6 +44,7 @@ def test_rows_beside_a_fact_the_filter_hides_are_the_shown_facts_around_where_it
 
 
 def test_rows_beside_a_deleted_fact_are_unknown(filled: Ledger) -> None:
+    """Asking for rows beside a fact that no longer exists gives no answer rather than a wrong page."""
     assert filled.claims_beside("clm_missing", ClaimFilter(), ClaimOrder()) is None
 
 
@@ -50,6 +53,7 @@ def test_rows_beside_a_deleted_fact_are_unknown(filled: Ledger) -> None:
 def test_pages_found_by_walking_the_sort_index_equal_the_plain_listing(
     filled: Ledger, monkeypatch: pytest.MonkeyPatch, column: str, descending: bool
 ) -> None:
+    """Deep pages found by walking the sort index, forwards or backwards, equal those of the plain listing."""
     order = ClaimOrder(column, descending=descending)
     for claim_filter in FILTERS:
         listing = [c.id for c in filled.claims(claim_filter, order, limit=-1)]

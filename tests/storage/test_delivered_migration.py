@@ -12,6 +12,8 @@ from factledger.storage.schema import migrations
 
 
 def test_an_older_ledger_keeps_its_commitments_and_gains_the_column(tmp_path: Path) -> None:
+    """A ledger from before the delivered column keeps its commitments, gains the column in claims and
+    facts, and the commitment index covers it."""
     path = tmp_path / "v6.factledger"
     conn = sqlite3.connect(path, isolation_level=None)
     old = Database(conn)

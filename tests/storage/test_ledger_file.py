@@ -41,6 +41,8 @@ def _sqlite_utils_cli() -> str:
 
 
 def test_a_new_ledger_has_the_documented_tables_and_settings(ledger_path: Path) -> None:
+    """A new ledger has the documented tables and views, WAL journaling, foreign keys on and the current
+    schema version."""
     db = open_database(ledger_path)
     assert set(db.table_names()) >= DOCUMENTED_TABLES
     assert {"facts", "claim_history"} <= set(db.view_names())
@@ -51,6 +53,7 @@ def test_a_new_ledger_has_the_documented_tables_and_settings(ledger_path: Path) 
 
 
 def test_the_real_sqlite_utils_cli_lists_the_documented_tables(ledger_path: Path) -> None:
+    """The sqlite-utils command-line tool opens a ledger and lists the documented tables."""
     open_database(ledger_path).conn.close()
     out = subprocess.run(
         [_sqlite_utils_cli(), "tables", str(ledger_path), "--csv"], capture_output=True, text=True, check=True
@@ -60,6 +63,7 @@ def test_the_real_sqlite_utils_cli_lists_the_documented_tables(ledger_path: Path
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 shell is not installed")
 def test_the_sqlite3_shell_opens_a_ledger_as_it_is(ledger: Ledger) -> None:
+    """The plain sqlite3 shell, with no FactLedger code, reads a ledger's sources and finds it intact."""
     ledger.import_document(Document(text="Japan will invest $550 billion.", title="t"))
     out = subprocess.run(
         ["sqlite3", str(ledger.path), "SELECT title FROM sources; PRAGMA integrity_check;"],
@@ -71,6 +75,7 @@ def test_the_sqlite3_shell_opens_a_ledger_as_it_is(ledger: Ledger) -> None:
 
 
 def test_an_older_ledger_is_backed_up_then_migrated_keeping_every_row(tmp_path: Path) -> None:
+    """An older ledger is backed up as it was, then migrated to the current schema with every row kept."""
     path = tmp_path / "old.factledger"
     conn = sqlite3.connect(path, isolation_level=None)
     db = Database(conn)
@@ -99,6 +104,7 @@ def test_an_older_ledger_is_backed_up_then_migrated_keeping_every_row(tmp_path: 
 
 
 def test_a_ledger_from_a_newer_version_is_refused_and_left_unchanged(ledger_path: Path) -> None:
+    """A ledger written by a newer FactLedger is refused with a sentence and its bytes are left unchanged."""
     open_database(ledger_path).conn.close()
     conn = sqlite3.connect(ledger_path, isolation_level=None)
     conn.execute(
@@ -122,6 +128,7 @@ def test_a_ledger_from_a_newer_version_is_refused_and_left_unchanged(ledger_path
 def test_files_that_are_not_ledgers_are_refused_with_a_sentence(
     tmp_path: Path, content: bytes, message: str
 ) -> None:
+    """A file that is not a database, or a damaged one, is refused with a sentence and left unchanged."""
     path = tmp_path / "odd.factledger"
     path.write_bytes(content)
     with pytest.raises(UserError, match=message):
@@ -145,6 +152,7 @@ _WRITER = textwrap.dedent(
 
 
 def test_two_processes_writing_at_once_both_succeed(ledger_path: Path) -> None:
+    """Two processes writing to one ledger at once both finish, and every row lands in a sound file."""
     open_database(ledger_path).conn.close()
     procs = [
         subprocess.Popen(
@@ -182,6 +190,7 @@ _BIG_WRITE = textwrap.dedent(
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_a_process_killed_mid_write_leaves_a_sound_ledger_with_none_of_that_write(ledger_path: Path) -> None:
+    """Killing a process in the middle of a large write leaves a sound ledger holding none of that write."""
     with Ledger.open(ledger_path) as ledger:
         ledger.import_document(Document(text="Before the crash: Toyota will invest $10 billion."))
     proc = subprocess.Popen(
@@ -208,11 +217,13 @@ def test_a_process_killed_mid_write_leaves_a_sound_ledger_with_none_of_that_writ
 
 
 def test_a_ledger_carries_the_application_id_file_managers_recognise(ledger_path: Path) -> None:
+    """A ledger file carries the FLDG application id in its header, so file managers can recognise it."""
     open_database(ledger_path).conn.close()
     assert ledger_path.read_bytes()[68:72] == b"FLDG"
 
 
 def test_an_sqlite_too_old_for_the_schema_is_refused_with_a_sentence() -> None:
+    """An SQLite library older than the schema needs is refused with a sentence naming both versions."""
     from factledger.storage.database import MIN_SQLITE, check_sqlite_version
 
     check_sqlite_version(MIN_SQLITE)

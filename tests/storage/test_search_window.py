@@ -57,6 +57,7 @@ def db(tmp_path: Path) -> Database:
 
 
 def test_ranked_search_puts_the_best_match_first_when_it_is_inside_the_window(db: Database) -> None:
+    """Ranked search puts the best match first when every match fits inside the scoring window."""
     hits = [h.id for h in search(db, "grain ", ranked=True) if h.entity == "claim"]
     assert hits[0] == "clm_0"
     assert len(hits) == 6
@@ -65,16 +66,19 @@ def test_ranked_search_puts_the_best_match_first_when_it_is_inside_the_window(db
 def test_ranked_search_scores_only_the_newest_matches_past_the_window(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """When matches outnumber the window, ranked search scores only the newest ones."""
     monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
     hits = [h.id for h in search(db, "grain ", ranked=True) if h.entity == "claim"]
     assert sorted(hits) == ["clm_3", "clm_4", "clm_5"]
 
 
 def test_unranked_search_is_not_limited_by_the_window(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unranked search returns every match, however small the ranking window."""
     monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
     assert len([h for h in search(db, "grain ", ranked=False) if h.entity == "claim"]) == 6
 
 
 def test_one_letter_is_a_whole_word_and_two_letters_are_a_prefix(db: Database) -> None:
+    """A one-letter search matches only a whole word, while two letters match as a prefix."""
     assert [h.id for h in search(db, "t") if h.entity == "claim"] == []
     assert [h.id for h in search(db, "ta") if h.entity == "claim"] == ["clm_6"]

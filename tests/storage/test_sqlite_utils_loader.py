@@ -10,6 +10,7 @@ DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 
 
 def test_storage_loads_sqlite_utils_without_numpy_or_pandas() -> None:
+    """Importing storage and sqlite-utils loads neither numpy nor pandas; numpy still imports afterwards."""
     script = (
         "import sys\n"
         "import factledger.storage\n"

@@ -35,6 +35,9 @@ def _visible_width(view: ClaimTableView) -> int:
 def test_statement_fills_a_wide_table_and_stops_at_its_minimum_in_a_narrow_one(
     qtbot: Any, view: ClaimTableView
 ) -> None:
+    """The statement column fills a wide table, stops at its minimum width in a narrow one with the rest
+    scrolling sideways, and fills again when widened."""
+
     def fills_the_view() -> bool:
         return _visible_width(view) == view.table.viewport().width()
 
@@ -49,6 +52,8 @@ def test_statement_fills_a_wide_table_and_stops_at_its_minimum_in_a_narrow_one(
 
 
 def test_hiding_a_column_gives_its_room_to_the_statement(qtbot: Any, view: ClaimTableView) -> None:
+    """Hiding a column gives its room to the statement, which can never be hidden itself, and Reset columns
+    shows it again."""
     view.resize(1400, 500)
     qtbot.waitUntil(lambda: _visible_width(view) == view.table.viewport().width(), timeout=20_000)
     before = view.table.columnWidth(STATEMENT)
@@ -63,6 +68,7 @@ def test_hiding_a_column_gives_its_room_to_the_statement(qtbot: Any, view: Claim
 
 
 def test_a_statement_width_the_person_dragged_is_kept(qtbot: Any, view: ClaimTableView) -> None:
+    """A statement width set by dragging the header is kept when the window is resized."""
     view.resize(1400, 500)
     view.table.horizontalHeader().resizeSection(STATEMENT, 333)  # as a drag on the header does
     view.resize(1000, 500)
@@ -71,6 +77,9 @@ def test_a_statement_width_the_person_dragged_is_kept(qtbot: Any, view: ClaimTab
 
 
 def test_filters_wrap_to_a_second_row_in_a_narrow_view(qtbot: Any, view: ClaimTableView) -> None:
+    """In a narrow view the filters wrap to a second row with none cut off at the right edge, and return to
+    one row when it widens."""
+
     def same_row() -> bool:
         return abs(view.kind_box.geometry().center().y() - view.search_box.geometry().center().y()) <= 2
 
@@ -88,6 +97,7 @@ def test_filters_wrap_to_a_second_row_in_a_narrow_view(qtbot: Any, view: ClaimTa
 def test_the_window_remembers_hidden_columns_and_widths(
     make_window: WindowFactory, settings: QSettings
 ) -> None:
+    """A column hidden in one window is still hidden when the ledger is opened again."""
     window = make_window()
     window.table.table.setColumnHidden(SPEAKER, True)
     window.close()
@@ -112,6 +122,7 @@ def test_an_empty_table_says_what_to_do(qtbot: Any, view: ClaimTableView, sessio
 
 
 def test_an_empty_ledger_says_how_to_bring_an_article(qtbot: Any, make_window: WindowFactory) -> None:
+    """An empty ledger shows a hint telling the person to drop an article."""
     window = make_window()
     hint = window.table.empty_hint
     assert hint.isVisible() and "Drop an article" in hint.text()

@@ -21,6 +21,7 @@ def _accepted(session: LedgerSession, kind: ClaimKind) -> str:
 
 
 def test_delivered_amount_is_saved_and_undone(qtbot: Any, session: LedgerSession) -> None:
+    """A delivered amount typed into a commitment's inspector is saved as a number and undo clears it."""
     inspector = InspectorPanel(session)
     qtbot.addWidget(inspector)
     inspector.resize(420, 1000)  # room for the whole form, as beside the main window
@@ -36,6 +37,7 @@ def test_delivered_amount_is_saved_and_undone(qtbot: Any, session: LedgerSession
 
 
 def test_a_statistic_has_no_commitment_fields(qtbot: Any, session: LedgerSession) -> None:
+    """A statistic's inspector does not show the commitment fields."""
     inspector = InspectorPanel(session)
     qtbot.addWidget(inspector)
     inspector.show()

@@ -11,6 +11,8 @@ from factledger.ui.session import LedgerSession
 
 
 def test_tabs_count_evidence_and_history_as_they_change(qtbot: Any, session: LedgerSession) -> None:
+    """The Evidence and History tabs count their entries as evidence is added, and the status box stays in
+    view on every tab."""
     inspector = InspectorPanel(session)
     qtbot.addWidget(inspector)
     inspector.resize(420, 900)

@@ -11,6 +11,8 @@ from factledger.ui.session import LedgerSession
 def test_legend_rows_follow_the_width_and_the_date_axis_stays_in_view(
     qtbot: Any, session: LedgerSession
 ) -> None:
+    """The timeline legend uses fewer columns when the chart narrows and its columns come back when it
+    widens, with the plot fitting its view."""
     chart = TimelineChart(session)
     qtbot.addWidget(chart)
     chart.show()

@@ -21,6 +21,8 @@ def _garbage_cycle(freed_on: list[str]) -> None:
 
 
 def test_a_worker_allocating_past_the_threshold_does_not_collect(qtbot: Any) -> None:
+    """A worker thread allocating far past the collection threshold frees no cycles; the GUI thread frees
+    them on its next tick."""
     collector = MainThreadCollector(interval_ms=20)
     collector.start()
     try:
@@ -46,6 +48,7 @@ def test_a_worker_allocating_past_the_threshold_does_not_collect(qtbot: Any) -> 
 
 
 def test_stop_collects_and_gives_collection_back(qtbot: Any) -> None:
+    """Stopping the collector frees pending cycles on the GUI thread and restores automatic collection."""
     was_enabled = gc.isenabled()
     collector = MainThreadCollector(interval_ms=60_000)
     collector.start()
@@ -58,6 +61,7 @@ def test_stop_collects_and_gives_collection_back(qtbot: Any) -> None:
 
 
 def test_nothing_is_collected_below_the_threshold(qtbot: Any) -> None:
+    """A collection is due only once allocations pass the threshold, and not again straight after one."""
     collector = MainThreadCollector(interval_ms=60_000)
     collector.start()
     try:

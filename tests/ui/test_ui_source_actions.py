@@ -38,6 +38,8 @@ def _fill_and_save(monkeypatch: pytest.MonkeyPatch, **typed: str) -> None:
 
 
 def test_menu_and_context_menu_share_actions_enabled_only_with_a_source(window: MainWindow) -> None:
+    """The Source menu and the sources list's context menu share the same actions, enabled only while a
+    source is selected."""
     actions = window.sources.source_actions
     menus = {a.text(): a for a in window.menuBar().actions()}
     source_menu = menus["&Source"].menu()
@@ -52,6 +54,8 @@ def test_menu_and_context_menu_share_actions_enabled_only_with_a_source(window: 
 def test_details_dialog_dates_the_source_and_undo_restores_it(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Saving the details dialog dates the source and sets its outlet in the reader and the list, and undo
+    restores the old details."""
     source_id = window.sources.current_source_id()
     assert source_id is not None
     before = window.session.ledger.source(source_id)
@@ -68,6 +72,7 @@ def test_details_dialog_dates_the_source_and_undo_restores_it(
 
 
 def test_a_bad_date_is_told_and_changes_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date the details dialog cannot read is told to the person and changes nothing, not even undo."""
     source_id = window.sources.current_source_id()
     assert source_id is not None
     told: list[str] = []
@@ -83,6 +88,7 @@ def test_a_bad_date_is_told_and_changes_nothing(window: MainWindow, monkeypatch:
 def test_save_original_writes_the_imported_bytes(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Save original writes the exact bytes that were imported."""
     target = tmp_path / "saved.txt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     window.sources.source_actions.save_original_action.trigger()
@@ -95,6 +101,8 @@ def test_save_original_writes_the_imported_bytes(
 def test_delete_asks_first_then_removes_the_source_everywhere(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, answer: Any, kept: int
 ) -> None:
+    """Deleting a source first asks, naming its facts and suggestions, and removes it everywhere only when
+    the person says yes."""
     asked: list[str] = []
 
     def question(_parent: object, _title: str, text: str, *_a: object) -> Any:

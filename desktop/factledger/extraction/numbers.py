@@ -143,8 +143,3 @@ def words_value(raw: str) -> float | None:
     if not seen_number:
         return None
     return total + current
-
-
-def is_number_word(word: str) -> bool:
-    """Whether a single lower-case word is part of spelled-out number vocabulary."""
-    return word in _UNITS or word in _TENS or word == "hundred" or word in SCALES
