@@ -380,6 +380,7 @@ def test_pages_positions_and_neighbours_agree_with_nulls_first(store: LedgerStor
             assert after is not None and after.ids() == listed[index + 1 :]
             assert before is not None and before.ids() == listed[:index]
         assert store.claims.page(ClaimFilter(), order, offset=1, limit=2).ids() == listed[1:3]
+        assert store.claims.page(ClaimFilter(), order, offset=1, limit=-1).ids() == listed[1:]  # -1: all
     assert store.claims.position("clm_1", ClaimFilter(subject="none"), ClaimOrder()) is None
 
 

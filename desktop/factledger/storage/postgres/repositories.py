@@ -310,6 +310,13 @@ class ClaimRepository:
     ) -> ClaimPage:
         """Rows `offset` .. `offset + limit - 1` in `order`; a page in the far half is read backwards."""
         where, params = where_clause(claim_filter)
+        if limit < 0:  # "no limit", as SQLite reads LIMIT -1 (PostgreSQL reads LIMIT NULL so)
+            rows = self._db.execute(
+                f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE {where} ORDER BY {order_clause(order)} "
+                "OFFSET %s",
+                [*params, offset],
+            ).fetchall()
+            return ClaimPage(rows)
         reverse = False
         if offset > REVERSE_AFTER:
             total = self.count(claim_filter)
