@@ -1,4 +1,7 @@
-"""A real, throw-away PostgreSQL server for the team-ledger tests.
+"""A real, throw-away PostgreSQL server for the team-ledger tests and the storage contract suite.
+
+Its fixtures (`postgres_server`, `postgres_dsn`, `login_role`) are registered for every test area by
+`tests/conftest.py`; `tests/postgres/conftest.py` adds `seeded_ledger`.
 
 One cluster per test session: `initdb` into a fresh folder under the system temp dir, owned by an
 unprivileged user (PostgreSQL refuses to run as root: as root the server runs as `postgres`, the user

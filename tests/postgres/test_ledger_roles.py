@@ -51,6 +51,10 @@ def test_each_role_works_through_the_ledger_as_far_as_the_server_lets_it(
         verified = editor.claim(claim_id)
         assert verified.verified_by == editor.actor and verified.status == "verified"
         assert {e.actor for e in editor.history(claim_id)} == {editor.actor, checker.actor}
+        # deleting a whole source is preceded by a backup, which a team ledger leaves to the server
+        with pytest.raises(UserError, match="pg_dump"):
+            editor.delete_source(result.source_id)
+        assert editor.source(result.source_id).id == result.source_id
     with Ledger.open(url_as("reader")) as reader:
         assert reader.count_claims() == accepted and reader.search("battery")
         before = reader.history(claim_id)
