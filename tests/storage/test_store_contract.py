@@ -341,6 +341,10 @@ def test_search_and_checks(store: LedgerStore, tmp_path: Path) -> None:
     }
     assert [h.entity for h in store.search("carmakers")] == ["source"]
     assert store.search("nothing like it") == [] and store.search("  ,  ") == []
+    for typed in ('"$10 billion', "NOT(", "o'neil", "a & b | !c", "\\", "x:*", "toyota AND", "-"):
+        store.search(typed)  # half-typed queries and search syntax are words, never an error
+        store.claims.count(ClaimFilter(text=typed))
+    assert [h.id for h in store.search("$10 billion", ranked=False)][:1] == ["clm_1"]
     filtered = ClaimFilter(text="toyota invest")
     assert store.claims.count(filtered) == 1 and store.claims.page(filtered, ClaimOrder()).ids() == ["clm_1"]
     store.refuse_if_open(tmp_path / "other.txt", doing="importing")

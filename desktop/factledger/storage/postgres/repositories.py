@@ -125,6 +125,11 @@ def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "TRUE"), params
 
 
+NOT_NULL_SORTS = frozenset({"kind", "statement", "status", "source", "updated_at"})
+"""Sort keys whose columns are NOT NULL: their ORDER BY names no NULLS placement, so the planner walks
+their (column, id) index (it does not see that NULLS FIRST is moot on a NOT NULL column)."""
+
+
 def order_clause(order: ClaimOrder) -> str:
     """SQLite's order: NULLs first ascending and last descending, then the fact's id."""
     column = _ORDER_SQL.get(order.column)
@@ -133,8 +138,10 @@ def order_clause(order: ClaimOrder) -> str:
             f"Claims cannot be sorted by '{order.column}'; choose one of: {', '.join(_ORDER_SQL)}."
         )
     direction = "DESC" if order.descending else "ASC"
-    nulls = "NULLS LAST" if order.descending else "NULLS FIRST"
-    return f"{column.format(d=direction)} {direction} {nulls}, claims.id {direction}"
+    nulls = ""
+    if order.column not in NOT_NULL_SORTS:
+        nulls = " NULLS LAST" if order.descending else " NULLS FIRST"
+    return f"{column.format(d=direction)} {direction}{nulls}, claims.id {direction}"
 
 
 class SourceRepository:

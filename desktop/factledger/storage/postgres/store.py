@@ -22,7 +22,7 @@ from factledger.domain.factsheet import FactSheetRow
 from .. import open_ledgers
 from ..factsheet import _CLAIMS_SQL, _EVIDENCE_SQL, _ORDER, rows_from
 from ..search import RANK_WINDOW
-from .connection import connect, where
+from .connection import DriverError, connect, where, work_sentence
 from .migrations import probe, refuse_unusable, schema_version
 from .repositories import (
     ClaimRepository,
@@ -74,6 +74,9 @@ class PostgresStore:
         conn = connect(url, autocommit=True)
         try:
             version = schema_version(conn, url)
+        except DriverError as exc:
+            conn.close()
+            raise work_sentence(exc, user=conn.info.user) from exc
         except BaseException:
             conn.close()
             raise
@@ -172,15 +175,17 @@ class PostgresStore:
         """The export stream of `storage.factsheet`, read through server-side cursors in one snapshot."""
         where_sql, params = where_clause(claim_filter)
         with self._db.snapshot():
-            yield from rows_from(
-                self._db.stream(
-                    "fl_export_claims", _CLAIMS_SQL.format(where=where_sql, order=_ORDER), params
-                ),
-                self._db.stream(
-                    "fl_export_evidence", _EVIDENCE_SQL.format(where=where_sql, order=_ORDER), params
-                ),
-                self._source_of,
+            claims = self._db.stream(
+                "fl_export_claims", _CLAIMS_SQL.format(where=where_sql, order=_ORDER), params
             )
+            evidence = self._db.stream(
+                "fl_export_evidence", _EVIDENCE_SQL.format(where=where_sql, order=_ORDER), params
+            )
+            try:
+                yield from rows_from(claims, evidence, self._source_of)
+            finally:  # the server-side cursors close inside the snapshot that declared them
+                claims.close()
+                evidence.close()
 
     def _source_of(self, source_id: str) -> tuple[object, ...]:
         row = self._db.one(
@@ -196,7 +201,10 @@ class PostgresStore:
         knows, and that every fact's quote is its source's words. Pages and indexes are the server's
         (its own checksums and `amcheck`), not a client's."""
         problems: list[str] = []
-        found = probe(self._db.conn)
+        try:
+            found = probe(self._db.conn)
+        except DriverError as exc:
+            raise work_sentence(exc, user=self._db.user) from exc
         try:
             refuse_unusable(self.url, found)
         except UserError as error:
