@@ -8,7 +8,7 @@ the outer, as on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -102,7 +102,9 @@ class Session:
             elif self.conn.info.transaction_status != pq.TransactionStatus.IDLE:
                 self.execute("COMMIT")
 
-    def stream(self, name: str, query: str, params: Sequence[Any] | None = None) -> Iterator[tuple[Any, ...]]:
+    def stream(
+        self, name: str, query: str, params: Sequence[Any] | None = None
+    ) -> Generator[tuple[Any, ...], None, None]:
         """Rows of a query fetched in batches through a server-side cursor (inside a `snapshot`)."""
         try:
             with self.conn.cursor(name=name) as cursor:
