@@ -8,7 +8,8 @@ the outer, as on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Iterator, Sequence
+import contextlib
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,16 +22,39 @@ from .connection import work_sentence
 class Session:
     """A psycopg connection with the ledger's error sentences and nested transactions that join."""
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        reconnect: Callable[[], psycopg.Connection[Any]] | None = None,
+    ) -> None:
         self.conn = conn
         self.user = str(conn.info.user)
         self._depth = 0
+        self._reconnect = reconnect
+
+    def _usable(self) -> None:
+        """Between transactions, a connection the server or the network dropped is opened again (a
+        restart of the server, a laptop waking up); inside one, its loss is the transaction's failure."""
+        if self._reconnect is not None and self._depth == 0 and (self.conn.broken or self.conn.closed):
+            with contextlib.suppress(psycopg.Error):
+                self.conn.close()
+            self.conn = self._reconnect()
 
     def execute(self, query: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
         """Run one statement; a refusal by the server or a lost connection becomes a `UserError`.
 
         `params` None sends the SQL as it is (a `%` in it needs no doubling); with params, `%s` marks them.
+        A read outside a transaction whose connection turns out to be lost is tried once more on a new one.
         """
+        self._usable()
+        try:
+            return self.conn.execute(query, params if params else None)
+        except psycopg.OperationalError as exc:
+            if self._reconnect is None or self._depth > 0 or not self.conn.broken:
+                raise work_sentence(exc, user=self.user) from exc
+        except psycopg.Error as exc:
+            raise work_sentence(exc, user=self.user) from exc
+        self._usable()  # outside a transaction only reads run here: trying one again is safe
         try:
             return self.conn.execute(query, params if params else None)
         except psycopg.Error as exc:
@@ -67,6 +91,7 @@ class Session:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All of it or none of it: any error rolls the whole transaction back; a nested one joins it."""
+        self._usable()
         if self.in_transaction:
             self._depth += 1
             try:
@@ -94,13 +119,18 @@ class Session:
             yield
             return
         self.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        self._depth += 1  # a write meanwhile joins the snapshot's transaction; a lost one is not retried
         try:
             yield
         finally:
-            if self.conn.info.transaction_status == pq.TransactionStatus.INERROR:
-                self.conn.execute("ROLLBACK")
-            elif self.conn.info.transaction_status != pq.TransactionStatus.IDLE:
+            self._depth -= 1
+            status = self.conn.info.transaction_status
+            if status == pq.TransactionStatus.INERROR:
+                with contextlib.suppress(psycopg.Error):
+                    self.conn.execute("ROLLBACK")
+            elif status == pq.TransactionStatus.INTRANS:
                 self.execute("COMMIT")
+            # otherwise the connection was lost with the snapshot: there is nothing left to end
 
     def stream(
         self, name: str, query: str, params: Sequence[Any] | None = None

@@ -80,7 +80,7 @@ class PostgresStore:
         except BaseException:
             conn.close()
             raise
-        return cls(Session(conn), url, version)
+        return cls(Session(conn, reconnect=lambda: connect(url, autocommit=True)), url, version)
 
     @property
     def actor(self) -> str:
