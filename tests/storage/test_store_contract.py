@@ -1,7 +1,9 @@
 """The storage port's contract: what any `LedgerStore` must do, written against `core.store` only.
 
-Every test takes a store from `ENGINES` and uses nothing but the Protocols' methods, so a second engine
-joins by adding its opener there and must pass the same tests.
+Every test takes a store from `ENGINES` and uses nothing but the Protocols' methods: each runs once on a
+ledger file (SQLite) and once on a team ledger made on the tests' throw-away PostgreSQL server (skipped,
+with the reason, where no PostgreSQL binaries exist). Where the engines differ by design (backups are the
+server's business) the test says so.
 """
 
 from __future__ import annotations
