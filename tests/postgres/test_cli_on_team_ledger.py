@@ -41,6 +41,7 @@ def _session(capsys: pytest.CaptureFixture[str], ledger: str, folder: Path) -> d
     _run(capsys, ledger, "status", listed[2]["id"], "in_review", "--reason", "asking the ministry")
     after = _in_text_order(_run(capsys, ledger, "claims", "--json", "--sort", "source", "--asc"))
     shown = json.loads(_run(capsys, ledger, "show", verified, "--json"))
+    findings = json.loads(_run(capsys, ledger, "check", "--json"))
     sheet = folder / "x.csv"
     _run(capsys, ledger, "export", "-o", str(sheet))
     with sheet.open(encoding="utf-8-sig", newline="") as handle:
@@ -59,6 +60,9 @@ def _session(capsys: pytest.CaptureFixture[str], ledger: str, folder: Path) -> d
         "search": sorted(hit_key(h) for h in hits),
         "prefix search": sorted(hit_key(h) for h in prefix_hits),
         "history": [(e["action"], e.get("reason")) for e in shown["history"]],
+        "check": sorted(
+            (f["check"], sorted(statements[c] for c in f["claim_ids"] if c in statements)) for f in findings
+        ),
         "csv": [_stable(row) for row in rows],
         "csv columns": list(rows[0]) if rows else [],
     }
@@ -93,6 +97,7 @@ def test_the_same_commands_give_the_same_answers_on_a_file_and_on_a_server(
     assert on_file["search"] and on_file["prefix search"] and len(on_file["csv"]) == 1
     assert len(on_file["claims"]) == on_file["accepted"] and on_file["csv columns"]
     assert on_file["history"][-1] == ("status", "matches the company's release")
+    assert on_file["check"], "the seed article has restated figures to find"
     for key, expected in on_file.items():
         assert on_server[key] == expected, key
 
