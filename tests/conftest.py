@@ -28,6 +28,15 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _ledger_services() -> None:
+    """The UI opens ledgers only through the services the app's composition root installs: tests get the same."""
+    from factledger.app import ledger_services
+    from factledger.ui.services import install_services
+
+    install_services(ledger_services())
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the user's real default ledger."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from factledger import __version__, cli_team
 from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS
@@ -34,7 +35,31 @@ def _narrowing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="stated on or before (YYYY[-MM[-DD]])")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotRun:
+    """Takes the options of a command that is not about to run and keeps nothing (see `build_parser`).
+
+    Every method is a no-op returning this object, so whatever a command's set-up calls on its parser
+    (options, groups, defaults) costs nothing when another command runs.
+    """
+
+    def __getattr__(self, _name: str) -> Callable[..., _NotRun]:
+        return self._ignore
+
+    def _ignore(self, *_args: Any, **_kwargs: Any) -> _NotRun:
+        return self
+
+
+_NOT_RUN = cast(argparse.ArgumentParser, _NotRun())
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given `only`, the command about to run, just that command's options.
+
+    argparse builds a full parser per command, ~10 ms for all of them on every start: more than a query's
+    own Python. The others are needed only to list the commands (`--help`) or to name them when one is
+    mistyped, so when `only` is not a command name every command is built, and the answer is as before.
+    """
+    built: list[str] = []
     parser = argparse.ArgumentParser(
         prog="factledger",
         description="FactLedger: find, verify and export the facts in news articles. "
@@ -46,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str, *, json_output: bool = True) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return _NOT_RUN
+        built.append(name)
         p = sub.add_parser(name, help=help_text, description=help_text)
         _ledger_option(p)
         if json_output:
@@ -152,8 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="the salvage file (default: beside the ledger)")
     command("verify", "check every page and index of the ledger file (PRAGMA integrity_check)")
-    cli_team.add_commands(sub)
+    if only is None or only in cli_team.COMMANDS:
+        cli_team.add_commands(sub)
+    elif not built:  # `only` names no command: the whole parser, so the error lists them all
+        return build_parser()
     return parser
+
+
+QUERIES = frozenset({"info", "sources", "suggestions", "claims", "search", "show", "check"})
+"""Commands that only read the ledger: opened without the page-by-page check of a big file up front,
+so a query answers at once; SQLite still refuses a damaged page one of them reads."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -168,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command in ("restore", "salvage"):  # these work on a ledger that cannot (or must not) be open
         without_ledger: int = getattr(commands, args.command)(args)
         return without_ledger
-    with Ledger.open(args.ledger, init=args.init) as ledger:
+    with Ledger.open(args.ledger, init=args.init, reading=args.command in QUERIES) as ledger:
         for notice in ledger.notices:
             print(f"factledger: {notice}", file=sys.stderr)
         name = {"import": "import_", "edit-source": "edit_source"}.get(args.command, args.command)
@@ -192,7 +228,9 @@ def main(
     """Run a command. The GUI and the self-check are passed in by the entry point, so the CLI itself
     never imports Qt (import-linter holds it to that) and stays usable on a machine without a display."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    # A command comes first in nearly every call: build its options alone (options before it, a help
+    # request or a typo get the whole parser).
+    parser = build_parser(arguments[0] if arguments else None)
     args = parser.parse_args(arguments)
     if args.selftest:
         if selftest is None:
@@ -214,6 +252,11 @@ def main(
     except KeyboardInterrupt:
         print("factledger: interrupted.", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: its traceback goes to the log file too, then Python prints it
+        from factledger.core.logfile import record_bug
+
+        record_bug(error, where=f"factledger {args.command}")
+        raise
 
 
 __all__ = ["build_parser", "main"]

@@ -1,4 +1,9 @@
-"""One function per CLI command: parse nothing, print results, let `UserError` reach `cli.main`."""
+"""One function per CLI command: parse nothing, print results, let `UserError` reach `cli.main`.
+
+Commands reach the ledger, readers, extractor and exporters through `factledger.core` only (an
+import-linter contract), and import what they use inside the command: importing this module loads
+the vocabularies, not storage, so `suggest` needs no SQLite and a query needs no reader.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factledger.core import LedgerDamaged
-from factledger.core.backups import resolve_backup, restore_backup, salvage_copy
-from factledger.core.edits import AcceptSuggestion, EvidenceInput
 from factledger.core.fields import EDITABLE_BY_NAME, SOURCE_FIELDS, normalize_fields
-from factledger.core.ledger import Ledger
-from factledger.core.paths import default_ledger_path
 from factledger.domain import (
     Attribution,
     Changes,
@@ -32,11 +32,12 @@ from factledger.domain.anchors import Anchor
 from factledger.domain.figures import format_figure
 
 if TYPE_CHECKING:
+    from factledger.core.edits import EvidenceInput
     from factledger.core.importing import ImportResult
     from factledger.core.ledger import Ledger
 
-# Readers, the extractor and the exporters are imported by the commands that use them, so a query
-# command starts without trafilatura, lxml or the extraction patterns (see benchmarks/cli_startup.py).
+# Readers, the extractor, the exporters and storage are imported by the commands that use them, so a
+# query command starts without trafilatura, lxml or the extraction patterns (benchmarks/cli_startup.py).
 ACCEPT_THRESHOLD = 0.5
 
 
@@ -90,6 +91,8 @@ def _span(text: str) -> tuple[int, int]:
 
 
 def _evidence(args: argparse.Namespace) -> EvidenceInput | None:
+    from factledger.core.edits import EvidenceInput
+
     if not args.evidence and not args.note:
         return None
     stance = Stance(args.stance)
@@ -114,9 +117,9 @@ def info(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def import_(ledger: Ledger, args: argparse.Namespace) -> int:
-    from factledger import reading
+    from factledger.core.article_inputs import expand_inputs
 
-    items = reading.expand_inputs(args.inputs)
+    items = expand_inputs(args.inputs)
     if not items:
         raise UserError("Nothing to import: no readable files were found in what was given.")
     if args.json:
@@ -143,7 +146,7 @@ def import_(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def _print_result(r: ImportResult) -> None:
-    from factledger import reading
+    from factledger.core.article_inputs import printable
 
     if r.outcome == "imported":
         line = f"imported: {r.label} ({r.suggestion_count} suggestions) [{r.source_id}]"
@@ -156,17 +159,13 @@ def _print_result(r: ImportResult) -> None:
         )
     else:
         line = f"failed: {r.message}"
-    print(reading.printable(line), flush=True)
+    print(printable(line), flush=True)
 
 
 def suggest(args: argparse.Namespace) -> int:
-    from factledger import extraction, reading
+    from factledger.core.suggesting import suggest_input
 
-    items = reading.expand_inputs([args.file])
-    if len(items) != 1:
-        raise UserError(f"'{args.file}' is not one readable file or URL.")
-    document = reading.read_input(items[0])
-    suggestions = extraction.suggest(document)
+    document, suggestions = suggest_input(args.file)
     if args.json:
         _print_json(
             {
@@ -217,6 +216,8 @@ def suggestions(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def accept(ledger: Ledger, args: argparse.Namespace) -> int:
+    from factledger.core.edits import AcceptSuggestion
+
     source_id = None if args.target == "all" else args.target
     if source_id is not None:
         ledger.source(source_id)
@@ -358,34 +359,25 @@ def check(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def export(ledger: Ledger, args: argparse.Namespace) -> int:
-    from factledger.exporting import ExportOptions, export_format
+    from factledger.core.exports import export_fact_sheet
 
     output = Path(args.output)
     fmt = args.format or {".json": "json", ".jsonld": "claimreview", ".md": "md"}.get(
         output.suffix.lower(), "csv"
     )
-    export_format(fmt)
     claim_filter = _filter(args)
     if not args.status:
         claim_filter = replace(claim_filter, statuses=frozenset({Status.VERIFIED}))
-    count = ledger.export(
-        output, fmt=fmt, claim_filter=claim_filter, options=ExportOptions(bom=not args.no_bom)
-    )
+    count = export_fact_sheet(ledger, output, fmt=fmt, claim_filter=claim_filter, bom=not args.no_bom)
     print(f"wrote {count} facts to {output}", file=sys.stderr)
     return 0
 
 
 def refresh(ledger: Ledger, args: argparse.Namespace) -> int:
-    from factledger import reading
+    from factledger.core.refresh import web_fetcher
 
-    timeout = max(0.5, float(args.timeout))
     targets = None if args.target == "all" else [args.target]
-    results = ledger.refresh(
-        targets,
-        fetch=lambda url: reading.fetch_url(
-            url, timeout=min(timeout, reading.READ_TIMEOUT), deadline=timeout
-        ),
-    )
+    results = ledger.refresh(targets, fetch=web_fetcher(args.timeout))
     if args.json:
         _print_json(
             [
@@ -461,6 +453,11 @@ def backups(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
+    from factledger.core import LedgerDamaged
+    from factledger.core.backups import resolve_backup, restore_backup
+    from factledger.core.ledger import Ledger
+    from factledger.core.paths import default_ledger_path
+
     path = Path(args.ledger).expanduser() if args.ledger else default_ledger_path()
     chosen = resolve_backup(path, args.backup)
     damaged = False
@@ -479,6 +476,9 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def salvage(args: argparse.Namespace) -> int:
+    from factledger.core.backups import salvage_copy
+    from factledger.core.paths import default_ledger_path
+
     path = Path(args.ledger).expanduser() if args.ledger else default_ledger_path()
     if not path.is_file():
         raise UserError(f"There is no ledger at {path}.")

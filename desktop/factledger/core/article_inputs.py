@@ -6,10 +6,11 @@ next to the articles; importing those made sources titled "{". They are skipped,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from factledger import reading
 from factledger.reading import ImportInput
 from factledger.reading.sniff import SUFFIXES
 
@@ -42,6 +43,21 @@ class Skipped:
 
     label: str
     reason: str
+
+
+def expand_inputs(given: Iterable[str | Path]) -> list[ImportInput]:
+    """Paths, folders and URLs as a person typed them, as the inputs to import (a folder's files in order).
+
+    Everything given is kept, articles or not: the command line imports what it was told to and reports
+    each failure, where a drop onto the window is sorted with `split_articles` first.
+    """
+    return reading.expand_inputs(given)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one terminal line: undecodable bytes of a file name and control characters
+    (a newline in a file name) become U+FFFD."""
+    return reading.printable(text)
 
 
 def split_articles(inputs: Sequence[ImportInput]) -> tuple[list[ImportInput], list[Skipped]]:

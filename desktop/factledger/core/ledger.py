@@ -39,6 +39,7 @@ from factledger.domain.factsheet import QuoteMismatch
 from . import backups as safety
 from . import operations
 from . import series as chart_series
+from .chart_store import ChartStore
 from .context import LedgerContext
 from .edits import AcceptAll, Edit, EvidenceInput
 from .paths import backups_root, default_ledger_path, default_reviewer
@@ -100,6 +101,7 @@ class Ledger:
         create: bool = True,
         init: bool = False,
         daily_backup: bool = True,
+        reading: bool = False,
     ) -> Ledger:
         """Open a ledger file (the default one without a path).
 
@@ -107,6 +109,8 @@ class Ledger:
         backup is a day old (and before a migration), and puts back safeguards another tool removed.
         `init` turns an empty SQLite file of another program into a ledger; without it that is refused.
         The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
+        `reading` says the caller only reads (a command-line query): a big file is then not checked page
+        by page first, which would cost more than the query (SQLite still refuses a damaged page read).
         """
         # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
         if isinstance(path, str) and is_postgres_url(path):
@@ -120,6 +124,7 @@ class Ledger:
             init=init,
             backups_root=backups_root,
             newest_backup=safety.newest_good_backup,
+            reading=reading,
         )
         ledger = cls(resolved, LedgerContext(store=store, actor=actor or default_reviewer()))
         ledger.read_only = store.read_only
@@ -218,29 +223,20 @@ class Ledger:
     def clock(self, clock: Callable[[], str]) -> None:
         self._ctx.clock = clock
 
-    def _sqlite_db(self) -> Any:
-        """The SQLite handle the chart queries and the `info()` counts still take until they go through
-        the chart port (`core/chart_store.py`); typed `Any` so no engine type enters the core."""
-        from factledger.storage.sqlite_store import sqlite_database
-
-        return sqlite_database(self._ctx.store)
-
     def info(self) -> LedgerInfo:
-        ctx = self._ctx
-        db = self._sqlite_db()
-        by_status = dict(db.execute("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
-        by_kind = dict(db.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+        """What the ledger holds, counted (`factledger info`): the counts come from storage."""
+        counts = self._ctx.store.counts()
         return LedgerInfo(
             path=str(self.path),
-            schema_version=ctx.store.schema_version,
-            sources=ctx.sources.count(),
-            claims=sum(by_status.values()),
-            suggestions=ctx.suggestions.count(),
-            evidence=ctx.evidence.count(),
-            history=ctx.history.count(),
-            dismissed=ctx.suggestions.count_dismissed(),
-            by_status=by_status,
-            by_kind=by_kind,
+            schema_version=self._ctx.store.schema_version,
+            sources=counts.sources,
+            claims=counts.claims,
+            suggestions=counts.suggestions,
+            evidence=counts.evidence,
+            history=counts.history,
+            dismissed=counts.dismissed,
+            by_status=counts.by_status,
+            by_kind=counts.by_kind,
         )
 
     # -- edits (every mutation goes through here, in one transaction) -----------------------------
@@ -491,7 +487,11 @@ class Ledger:
                 "of its source, so the ledger was changed outside FactLedger. Restore a backup or correct them."
             ) from mismatch
 
-    # -- chart series (SQL in storage.series; values in core.series) ------------------------------
+    # -- chart series (queries through the ChartStore port; values in core.series) ----------------
+    @property
+    def _charts(self) -> ChartStore:
+        return self._ctx.store.charts
+
     def timeline(
         self,
         claim_filter: ClaimFilter = ClaimFilter(),
@@ -502,7 +502,7 @@ class Ledger:
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
         return chart_series.timeline(
-            self._sqlite_db(),
+            self._charts,
             claim_filter,
             grouping=grouping,
             today=today,
@@ -511,26 +511,26 @@ class Ledger:
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
-        return chart_series.timeline_point(self._sqlite_db(), claim_id)
+        return chart_series.timeline_point(self._charts, claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
-        return chart_series.metrics(self._sqlite_db(), claim_filter)
+        return chart_series.metrics(self._charts, claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
-        return chart_series.figures(self._sqlite_db(), claim_filter, subject=subject, unit=unit)
+        return chart_series.figures(self._charts, claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
-        return chart_series.progress(self._sqlite_db(), claim_filter)
+        return chart_series.progress(self._charts, claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
-        return chart_series.verdict_claims(self._sqlite_db(), claim_filter, day=day, limit=limit)
+        return chart_series.verdict_claims(self._charts, claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
-        return chart_series.commitments(self._sqlite_db(), claim_filter, today=today)
+        return chart_series.commitments(self._charts, claim_filter, today=today)
 
     def link(
         self, from_claim: str, to_claim: str, *, kind: LinkKind | str, note: str | None = None

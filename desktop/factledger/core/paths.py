@@ -1,4 +1,4 @@
-"""Where ledgers live by default: one file in the user's data folder (platformdirs)."""
+"""Where ledgers live by default (one file in the user's data folder) and where the log goes (platformdirs)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import getpass
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_log_path
 
 APP_NAME = "FactLedger"
 DEFAULT_LEDGER_NAME = "ledger.factledger"
@@ -17,6 +17,13 @@ def default_ledger_path() -> Path:
     override = os.environ.get("FACTLEDGER_HOME")
     base = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
     return base / DEFAULT_LEDGER_NAME
+
+
+def log_dir() -> Path:
+    """The folder of the log file: the user's log folder, or `logs` in `FACTLEDGER_HOME` when that is set
+    (tests and portable installs keep everything in one place, as the default ledger does)."""
+    override = os.environ.get("FACTLEDGER_HOME")
+    return Path(override) / "logs" if override else user_log_path(APP_NAME, appauthor=False)
 
 
 def backups_root() -> Path:

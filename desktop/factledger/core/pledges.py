@@ -28,6 +28,7 @@ from typing import Final, NamedTuple, cast
 
 from factledger.checking.consistency import TOLERANCE, same_value
 from factledger.domain import Fulfilment
+from factledger.domain.chart_rows import CommitmentStatement, StatementRow
 
 CONFLICT_RATIO = 0.75
 """Rule 3 groups two amounts only when the smaller is at least this share of the larger ($500 bn of $550 bn)."""
@@ -37,35 +38,10 @@ pledge is reported by a handful of outlets, while dozens of sources each giving 
 amount on one subject are a stream of pledges (monthly contracts, say), not one pledge reported differently."""
 
 
-class Statement(NamedTuple):
-    """One logged commitment, as the tracker reads it (a tuple: a ledger may hold 100,000s of them)."""
-
-    claim_id: str
-    source_id: str
-    committer: str | None
-    unit: str | None
-    subject: str | None
-    amount: float | None
-    fulfilment: str | None  # a `Fulfilment` value
-    delivered: float | None
-    due: str | None  # last day of its deadline (ISO), when one is given
-    overdue: bool | int  # its deadline has passed
-
-
-StatementRow = tuple[
-    str,
-    str,
-    str | None,
-    str | None,
-    str | None,
-    float | None,
-    str | None,
-    float | None,
-    str | None,
-    bool | int,
-]
-"""A `Statement`'s fields as a plain row (what the storage query returns): the grouping reads fields by
-position, so a ledger's rows are grouped without making a `Statement` of each."""
+Statement = CommitmentStatement
+"""One logged commitment, as the tracker reads it (its fields are the positions of a `StatementRow`, the
+plain row storage answers: the grouping reads fields by position, so a ledger's rows are grouped without
+making a `Statement` of each)."""
 
 # Field positions (Final, so the type checker knows each field's type)
 _ID: Final = 0

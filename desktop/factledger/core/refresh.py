@@ -104,3 +104,15 @@ def _refresh_one(
         edit,
         changes,
     )
+
+
+def web_fetcher(timeout: float) -> Callable[[str], Document]:
+    """Fetch a page for `refresh_sources` within `timeout` seconds in all (at least half a second).
+
+    Each read waits at most the reader's own limit, and the whole download at most `timeout`, so one slow
+    server cannot hold a refresh of many sources for long.
+    """
+    from factledger import reading
+
+    limit = max(0.5, float(timeout))
+    return lambda url: reading.fetch_url(url, timeout=min(limit, reading.READ_TIMEOUT), deadline=limit)

@@ -3,6 +3,7 @@
 Values are frozen dataclasses; the big ones (timeline markers and bars) are columns of numpy arrays so a
 chart can draw 100,000 facts as one item. Codes index `KIND_ORDER`, `STATUS_ORDER`, `FULFILMENT_ORDER`.
 Times are POSIX seconds at UTC midnight of the day named (what pyqtgraph's `DateAxisItem` expects).
+Rows come from a `ChartStore` (`core.chart_store`): this module holds no SQL and no connection.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from enum import StrEnum
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, LinkKind, Status
-from factledger.storage import series as sql
+from factledger.domain.chart_rows import BUCKET_ORIGIN as BUCKET_ORIGIN  # buckets are numbered from it
+from factledger.domain.chart_rows import BUCKET_WIDTHS, DAY_SECONDS, BarColumns
 
 from .pledges import Pledge, group_pledges
+
+if TYPE_CHECKING:
+    from .chart_store import ChartStore
 
 KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
@@ -31,9 +34,8 @@ MAX_MARKERS = 20_000
 """Above this many dated facts (in view) the timeline counts facts per time bucket instead of drawing each."""
 MAX_BARS = 5_000
 """Above this many commitments a bar per commitment is a solid smear: bars wait until fewer are in view."""
-DAY = 86_400.0
-BUCKET_ORIGIN = -719_162
-"""Day 1 of year 1 in days since 1970: buckets are numbered from it, so panning never shifts their edges."""
+DAY = DAY_SECONDS
+"""Seconds in a day: x is POSIX seconds, rows count days."""
 
 if TYPE_CHECKING:
     # numpy is imported where an array is built (the timeline), not with this module: the ledger imports
@@ -144,10 +146,10 @@ BUCKETS_ACROSS = 250
 
 def _bucket_days(span_days: float) -> float:
     """The narrowest of day, week, month, quarter, year that cuts the span into at most BUCKETS_ACROSS."""
-    for days in (1.0, 7.0, 30.4375, 91.3125):
+    for days in BUCKET_WIDTHS[:-1]:
         if span_days / days <= BUCKETS_ACROSS:
             return days
-    return 365.25
+    return BUCKET_WIDTHS[-1]
 
 
 def _day_window(window: tuple[float, float] | None) -> tuple[int, int] | None:
@@ -158,7 +160,7 @@ def _day_window(window: tuple[float, float] | None) -> tuple[int, int] | None:
 
 
 def timeline(
-    db: Database,
+    store: ChartStore,
     claim_filter: ClaimFilter,
     *,
     grouping: TimelineGrouping = TimelineGrouping.SUBJECT,
@@ -176,29 +178,29 @@ def timeline(
     today = today or date.today()
     group_by = str(TimelineGrouping(grouping))
     days = _day_window(window)
-    dated, undated, first, last = sql.timeline_extent(db, claim_filter, window=days)
+    dated, undated, first, last = store.timeline_extent(claim_filter, window=days)
     aggregated = dated > max_markers
     bucket = 0.0
     ids: tuple[str, ...] = ()
     if aggregated:
         low, high = days or (first or 0, last or 0)
         bucket = _bucket_days(high - low + 1)
-        numbers, kinds, statuses, keys, counts = sql.timeline_bucket_columns(
-            db, claim_filter, group_by=group_by, first_day=BUCKET_ORIGIN, bucket_days=bucket, window=days
+        numbers, kinds, statuses, keys, counts = store.timeline_buckets(
+            claim_filter, group_by=group_by, bucket_days=bucket, window=days
         )
         xs = (BUCKET_ORIGIN + (np.asarray(numbers, dtype=np.float64) + 0.5) * bucket) * DAY
     else:
-        rows = sql.timeline_marker_rows(db, claim_filter, group_by=group_by, limit=max_markers, window=days)
-        ids, stated, kinds, statuses, keys = _columns(rows, 5)
-        xs = np.asarray(stated, dtype=np.float64) * DAY
+        marked = store.timeline_markers(claim_filter, group_by=group_by, limit=max_markers, window=days)
+        ids, kinds, statuses, keys = tuple(marked.ids), marked.kinds, marked.statuses, marked.groups
+        xs = np.asarray(marked.days, dtype=np.float64) * DAY
         counts = (1,) * len(ids)
-    commitments = sql.commitment_count(db, claim_filter)
-    bar_rows = (
-        sql.commitment_rows(db, claim_filter, group_by=group_by, today=today.isoformat(), limit=MAX_BARS)
+    commitments = store.commitment_count(claim_filter)
+    bar_columns = (
+        store.commitment_bars(claim_filter, group_by=group_by, today=today.isoformat(), limit=MAX_BARS)
         if commitments <= MAX_BARS
-        else []
+        else BarColumns.of_rows([])
     )
-    bar_ids, made, ends, fulfilments, overdue, bar_keys, amounts, units = _columns(bar_rows, 8)
+    bar_ids, made, ends, fulfilments, overdue, bar_keys, amounts, units = bar_columns
     groups, index = _row_index(keys, bar_keys)
     markers = TimelineMarkers(
         ids=ids,
@@ -209,14 +211,14 @@ def timeline(
         count=np.asarray(counts, dtype=np.int32),
     )
     bars = CommitmentBars(
-        ids=bar_ids,
+        ids=tuple(bar_ids),
         start=_floats(made) * DAY,
         end=_floats(ends),
         fulfilment=np.asarray(fulfilments, dtype=np.int8),
         overdue=np.asarray(overdue, dtype=np.bool_),
         row=np.fromiter((index[k] for k in bar_keys), dtype=np.int32, count=len(bar_keys)),
         amount=_floats(amounts),
-        units=units,
+        units=tuple(units),
     )
     return Timeline(
         grouping=TimelineGrouping(grouping),
@@ -233,40 +235,34 @@ def timeline(
     )
 
 
-def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
-    if not rows:
-        return [()] * width
-    return list(zip(*rows, strict=True))
-
-
 def _floats(values: Sequence[Any]) -> FloatArray:
     import numpy as np
 
     return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
 
-def timeline_point(db: Database, claim_id: str) -> TimelinePoint | None:
+def timeline_point(store: ChartStore, claim_id: str) -> TimelinePoint | None:
     """The tooltip of one marker, read when the pointer reaches it (so the timeline itself stays light)."""
-    row = sql.point_row(db, claim_id)
+    row = store.point(claim_id)
     if row is None:
         return None
     return TimelinePoint(
-        id=row["id"],
-        kind=ClaimKind(row["kind"]),
-        status=Status(row["status"]),
-        quote=row["quote"],
-        statement=row["statement"],
-        speaker=row["speaker"],
-        subject=row["subject"],
-        committer=row["committer"],
-        value=row["value"],
-        amount=row["amount"],
-        unit=row["unit"],
-        deadline=row["deadline"],
-        fulfilment=None if row["fulfilment"] is None else Fulfilment(row["fulfilment"]),
-        stated_on=None if row["stated"] is None else str(row["stated"])[:10],
-        source_title=row["source_title"],
-        outlet=row["outlet"],
+        id=row.id,
+        kind=ClaimKind(row.kind),
+        status=Status(row.status),
+        quote=row.quote,
+        statement=row.statement,
+        speaker=row.speaker,
+        subject=row.subject,
+        committer=row.committer,
+        value=row.value,
+        amount=row.amount,
+        unit=row.unit,
+        deadline=row.deadline,
+        fulfilment=None if row.fulfilment is None else Fulfilment(row.fulfilment),
+        stated_on=None if row.stated is None else str(row.stated)[:10],
+        source_title=row.source_title,
+        outlet=row.outlet,
     )
 
 
@@ -372,21 +368,27 @@ class Figures:
     conflicts: tuple[Conflict, ...]
 
 
-def metrics(db: Database, claim_filter: ClaimFilter) -> list[Metric]:
+def metrics(store: ChartStore, claim_filter: ClaimFilter) -> list[Metric]:
     """Every subject+unit that has figures, with whether its sources disagree."""
-    conflicted = sql.conflicted_metric_keys(db, claim_filter)
+    conflicted = store.conflicted_metrics(claim_filter)
     return [
-        Metric(subject=s, unit=u, figures=n, sources=k, conflicted=(s, u) in conflicted)
-        for s, u, n, k in sql.metric_rows(db, claim_filter)
+        Metric(
+            subject=row.subject,
+            unit=row.unit,
+            figures=row.figures,
+            sources=row.sources,
+            conflicted=(row.subject, row.unit) in conflicted,
+        )
+        for row in store.metrics(claim_filter)
     ]
 
 
-def figures(db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> Figures:
+def figures(store: ChartStore, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> Figures:
     """One series per source; a conflict is one period (or no period) with different values across sources."""
     by_source: dict[str, tuple[str | None, list[FigurePoint]]] = {}
     by_period: dict[str | None, list[tuple[FigurePoint, str]]] = defaultdict(list)
-    for claim_id, source_id, title, value, period, x, qualifier, measured, statement in sql.figure_rows(
-        db, claim_filter, subject=subject, unit=unit
+    for claim_id, source_id, title, value, period, x, qualifier, measured, statement in store.figures(
+        claim_filter, subject=subject, unit=unit
     ):
         x_value = math.nan if x is None else float(x)
         stretch = names_a_stretch(statement or "", period)
@@ -454,11 +456,12 @@ class Progress:
         return tuple(accumulate(self.verified_per_day))
 
 
-def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
-    counts = tuple((Status(s), ClaimKind(k), int(n)) for s, k, n in sql.status_kind_counts(db, claim_filter))
+def progress(store: ChartStore, claim_filter: ClaimFilter) -> Progress:
+    """Facts by status and kind, and verdicts per day, of the filtered facts."""
+    counts = tuple((Status(s), ClaimKind(k), int(n)) for s, k, n in store.status_kind_counts(claim_filter))
     verified: dict[str, int] = defaultdict(int)
     checked: dict[str, int] = defaultdict(int)
-    for day, status, n in sql.verdict_day_counts(db, claim_filter):
+    for day, status, n in store.verdict_day_counts(claim_filter):
         if Status(status) in VERDICTS:
             checked[day] += n
         if status == Status.VERIFIED:
@@ -472,9 +475,9 @@ def progress(db: Database, claim_filter: ClaimFilter) -> Progress:
     )
 
 
-def verdict_claims(db: Database, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
+def verdict_claims(store: ChartStore, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
     """Facts given a verdict on `day` (ISO date), latest first: where a click on "Verdicts over time" goes."""
-    return sql.verdict_claim_ids(db, claim_filter, day=day, limit=limit)
+    return store.verdict_claim_ids(claim_filter, day=day, limit=limit)
 
 
 # -- commitments tracker --------------------------------------------------------------------------
@@ -509,12 +512,12 @@ class CommitmentTotal:
 
 
 def commitments(
-    db: Database, claim_filter: ClaimFilter, *, today: date | None = None
+    store: ChartStore, claim_filter: ClaimFilter, *, today: date | None = None
 ) -> list[CommitmentTotal]:
     """Per committer and unit, largest pledge total first; overdue as on the timeline; restatements once."""
     day = (today or date.today()).isoformat()
-    statements = sql.commitment_statement_rows(db, claim_filter, today=day)
-    links = sql.commitment_link_pairs(db, claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
+    statements = store.commitment_statements(claim_filter, today=day)
+    links = store.commitment_links(claim_filter, kinds=(LinkKind.RESTATES, LinkKind.CONTRADICTS))
     by_key: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
     for pledge in group_pledges(statements, links):
         by_key[(pledge.committer or "").strip().casefold(), (pledge.unit or "").strip().casefold()].append(

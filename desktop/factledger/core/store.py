@@ -44,6 +44,9 @@ from factledger.domain import (
 )
 from factledger.domain.anchors import Anchor, AnchorRecord, AnchorState
 from factledger.domain.factsheet import FactSheetRow
+from factledger.domain.ledger_counts import LedgerCounts
+
+from .chart_store import ChartStore
 
 Row = dict[str, Any]
 """One stored row as column name to value: what an undo puts back exactly as it was taken."""
@@ -329,6 +332,15 @@ class LedgerStore(Protocol):
 
     @property
     def versions(self) -> VersionStore: ...
+
+    @property
+    def charts(self) -> ChartStore:
+        """The read-only queries behind the timeline and charts (their own port, `core.chart_store`)."""
+        ...
+
+    def counts(self) -> LedgerCounts:
+        """What the ledger holds, counted, for `factledger info` and the status dialog."""
+        ...
 
     def transaction(self) -> AbstractContextManager[None]: ...
 

@@ -138,8 +138,11 @@ def find_frames(text: str, sentences: list[Sentence], *, context: Context) -> li
                 label_quoted = True
             elif label is not None and label_quoted and not body.lstrip().startswith(("“", '"')):
                 label = None  # "President Trump: “…”" speaks for its quotations only, not the prose after
-        recent = Recent(last_person, last_group, number, label)
-        frames = _sentence_frames(body, offset, context, recent, people)
+        frames = (
+            _sentence_frames(body, offset, context, Recent(last_person, last_group, number, label), people)
+            if may_hold_frame(body)  # most sentences hold no cue: settled before anything is built
+            else []
+        )
         if (
             not frames
             and body.startswith(("“", '"', "''"))
@@ -282,6 +285,7 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
         and not (m.group(0).startswith("add") and _AMOUNT_NEXT.match(body, m.end()))
     ]
     events.sort(key=lambda e: e[0])
+    verbs: dict[int, int] = {}  # frame index -> where its speech verb starts in `body` (open-ended frames)
     for _, kind, match in events:
         if kind == "according":
             np = _ACCORDING_NP.match(body, match.end())
@@ -341,11 +345,41 @@ def _sentence_frames(body: str, offset: int, context: Context, recent: Recent, p
             content = match.end()
             that = _CONTENT_LEAD.match(body, content)
             content = that.end() if that else content
+            verbs[len(frames)] = verb_start
             frames.append(Frame(speaker, attribution, offset + content, offset + len(body), cue))
+    frames = _split_coordinated(body, offset, frames, verbs)
     frames.extend(_quote_frames(body, offset, quotes, frames, people))
     if not frames:
         frames.extend(_outlet_frames(body, offset, context))
     return frames
+
+
+# What joins two verbs of one subject: "denied the claims, and suggested", "aimed …, saying".
+_JOINER = re.compile(r"(?:\s*,)?\s*(?:(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?)?$")
+
+
+def _split_coordinated(body: str, offset: int, frames: list[Frame], verbs: dict[int, int]) -> list[Frame]:
+    """One subject, two speech verbs ("Trump has denied the claims, and suggested they are …"): each verb's
+    content ends where the next verb of the same speaker begins, so both statements are attributed, not one
+    swallowing the other."""
+    result = list(frames)
+    for index, frame in enumerate(frames):
+        if index not in verbs or frame.content_end != offset + len(body):
+            continue
+        following = [
+            verbs[later]
+            for later in range(index + 1, len(frames))
+            if later in verbs
+            and frames[later].speaker == frame.speaker
+            and frame.content_start < offset + verbs[later]
+        ]
+        if not following:
+            continue
+        joiner = _JOINER.search(body, 0, following[0])
+        end = joiner.start() if joiner else following[0]
+        if offset + end > frame.content_start:
+            result[index] = replace(frame, content_end=offset + end)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +437,7 @@ _INTRO = re.compile(
     r"Asked about|Speaking (?:at|to|in|on))\b[^,.;]{0,80},\s*"
 )
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$")
+_POSSESSOR = re.compile(r"[’']s\b")
 _PRONOUN_START = re.compile(r"(?:[A-Z]\w+ly,\s+(?:however,\s+)?)?(He|She|They|It|We|I)\b")
 
 
@@ -416,6 +451,10 @@ def _clause_subject(body: str, position: int) -> tuple[int, int] | None:
     skip = intro.end() if intro else 0  # "On Russia, Trump …": the subject follows the opening phrase
     runs = [run for run in name_runs(body[:position]) if skip <= run[0] and run[1] <= position]
     if runs:
+        # "Trump’s campaign manager Kellyanne Conway … said": a possessor names whose the subject is.
+        for start, end, _ in runs:
+            if not (_POSSESSOR.match(body, end) or body[start:end].endswith(("’s", "'s"))):
+                return start, end
         return runs[0][0], runs[0][1]
     return None
 

@@ -89,6 +89,153 @@ _PENALTIES: list[tuple[re.Pattern[str], float]] = [
 _NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _WORD = re.compile(r"\w+")
 
+# Each feature's single words, read from one lower-cased tokenization; a feature's regex above runs only when
+# one of its trigger words is present (most sentences have none), so a sentence costs one tokenization and a
+# few set lookups instead of a dozen case-insensitive scans. The answer is the regex's, by construction.
+_WORDS_OF: dict[str, frozenset[str]] = {
+    "states a figure": frozenset(
+        [
+            "million",
+            "billion",
+            "trillion",
+            "percent",
+            "half",
+            "twice",
+            "double",
+            "doubled",
+            "doubles",
+            "triple",
+            "tripled",
+        ]
+    ),
+    "a superlative or first": frozenset(
+        [
+            "first",
+            "only",
+            "largest",
+            "biggest",
+            "highest",
+            "lowest",
+            "most",
+            "least",
+            "best",
+            "worst",
+            "record",
+            "never",
+            "ever",
+            "unprecedented",
+        ]
+    ),
+    "a change or comparison": frozenset(
+        [
+            "increase",
+            "increased",
+            "decrease",
+            "decreased",
+            "rose",
+            "risen",
+            "fell",
+            "fallen",
+            "grew",
+            "grown",
+            "decline",
+            "declined",
+            "dropped",
+            "cut",
+            "raised",
+            "lowered",
+            "fewer",
+            "higher",
+            "lower",
+            "up",
+            "down",
+            "doubled",
+            "tripled",
+        ]
+    ),
+    "a factual statement": frozenset(["is", "are", "was", "were", "has", "have", "had"]),
+    "a disputed point": frozenset(["actually", "truth", "false", "lie", "wrong"]),
+    "an economic topic": frozenset(
+        [
+            "job",
+            "jobs",
+            "tax",
+            "taxes",
+            "debt",
+            "deficit",
+            "trade",
+            "deal",
+            "deals",
+            "economy",
+            "tariff",
+            "tariffs",
+            "investment",
+            "investments",
+            "wage",
+            "wages",
+            "unemployment",
+            "export",
+            "exports",
+            "import",
+            "imports",
+        ]
+    ),
+}
+# Words that must be present for a feature's phrases to match at all ("due to" needs "due", ...).
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "a superlative or first": frozenset(),
+    "a causal claim": frozenset(
+        [
+            "because",
+            "due",
+            "stem",
+            "stems",
+            "led",
+            "leads",
+            "cause",
+            "caused",
+            "causing",
+            "result",
+            "resulted",
+            "results",
+            "thanks",
+            "blame",
+            "blamed",
+            "responsible",
+            "drive",
+            "drives",
+            "driven",
+        ]
+    ),
+    "a change or comparison": frozenset(["more", "less"]),
+    "a stated intention": frozenset(
+        ["will", "plan", "plans", "pledge", "pledged", "promise", "promised", "committed"]
+    ),
+    "a disputed point": frozenset(["in"]),
+    "a state of affairs": frozenset(["we", "there"]),
+}
+_HEDGES = frozenset(["could", "may", "might", "perhaps", "possibly", "maybe"])
+# Substrings without which a first-person penalty ("I think", "we will") cannot match.
+_OPINION_WORDS = ("think", "believe", "feel", "hope", "want", "wish", "love", "guess")
+_PROMISE_WORDS = ("will", "ll", "going")
+# A word of four or more letters ending in "est" (the superlative pattern's `\w+est\b`), in lower case.
+_EST_END = re.compile(r"\west\b")
+# How each feature of `_FEATURES` is decided, in its order: "figure" and "superlative" from the words, a
+# digit or the "-est" ending; "amount" runs its pattern only with a digit; "always" runs it; otherwise the
+# feature's single words settle it, else its pattern runs when one of its trigger words is present.
+_DECIDE = [
+    (
+        {
+            "states a figure": "figure",
+            "a superlative or first": "superlative",
+            "an amount or share": "amount",
+        }.get(reason, "always" if reason == "a reported act" else "words"),
+        _WORDS_OF.get(reason, frozenset()),
+        _TRIGGERS.get(reason, frozenset()),
+    )
+    for _, _, reason in _FEATURES
+]
+
 
 def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     """A score in [0, 1] for how worth checking a sentence is, with the reasons that raised it.
@@ -96,18 +243,40 @@ def check_worthiness(sentence: str) -> tuple[float, list[str]]:
     Check-worthy sentences state figures, superlatives, causes and changes about named actors; greetings,
     questions, opinions and hedges are not.
     """
-    words = len(_WORD.findall(sentence))
+    tokens = _WORD.findall(sentence)
+    words = len(tokens)
     if words < 4:
         return 0.0, []
+    low = sentence.lower()
+    lowered = {token.lower() for token in tokens}
+    digit = any(character.isdecimal() for character in sentence)  # what `\d` matches
     score = 0.1
     reasons: list[str] = []
-    for pattern, weight, reason in _FEATURES:
-        if pattern.search(sentence):
+    for (pattern, weight, reason), (how, singles, triggers) in zip(_FEATURES, _DECIDE, strict=True):
+        if how == "words":
+            present = not lowered.isdisjoint(singles) or (
+                not lowered.isdisjoint(triggers) and pattern.search(sentence) is not None
+            )
+        elif how == "figure":
+            present = digit or not lowered.isdisjoint(singles)
+        elif how == "superlative":
+            present = not lowered.isdisjoint(singles) or ("est" in low and _EST_END.search(low) is not None)
+        elif how == "amount":
+            present = digit and pattern.search(sentence) is not None
+        else:
+            present = pattern.search(sentence) is not None
+        if present:
             score += weight
             reasons.append(reason)
     if _NAMED.search(sentence):
         score += 0.05
-    for pattern, weight in _PENALTIES:
+    for index, (pattern, weight) in enumerate(_PENALTIES):
+        if index == 2 and not any(word in low for word in _OPINION_WORDS):
+            continue
+        if index == 3 and lowered.isdisjoint(_HEDGES):
+            continue
+        if index == 4 and not any(word in low for word in _PROMISE_WORDS):
+            continue
         if pattern.search(sentence):
             score -= weight
     if words < 8:

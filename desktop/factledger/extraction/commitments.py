@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .committers import resolve_actor
+from .committers import ACTOR_NOUNS, can_act, resolve_actor
 from .dates import find_deadline
+from .learned_vague import VAGUE_VERBS
 from .lexicon import SENTENCE_STARTERS
 from .names import actor_before, first_actor
-from .numbers import is_number_word
+from .numbers import words_value
 from .verbs import common_noun as _common_noun
 from .verbs import is_base_verb, only_verb, participle_lemma
 
@@ -103,6 +104,8 @@ _VAGUE = frozenset(
         "involve",
     ]
 )
+# The hand-kept verbs above with those learned from annotated manifestos (`learned_vague.py`).
+_EFFORT = _VAGUE | VAGUE_VERBS
 _FIGURE = re.compile(r"[\d$€£¥₹%]|\b(?i:percent|million|billion|trillion|lakh|crore|half|double)\b")
 _EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
 _IMPERATIVE = re.compile(
@@ -284,6 +287,8 @@ _GOAL = re.compile(
     r"(?P<modal>target|goal|aim|objective|mission|priority|endeavou?r|resolve|agenda|milestone)s?\s+"
     r"(?:(?:is|are|will\s+be|shall\s+be|would\s+be|remains?)\s+)to\s+(?P<action>[a-z]+)\b"
 )
+# A colon closing a line: `_HEADING_CUE` needs one.
+_LINE_END_COLON = re.compile(r":[^\S\n]*(?:\n|$)")
 # A necessary condition for any pattern above, checked first because most sentences pledge nothing. Every
 # cue word they match is preceded by white space or an apostrophe (it follows an actor and `_BETWEEN`, or
 # "’s " in the noun form), except the passive's "will"/"shall", which is followed by white space.
@@ -629,13 +634,23 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         item = _from_cue(body, match, common_words)
         if item is not None:
             found.append(item)
-    for pattern in (_COMMITS_OBJECT, _ANNOUNCE, _NOUN_FORM):
+    lowered = body.lower()
+    nominal = any(word in lowered for word in _NOMINAL_WORDS)
+    # Each pattern runs only where a word it cannot match without is present (most sentences lack them).
+    others = [
+        pattern
+        for pattern, needed in (
+            (_COMMITS_OBJECT, ("commit", "oblig", "binds")),
+            (_ANNOUNCE, ("announc", "unveil")),
+            (_NOUN_FORM, ("’s", "'s") if nominal else ()),
+        )
+        if any(word in lowered for word in needed)
+    ]
+    for pattern in others:
         for match in pattern.finditer(body):
             item = _from_other(body, match, common_words)
             if item is not None:
                 found.append(item)
-    lowered = body.lower()
-    nominal = any(word in lowered for word in _NOMINAL_WORDS)
     for match in _BARE_NOUN_FORM.finditer(body) if nominal else ():
         item = _from_bare_noun(body, match)
         if item is not None:
@@ -657,14 +672,15 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
                     match.group("modal"),
                 )
             )
-    for match in _PASSIVE.finditer(body):
+    passive = "be" in lowered and ("will" in lowered or "shall" in lowered or "ll" in lowered)
+    for match in _PASSIVE.finditer(body) if passive else ():
         participle = match.group("action").split()[0]
         if participle in _NOT_PASSIVE or participle_lemma(participle) is None:
             continue
         if _NEGATION.search(body, max(0, match.start() - 12), match.end()):
             continue
         found.append(_from_passive(body, match))
-    for match in _HEADING_CUE.finditer(body) if ":" in body else ():
+    for match in _HEADING_CUE.finditer(body) if _LINE_END_COLON.search(body) else ():
         actor = resolve_actor(
             body, match.start("actor"), match.end("actor"), first_person=True, common_words=common_words
         )
@@ -720,6 +736,8 @@ def _imperative(body: str) -> Commitment | None:
         return None  # "While both congressmen said": a function word that is also a verb
     if not is_base_verb(verb) or verb.lower() in _NOT_ACTIONS:
         return None
+    if verb.lower() in ACTOR_NOUNS:
+        return None  # "Congress believes …", "Group …": an organisation opening the sentence is its subject
     finite = _FINITE.search(body, match.end("verb"))
     if finite is not None and not _RELATIVE.search(body, match.end("verb"), finite.start()):
         return None
@@ -750,7 +768,7 @@ def _verifiable(body: str, item: Commitment) -> bool:
         return True  # "we agreed to promote", "we committed to working together": an explicit undertaking
     lemma = item.action.split()[0]
     lemma = participle_lemma(lemma) or lemma
-    if lemma not in _VAGUE:
+    if lemma not in _EFFORT:
         return True
     clause = body[item.start : item.end]
     if item.deadline or _FIGURE.search(clause):
@@ -758,7 +776,7 @@ def _verifiable(body: str, item: Commitment) -> bool:
     for embedded in _EMBEDDED.finditer(clause):
         word = embedded.group(1)
         verb = _lemma(word) if word.endswith("ing") else word
-        if verb not in _VAGUE and is_base_verb(verb):
+        if verb not in _VAGUE and is_base_verb(verb):  # learned verbs judge a pledge's own verb only
             return True
     return False
 
@@ -810,7 +828,7 @@ def _verb_like(word: str) -> bool:
     """Whether a lower-case word can be a bare verb opening a conjunct (not a noun, adjective or adverb)."""
     return (
         len(word) > 2
-        and not is_number_word(word)
+        and words_value(word) is None  # "three", "hundred": a number, not a verb
         and word not in _NOT_VERBS
         and word not in _NOT_ACTIONS
         and is_base_verb(word)
@@ -838,6 +856,8 @@ def _from_cue(body: str, match: re.Match[str], common_words: frozenset[str]) -> 
         return None  # "they’re going to stretch themselves": talk, unless a name in the sentence commits
     action = match.group("action")
     action_end = match.end("action")
+    if "committed" in modal and action in _DETERMINERS and not _FIGURE.search(body, action_end):
+        return None  # "BJP is committed to the eradication of …": devotion to a cause, no act or amount
     if modal in ("pledged", "committed", "promised"):
         if action not in _OBJECT_STARTS and not re.match(r"[\d$€£¥]", action):
             return None
@@ -903,7 +923,7 @@ def _from_passive(body: str, match: re.Match[str]) -> Commitment:
         committer = (
             None  # a name in an earlier clause ("... their U.S. content and systems will be") acts not
         )
-    if committer is not None and " " not in committer and _common_noun(committer):
+    if committer is not None and " " not in committer and (_common_noun(committer) or not can_act(committer)):
         committer = None  # "Consolidation of banks will be encouraged": a sentence's first word, no name
     if committer is not None:
         named_at = body.rfind(committer, 0, match.start())

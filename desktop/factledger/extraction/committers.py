@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .names import actor_before, name_runs
+from .verbs import word_lemmas
 
 # Heads of unnamed actors that can still commit ("the company will", "her government will", "our two
 # countries will"): organizations, governments and the people who lead them.
@@ -151,6 +152,36 @@ def resolve_actor(
     return None
 
 
+# What may stand before a sentence's first word: space, an opening quotation mark or bracket, a list bullet.
+_OPENERS = " \t\n\u00a0“\"‘'([•*-"
+# Endings of nouns that name people by what they do or are ("workers", "investors", "economists", "analysts",
+# "Democrats", "Republicans", "officials").
+_AGENT_ENDINGS = ("er", "or", "ist", "yst", "ian", "ican", "crat", "ant", "ent", "eer", "ee", "icial")
+
+
+def can_act(word: str) -> bool:
+    """Whether a capitalized word opening a sentence can name an actor that commits.
+
+    A word the English lexicon does not know is a name ("Toyota", "Japan"); a singular noun may be one too
+    ("China", "Congress"). A plural common noun is an actor only when it names people or organisations by
+    what they are or do ("Companies", "Investors", "Democrats"), not things ("Rates", "Prices", "Sales"); a
+    word that is no noun at all ("Immediate", "Similar") only modifies the subject that follows it.
+    """
+    lowered = word.lower()
+    lemmas = word_lemmas(lowered)
+    if not lemmas or lowered in ACTOR_NOUNS:
+        return True
+    nouns = lemmas.get("NOUN", ())
+    if not nouns:
+        return False
+    if lowered in nouns:
+        return True  # a singular noun: possibly a name that is also a word ("China", "Ford")
+    lemma = nouns[0]
+    if lemma in ACTOR_NOUNS:
+        return True
+    return lemma.endswith(_AGENT_ENDINGS)
+
+
 def _sentence_subject(body: str, before: int, common_words: frozenset[str]) -> Actor | None:
     """For "we confirmed ... and agreed to": the subject the sentence opens with, shared by its clauses."""
     opening = _OPENING.match(body)
@@ -179,7 +210,8 @@ def _named(body: str, end: int, common_words: frozenset[str]) -> Actor | None:
         return None
     run_start = runs[-1][0]
     surface = runs[-1][2]
-    if " " not in surface and surface.lower() in common_words and not body[:run_start].strip():
+    opening = " " not in surface and not body[:run_start].strip(_OPENERS)
+    if opening and (surface.lower() in common_words or not can_act(surface)):
         return None  # "Tariffs will rise": a common noun capitalized only because it opens the sentence
     index = len(runs) - 1
     while index > 0:

@@ -46,7 +46,6 @@ _DEADLINE = re.compile(
     rf"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|decade|month|{YEAR})\b",
     re.IGNORECASE,
 )
-_YEAR_IN = re.compile(YEAR)
 
 
 _ANCHOR = re.compile(r"\d|@|https?://|www\.")
@@ -152,8 +151,3 @@ def find_deadline(clause: str) -> str | None:
     """When a commitment is due ("by 2028", "within five years"), as written."""
     match = _DEADLINE.search(clause)
     return match.group(0) if match else None
-
-
-def contains_year(raw: str) -> bool:
-    """Whether a phrase names a calendar year."""
-    return bool(_YEAR_IN.search(raw))

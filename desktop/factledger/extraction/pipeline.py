@@ -312,7 +312,7 @@ def _claims(
                     f"attributed to {frame.speaker} ({frame.cue})",
                     always=True,
                 )
-        for match in _DASH_PAIR.finditer(body):
+        for match in _DASH_PAIR.finditer(body) if ("–" in body or "—" in body) else ():
             if strong_reason(check_worthiness(match.group(1))[1]):
                 add(
                     sentence.start + match.start(1),

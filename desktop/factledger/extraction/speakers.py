@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .committers import ACTOR_NOUNS
 from .cues import is_cue, is_source_head
 from .names import is_named
 
@@ -319,11 +320,12 @@ def speaker_before(text: str, position: int) -> tuple[int, int] | None:
         or (lowered.endswith("s") and lowered[:-1] in SPEAKER_NOUNS)
         or is_source_head(head)
         or _determined(words, index)
+        or _organisation(words, index)
         or _joined_to_speaker(text, words, index)
     ):
         return None
-    if (lowered in _STOP and lowered not in PRONOUNS) or lowered in _ADDRESSEE:
-        return None
+    if (lowered in _STOP and lowered not in PRONOUNS) or lowered in _ADDRESSEE or lowered in DETERMINERS:
+        return None  # "The releases, however, have …": a determiner alone names nobody
     start = head_start
     if lowered in PRONOUNS:
         return start, head_end
@@ -412,6 +414,18 @@ _QUANTIFIERS = frozenset(
         "such",
     ]
 )
+
+
+def _organisation(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a common noun names an organisation or its leader the text has introduced ("the bank said",
+    "its board said"): the committers' actor nouns, after a determiner or possessive."""
+    head = words[index][2]
+    return (
+        head.islower()
+        and head in ACTOR_NOUNS
+        and index > 0
+        and words[index - 1][2].lower() in ("the", "its", "their", "our", "this", "that")
+    )
 
 
 def _determined(words: list[tuple[int, int, str]], index: int) -> bool:

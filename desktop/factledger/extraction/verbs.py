@@ -46,3 +46,11 @@ def participle_lemma(word: str) -> str | None:
         if lowered in getInflection(lemma, tag="VBN", inflect_oov=False):
             return str(lemma)
     return None
+
+
+@lru_cache(maxsize=8192)
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The lexicon's lemmas of `word` by part of speech ({} for a word it does not know, such as a name)."""
+    from lemminflect import getAllLemmas
+
+    return {pos: tuple(lemmas) for pos, lemmas in getAllLemmas(word.lower()).items()}

@@ -34,7 +34,6 @@ __all__ = [
     "SuggestionRepository",
     "VersionInfo",
     "VersionRepository",
-    "backup_copy",
     "factsheet_rows",
     "fts_match_expression",
     "open_database",

@@ -29,6 +29,15 @@ APPLICATION_ID = (
 )
 QUICK_CHECK_SECONDS = 1.0
 """How long opening may spend on `PRAGMA quick_check`; a bigger file is checked fully in the background."""
+READ_CHECK_BYTES = 16 * 2**20
+"""The largest file checked before a command that only reads (`OpenOptions.reading`).
+
+A check of this much takes a few tens of milliseconds; a bigger file could not be covered in the time a
+query takes (a million facts is ~2 GB: the one-second budget covers a fraction of it and is most of the
+time `factledger search` spends). Skipping it there is safe because nothing is written, and SQLite
+refuses any damaged page the query does read, which becomes the same "damaged" sentence.
+`factledger verify` checks every page on request.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,7 @@ class Probe:
     kind: str  # new, ledger, empty, foreign, newer
     applied: frozenset[str] = frozenset()
     user_version: int = 0
+    size: int = 0
 
 
 @dataclass
@@ -58,6 +68,9 @@ class OpenOptions:
     """Set by `open_database`: no other connection to this file was open in this process."""
     read_only: bool = False
     """Set by `open_database`: the file cannot be written (permissions or medium); reads still work."""
+    reading: bool = False
+    """The caller only reads (a query on the command line): a file over `READ_CHECK_BYTES` is not checked
+    page by page before it answers."""
 
 
 def open_database(path: Path, *, create: bool = True, options: OpenOptions | None = None) -> Database:
@@ -84,15 +97,17 @@ def open_database(path: Path, *, create: bool = True, options: OpenOptions | Non
     read_only = probe.kind != "new" and not _writable(path)
     opts.first_open, opts.read_only = first_here, read_only
     conn = _connect(path, read_only=read_only)
-    db = Database(conn)
+    # sqlite-utils plugins serve its own command line: loading them scans every installed package's entry
+    # points (10-15 ms a process) and would let third-party code change how a ledger's connection behaves.
+    db = Database(conn, execute_plugins=False)
     try:
         _configure(db, read_only=read_only)
-        if first_here and probe.kind == "ledger":
+        if first_here and probe.kind == "ledger" and not (opts.reading and probe.size > READ_CHECK_BYTES):
             problems = integrity.quick_check(conn, seconds=QUICK_CHECK_SECONDS)
             if problems:
                 raise _damaged(path, opts, "; ".join(problems[:3]))
         if read_only:
-            if migrations.pending(db):
+            if not _current(probe) and migrations.pending(db):
                 raise UserError(
                     f"The ledger {path} is read-only and needs an update this version makes before use; "
                     "open a copy you can write to."
@@ -197,7 +212,7 @@ def _probe(path: Path, opts: OpenOptions) -> Probe:
             "Update FactLedger to open it; the file was not changed."
         )
     if applied or app_id == APPLICATION_ID:
-        return Probe("ledger", applied, user_version)
+        return Probe("ledger", applied, user_version, size)
     if names:
         raise UserError(f"{path} is an SQLite database but not a FactLedger ledger; it was not changed.")
     if not opts.init:
@@ -268,7 +283,18 @@ def _configure(db: Database, *, read_only: bool) -> None:
     db.execute("PRAGMA synchronous = NORMAL")
 
 
+def _current(probe: Probe) -> bool:
+    """The read-only probe found every migration of this version applied, so none is pending.
+
+    Migrations are only ever added, never undone, so what the probe read stays true once the writable
+    connection is open; the usual open then skips asking sqlite-utils' `Migrations` again.
+    """
+    return probe.kind == "ledger" and probe.applied >= KNOWN_MIGRATIONS
+
+
 def _migrate(db: Database, path: Path, probe: Probe, opts: OpenOptions) -> None:
+    if _current(probe):
+        return
     if probe.kind in ("new", "empty"):
         # first, so a file whose creation was cut short is still recognised as ours next time
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -6,13 +6,13 @@ import functools
 import os
 import shutil
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from .schema import migrations
+from .schema_objects import SCHEMA_OBJECTS
 
 _COPY_ORDER = (
     "sources",
@@ -33,7 +33,7 @@ def expected_schema() -> dict[str, tuple[str, str, str]]:
     """name -> (type, table, sql) of every object a current ledger has, from a fresh in-memory one."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        migrations.apply(Database(conn))
+        migrations.apply(Database(conn, execute_plugins=False))
         rows = conn.execute(
             "SELECT name, type, tbl_name, sql FROM sqlite_master "
             "WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL"
@@ -47,9 +47,20 @@ def _present(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT name, type FROM sqlite_master").fetchall())
 
 
+def _complete(present: dict[str, str]) -> bool:
+    """Every object of the current schema is there by name: nothing to report or put back.
+
+    The common case on every open, answered from the written-out list without building the expected
+    schema (which runs all migrations in memory); only a ledger that lost something pays for that.
+    """
+    return all(name in present for name in SCHEMA_OBJECTS)
+
+
 def missing_tables(conn: sqlite3.Connection) -> list[str]:
     """Tables a ledger must have but this one lacks (a `DROP TABLE` from another tool): it is damaged."""
     present = _present(conn)
+    if _complete(present):
+        return []
     return sorted(
         name for name, (kind, _t, _s) in expected_schema().items() if kind == "table" and name not in present
     )
@@ -59,6 +70,8 @@ def repair_guards(conn: sqlite3.Connection) -> list[str]:
     """Recreate the triggers, views and indexes another tool dropped (`sqlite-utils transform` drops a
     table's triggers, and with them the append-only guard of history); returns their names."""
     present = _present(conn)
+    if _complete(present):
+        return []
     missing: list[tuple[str, str]] = []
     for name, (kind, table, sql) in expected_schema().items():
         if name in present or kind not in ("trigger", "view", "index"):
@@ -131,6 +144,8 @@ def salvage(damaged: Path, target: Path) -> tuple[Path, str]:
 
 
 def _recover_with_shell(shell: str, damaged: Path, part: Path) -> bool:
+    import subprocess  # here, not at the top: only a salvage runs the shell, and every command paid ~3 ms
+
     dump = subprocess.run(
         [shell, "-readonly", str(damaged), ".recover"], capture_output=True, timeout=3600, check=False
     )
@@ -146,7 +161,7 @@ def _copy_rows(damaged: Path, part: Path) -> None:
     source = sqlite3.connect(f"file:{damaged.resolve()}?mode=ro", uri=True)
     target = sqlite3.connect(str(part), isolation_level=None)
     try:
-        target_db = Database(target)
+        target_db = Database(target, execute_plugins=False)
         migrations.apply(target_db)
         target.execute("PRAGMA foreign_keys = OFF")  # keep a fact even when its source's row was lost
         for table in _COPY_ORDER:

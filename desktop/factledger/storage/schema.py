@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from . import timeline_counts, versions
+from .dates_sql import figure_sql, iso_day
 
 MIGRATION_SET = "factledger"
 migrations = Migrations(MIGRATION_SET)
@@ -228,13 +229,7 @@ def m004_fts_prefix_indexes(db: Database) -> None:
         )
 
 
-_ISO_DAY = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-STATED_DAY_SQL = (
-    f"CAST(CASE WHEN stated_on GLOB {_ISO_DAY} THEN julianday(substr(stated_on, 1, 10)) "
-    "WHEN stated_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN julianday(stated_on || '-01') "
-    "WHEN stated_on GLOB '[0-9][0-9][0-9][0-9]' THEN julianday(stated_on || '-01-01') "
-    "END - 2440587.5 AS INTEGER)"
-)
+STATED_DAY_SQL = iso_day("stated_on")
 """Days since 1970-01-01 of the first day an ISO `stated_on` names; NULL when it is empty or free text."""
 
 
@@ -260,8 +255,8 @@ def m005_chart_indexes(db: Database) -> None:
     )
 
 
-FIGURE_SQL = "COALESCE(value, amount)"
-"""A fact's figure: its value, else its amount (the partial index's condition must match the queries')."""
+FIGURE_SQL = figure_sql()
+"""A fact's figure, as the chart queries test it (`dates_sql.figure_sql`), so the partial index serves them."""
 
 
 @migrations()

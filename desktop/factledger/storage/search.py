@@ -70,6 +70,33 @@ def search(db: Database, query: str, *, limit: int = 100, ranked: bool = True) -
     return hits
 
 
+def _exact_prefix(db: Database, fts: str, match: str) -> str:
+    """`match` without its closing `*` when no indexed word but the typed one starts with it.
+
+    A prefix phrase makes FTS5 merge the doclists of every word it covers before the first row, and
+    ranking walks that merged list again: about twice the work of the same whole word. When the index
+    holds no longer word with that prefix (as for "unemployment" in a whole ledger), the whole word
+    matches exactly the same rows at the same places, so hits, scores, order and snippets are unchanged.
+    The index's own term list answers that with one seek (`fts5vocab`, made per connection in `temp`,
+    nothing written to the ledger). Only a plain ASCII word is rewritten: there the tokenizer's folding is
+    lower-casing, so the word compared is the word indexed.
+    """
+    if not match.endswith("*"):
+        return match
+    word = match[:-1].rpartition(" ")[2][1:-1]  # the last phrase: '"word"*'
+    if not (word.isascii() and word.isalnum()):
+        return match
+    word = word.lower()
+    terms = f"{fts}_terms"
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{terms} USING fts5vocab(main, {fts}, row)")
+    # From just past the word itself (its own doclist is never read) to the first string past the prefix.
+    longer = db.execute(
+        f"SELECT 1 FROM temp.{terms} WHERE term >= ? AND term < ? LIMIT 1",
+        [word + "\x00", word[:-1] + chr(ord(word[-1]) + 1)],
+    ).fetchone()
+    return match if longer else match[:-1]
+
+
 def _matches(
     db: Database, fts: str, columns: str, join: str, match: str, *, limit: int, ranked: bool
 ) -> list[tuple[str, ...]]:
@@ -78,6 +105,7 @@ def _matches(
     The window's lower rowid comes from walking the match list newest-first, which FTS5 does without
     scoring; the outer query then scores only rows above it (FTS5 honours rowid ranges natively).
     """
+    match = _exact_prefix(db, fts, match)
     if not ranked:
         sql = f"SELECT {columns} FROM {fts} JOIN {join} WHERE {fts} MATCH ? LIMIT ?"
         if not match.endswith("*"):

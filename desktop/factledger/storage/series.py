@@ -1,26 +1,48 @@
 """SQL behind the charts: timeline rows, figures by metric, verification progress and commitment totals.
 
 Every query takes the claims table's `ClaimFilter` (through `where_clause`) so charts show what the table
-shows. Dates become POSIX seconds in SQL (`julianday`), vocabularies become small integer codes in the
-order their enum declares them, so the core can hand numpy arrays to the UI without a Python loop per row.
+shows. Dates become days or POSIX seconds in SQL (`dates_sql`), vocabularies become small integer codes in
+the order their enum declares them, so the core can hand numpy arrays to the UI without a Python loop per
+row. Answers are typed rows (`domain.chart_rows`); `ChartRepository` offers them to core's `ChartStore` port.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import sqlite3
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter, ClaimKind, Fulfilment, Status
+from factledger.domain.chart_rows import (
+    BarColumns,
+    BucketColumns,
+    FigureRow,
+    LinkPair,
+    MarkerColumns,
+    MetricKey,
+    MetricRow,
+    PointRow,
+    StatementRow,
+    StatusKindCount,
+    TimelineExtent,
+    VerdictDayCount,
+)
 
 from . import series_counts
 from .claims import where_clause
-from .series_counts import BucketColumns
-from .timeline_counts import BUCKET_ORIGIN
+from .dates_sql import (
+    BUCKET_ORIGIN,
+    DAY_SECONDS,
+    day_end,
+    day_number,
+    day_seconds,
+    day_start,
+    figure_sql,
+    register_date_functions,
+)
 
 GROUP_EXPRESSIONS: dict[str, str] = {
     "subject": "claims.subject",
@@ -34,34 +56,6 @@ GROUP_EXPRESSIONS: dict[str, str] = {
 _STATED = (
     "COALESCE(claims.stated_on, (SELECT sources.published FROM sources WHERE sources.id = claims.source_id))"
 )
-_ISO_DAY = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-_ISO_MONTH = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]'"
-_ISO_YEAR = "'[0-9][0-9][0-9][0-9]'"
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-
-
-def _day_start(expr: str) -> str:
-    """First day a date names: 2029 is 2029-01-01; free text ("fiscal 2024") falls back to its year."""
-    return (
-        f"CASE WHEN {expr} GLOB {_ISO_DAY} THEN substr({expr}, 1, 10) "
-        f"WHEN {expr} GLOB {_ISO_MONTH} THEN {expr} || '-01' "
-        f"WHEN {expr} GLOB {_ISO_YEAR} THEN {expr} || '-01-01' "
-        f"ELSE fl_year_start({expr}) END"
-    )
-
-
-def _day_end(expr: str) -> str:
-    """Last day a deadline names: "by 2029" is due on 2029-12-31, 2029-03 on 2029-03-31."""
-    return (
-        f"CASE WHEN {expr} GLOB {_ISO_DAY} THEN substr({expr}, 1, 10) "
-        f"WHEN {expr} GLOB {_ISO_MONTH} THEN date({expr} || '-01', '+1 month', '-1 day') "
-        f"WHEN {expr} GLOB {_ISO_YEAR} THEN {expr} || '-12-31' "
-        f"ELSE fl_year_end({expr}) END"
-    )
-
-
-def _seconds(day_expr: str) -> str:
-    return f"((julianday({day_expr}) - 2440587.5) * 86400.0)"
 
 
 def _code(column: str, vocabulary: type[StrEnum]) -> str:
@@ -69,21 +63,9 @@ def _code(column: str, vocabulary: type[StrEnum]) -> str:
     return f"(CASE {column} {cases} ELSE -1 END)"
 
 
-def _year_start(text: str | None) -> str | None:
-    match = _YEAR.search(text or "")
-    return None if match is None else f"{match.group(1)}-01-01"
-
-
-def _year_end(text: str | None) -> str | None:
-    years = _YEAR.findall(text or "")
-    return None if not years else f"{max(years)}-12-31"
-
-
 def _prepare(db: Database) -> None:
-    """Register the free-text date helpers; SQL handles ISO dates itself and calls these only otherwise."""
-    conn: sqlite3.Connection = db.conn
-    conn.create_function("fl_year_start", 1, _year_start, deterministic=True)
-    conn.create_function("fl_year_end", 1, _year_end, deterministic=True)
+    """Register the free-text date helpers the day expressions call."""
+    register_date_functions(db.conn)
 
 
 def _filtered(claim_filter: ClaimFilter, *extra: str) -> tuple[str, list[Any]]:
@@ -103,19 +85,16 @@ def _group(group_by: str) -> str:
 # so a million dated facts are bucketed from the index without parsing a date. Each source's date is
 # parsed once (`src_day`, a few thousand rows) rather than once per fact that borrows it.
 _SOURCE_DAYS = (
-    "src_day AS MATERIALIZED (SELECT sources.id AS id, CAST(julianday("
-    + _day_start("sources.published")
-    + ") - 2440587.5 AS INTEGER) AS day FROM sources)"
+    f"src_day AS MATERIALIZED (SELECT sources.id AS id, {day_number(day_start('sources.published'))} AS day "
+    "FROM sources)"
 )
 _FALLBACK_DAY = (
-    "CASE WHEN claims.stated_on IS NULL THEN (SELECT CAST(julianday("
-    + _day_start("sources.published")
-    + ") - 2440587.5 AS INTEGER) FROM sources WHERE sources.id = claims.source_id) "
-    "ELSE CAST(julianday(" + _day_start("claims.stated_on") + ") - 2440587.5 AS INTEGER) END"
+    f"CASE WHEN claims.stated_on IS NULL THEN (SELECT {day_number(day_start('sources.published'))} "
+    f"FROM sources WHERE sources.id = claims.source_id) ELSE {day_number(day_start('claims.stated_on'))} END"
 )
 _REST_DAY = (
     "CASE WHEN claims.stated_on IS NULL THEN src_day.day "
-    "ELSE CAST(julianday(" + _day_start("claims.stated_on") + ") - 2440587.5 AS INTEGER) END"
+    f"ELSE {day_number(day_start('claims.stated_on'))} END"
 )
 
 
@@ -128,7 +107,7 @@ def _rest(select: str, where: str) -> str:
 
 
 _ALL_DAYS = (-100_000_000, 100_000_000)
-_TEXT_DAY = "CAST(julianday(" + _day_start("claims.stated") + ") - 2440587.5 AS INTEGER)"
+_TEXT_DAY = day_number(day_start("claims.stated"))
 """Day of a summary row's free-text date (`timeline_counts.stated`), parsed as the claims' dates are."""
 
 
@@ -142,7 +121,7 @@ def _summary_answers(
     return window is None or _covers(window, series_counts.extent(db, claim_filter, day_of=_TEXT_DAY))
 
 
-def _covers(window: tuple[int, int] | None, extent: series_counts.Extent) -> bool:
+def _covers(window: tuple[int, int] | None, extent: TimelineExtent) -> bool:
     """Whether `window` holds every dated fact of `extent` (then it changes no answer)."""
     _, _, first, last = extent
     return window is None or first is None or last is None or (window[0] <= first and last <= window[1])
@@ -172,8 +151,8 @@ def timeline_marker_rows(
     group_by: str,
     limit: int,
     window: tuple[int, int] | None = None,
-) -> list[tuple[str, int, int, int, str | None]]:
-    """(id, day, kind code, status code, group) of dated facts, earliest first, at most `limit`.
+) -> MarkerColumns:
+    """(ids, days, kind codes, status codes, groups) of dated facts, earliest first, at most `limit`.
 
     `window` keeps the facts stated from its first to its last day (days since 1970-01-01).
     """
@@ -186,7 +165,7 @@ def timeline_marker_rows(
     days = _day_range(window)
     union = _dated_union(columns, "id, kind_code, status_code, grp", where)
     sql = f"SELECT id, day, kind_code, status_code, grp FROM ({union}) ORDER BY day, id LIMIT ?"
-    return db.execute(sql, [*params, *params, *days, *days, limit]).fetchall()
+    return MarkerColumns.of_rows(db.execute(sql, [*params, *params, *days, *days, limit]).fetchall())
 
 
 def timeline_bucket_columns(
@@ -296,7 +275,7 @@ def _own_buckets(
 
 def timeline_extent(
     db: Database, claim_filter: ClaimFilter, *, window: tuple[int, int] | None = None
-) -> tuple[int, int, int | None, int | None]:
+) -> TimelineExtent:
     """(dated facts, undated facts, first day, last day) of the filtered claims (dated ones in `window`)."""
     _prepare(db)
     if series_counts.answers(claim_filter):
@@ -321,7 +300,7 @@ def timeline_extent(
     ).fetchone()
     firsts = [d for d in (own[1], rest[2]) if d is not None]
     lasts = [d for d in (own[2], rest[3]) if d is not None]
-    return (
+    return TimelineExtent(
         int(own[0]) + int(rest[0]),
         int(rest[1]),
         min(firsts) if firsts else None,
@@ -339,54 +318,51 @@ def commitment_count(db: Database, claim_filter: ClaimFilter) -> int:
 
 def commitment_rows(
     db: Database, claim_filter: ClaimFilter, *, group_by: str, today: str, limit: int
-) -> list[tuple[str, int | None, float | None, int, int, str | None, float | None, str | None]]:
-    """(id, made day, due x, fulfilment code, overdue 0/1, group, amount, unit) of filtered commitments.
+) -> BarColumns:
+    """(ids, made days, due x, fulfilment codes, overdue 0/1, groups, amounts, units) of filtered commitments.
 
     Overdue: the deadline's last day is before `today` and the commitment is not fulfilled.
     """
     _prepare(db)
     where, params = _filtered(claim_filter, "claims.kind = 'commitment'")
     sql = f"""
-        SELECT id, made, {_seconds("due")}, fulfilment_code,
+        SELECT id, made, {day_seconds("due")}, fulfilment_code,
                due IS NOT NULL AND due < ? AND fulfilment IS NOT 'fulfilled', grp, amount, unit FROM (
             SELECT claims.id AS id, COALESCE(claims.stated_day, {_FALLBACK_DAY}) AS made,
-                   {_day_end("claims.deadline")} AS due,
+                   {day_end("claims.deadline")} AS due,
                    {_code("claims.fulfilment", Fulfilment)} AS fulfilment_code, claims.fulfilment AS fulfilment,
                    {_group(group_by)} AS grp, claims.amount AS amount, claims.unit AS unit
               FROM claims WHERE {where})
          ORDER BY 2, id LIMIT ?"""
-    return db.execute(sql, [today, *params, limit]).fetchall()
+    return BarColumns.of_rows(db.execute(sql, [today, *params, limit]).fetchall())
 
 
-def point_row(db: Database, claim_id: str) -> dict[str, Any] | None:
+def point_row(db: Database, claim_id: str) -> PointRow | None:
     """Everything a hover tooltip says about one fact, joined with its source."""
-    cursor = db.execute(
+    row = db.execute(
         f"""SELECT claims.id, claims.kind, claims.status, claims.quote, claims.statement, claims.speaker,
                    claims.subject, claims.committer, claims.value, claims.amount, claims.unit, claims.deadline,
                    claims.fulfilment, {_STATED} AS stated, sources.title AS source_title,
                    sources.outlet AS outlet
               FROM claims JOIN sources ON sources.id = claims.source_id WHERE claims.id = ?""",
         [claim_id],
-    )
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+    ).fetchone()
+    return None if row is None else PointRow._make(row)
 
 
-_FIGURE = "COALESCE(claims.value, claims.amount)"
+_FIGURE = figure_sql("claims")
 
 
-def metric_rows(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str | None, int, int]]:
+def metric_rows(db: Database, claim_filter: ClaimFilter) -> list[MetricRow]:
     """(subject, unit, figures, sources) of every subject+unit that has numbers, most figures first."""
     where, params = _filtered(claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject IS NOT NULL")
     sql = f"""
         SELECT claims.subject, claims.unit, count(*), count(DISTINCT claims.source_id) FROM claims
          WHERE {where} GROUP BY claims.subject, claims.unit ORDER BY count(*) DESC, claims.subject, claims.unit"""
-    return db.execute(sql, params).fetchall()
+    return list(map(MetricRow._make, db.execute(sql, params)))
 
 
-def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple[str, str | None]]:
+def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[MetricKey]:
     """Subject+unit pairs where one period has different values in different sources.
 
     "More than one distinct" is asked as min <> max (both are never NULL here): the groups then stream
@@ -398,46 +374,41 @@ def conflicted_metric_keys(db: Database, claim_filter: ClaimFilter) -> set[tuple
             SELECT claims.subject AS subject, claims.unit AS unit FROM claims WHERE {where}
              GROUP BY claims.subject, claims.unit, claims.period
             HAVING min(claims.source_id) <> max(claims.source_id) AND min({_FIGURE}) <> max({_FIGURE}))"""
-    return {(subject, unit) for subject, unit in db.execute(sql, params).fetchall()}
+    return set(map(MetricKey._make, db.execute(sql, params)))
 
 
 def figure_rows(
     db: Database, claim_filter: ClaimFilter, *, subject: str, unit: str | None
-) -> list[tuple[str, str, str | None, float, str | None, float | None, str | None, int, str]]:
-    """(claim id, source id, source title, value, period, x, qualifier, is a measured value, statement) of one
-    metric, by source then x.
-
-    x is the start of the period the figure refers to when the period names a year or a date, else the
-    date the figure was stated. The last column is 1 for a statistic's value, 0 for a commitment's amount.
-    """
+) -> list[FigureRow]:
+    """The figures of one metric, by source then x (see `FigureRow`)."""
     _prepare(db)
     where, params = _filtered(
         claim_filter, f"{_FIGURE} IS NOT NULL", "claims.subject = ?", "claims.unit IS ?"
     )
     sql = f"""
         SELECT id, source_id, title, figure, period,
-               COALESCE({_seconds(_day_start("period"))}, stated * 86400.0), qualifier, measured, statement FROM (
+               COALESCE({day_seconds(day_start("period"))}, stated * {DAY_SECONDS}), qualifier, measured, statement FROM (
             SELECT claims.value IS NOT NULL AS measured, claims.statement AS statement, claims.id AS id, claims.source_id AS source_id, sources.title AS title,
                    {_FIGURE} AS figure, claims.period AS period, claims.qualifier AS qualifier,
                    COALESCE(claims.stated_day, {_FALLBACK_DAY}) AS stated, sources.published AS published
               FROM claims JOIN sources ON sources.id = claims.source_id WHERE {where})
          ORDER BY COALESCE(published, ''), source_id, 6, id"""
-    return db.execute(sql, [*params, subject, unit]).fetchall()
+    return list(map(FigureRow._make, db.execute(sql, [*params, subject, unit])))
 
 
-def status_kind_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str, int]]:
+def status_kind_counts(db: Database, claim_filter: ClaimFilter) -> list[StatusKindCount]:
     """(status, kind, count) of the filtered claims."""
     where, params = _filtered(claim_filter)
     sql = f"SELECT claims.status, claims.kind, count(*) FROM claims WHERE {where} GROUP BY 1, 2"
-    return db.execute(sql, params).fetchall()
+    return list(map(StatusKindCount._make, db.execute(sql, params)))
 
 
-def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[tuple[str, str, int]]:
+def verdict_day_counts(db: Database, claim_filter: ClaimFilter) -> list[VerdictDayCount]:
     """(day, status, count) of verdicts by the day they were given (`verified_at`), oldest first."""
     where, params = _filtered(claim_filter, "claims.verified_at IS NOT NULL")
     sql = f"""SELECT substr(claims.verified_at, 1, 10), claims.status, count(*) FROM claims WHERE {where}
                GROUP BY 1, 2 ORDER BY 1, 2"""
-    return db.execute(sql, params).fetchall()
+    return list(map(VerdictDayCount._make, db.execute(sql, params)))
 
 
 def verdict_claim_ids(db: Database, claim_filter: ClaimFilter, *, day: str, limit: int) -> list[str]:
@@ -447,15 +418,10 @@ def verdict_claim_ids(db: Database, claim_filter: ClaimFilter, *, day: str, limi
     return [str(r[0]) for r in db.execute(sql, [*params, day, day + "\uffff", limit]).fetchall()]
 
 
-def commitment_statement_rows(
-    db: Database, claim_filter: ClaimFilter, *, today: str
-) -> list[
-    tuple[
-        str, str, str | None, str | None, str | None, float | None, str | None, float | None, str | None, int
-    ]
-]:
+def commitment_statement_rows(db: Database, claim_filter: ClaimFilter, *, today: str) -> list[StatementRow]:
     """(id, source id, committer, unit, subject, amount, fulfilment, delivered, due day, overdue) per
-    filtered commitment, in no particular order: what the tracker groups into pledges.
+    filtered commitment, in no particular order: what the tracker groups into pledges. Plain rows in the
+    order of `CommitmentStatement`'s fields: there are 100,000s of them (see `StatementRow`).
 
     The committer falls back to the speaker (as on the timeline); overdue as in `commitment_rows`. Each
     distinct deadline is parsed once (`dues`, a handful of rows) rather than once per commitment.
@@ -465,7 +431,7 @@ def commitment_statement_rows(
     where, params = _filtered(claim_filter, f"{kind} = 'commitment'")
     sql = f"""
         WITH dues AS MATERIALIZED (
-            SELECT deadline, {_day_end("deadline")} AS due FROM (
+            SELECT deadline, {day_end("deadline")} AS due FROM (
                 SELECT DISTINCT claims.deadline AS deadline FROM claims
                  WHERE {where} AND claims.deadline IS NOT NULL))
         SELECT claims.id, claims.source_id, COALESCE(claims.committer, claims.speaker), claims.unit,
@@ -497,7 +463,7 @@ def _commitments_are_many(db: Database) -> bool:
 
 def commitment_link_pairs(
     db: Database, claim_filter: ClaimFilter, *, kinds: tuple[str, ...]
-) -> list[tuple[str, str]]:
+) -> list[LinkPair]:
     """(from, to) of the links of `kinds` whose both ends are filtered commitments (restates, contradicts).
 
     Each end is looked up by id, link by link: links are few next to the commitments they join, so listing
@@ -511,4 +477,92 @@ def commitment_link_pairs(
            AND EXISTS (SELECT 1 FROM claims WHERE claims.id = links.from_claim AND {where})
            AND EXISTS (SELECT 1 FROM claims WHERE claims.id = links.to_claim AND {where})
          ORDER BY links.id"""
-    return [(str(a), str(b)) for a, b in db.execute(sql, [*kinds, *params, *params]).fetchall()]
+    return [LinkPair(str(a), str(b)) for a, b in db.execute(sql, [*kinds, *params, *params])]
+
+
+class ChartRepository:
+    """The chart queries over one ledger connection, each answering a typed row (`domain.chart_rows`).
+
+    It is what core's `ChartStore` port asks of storage (core never sees the `Database`): the SQL is in
+    the functions above, which take the database first so the summary and claims paths can be compared
+    on one connection. Owned by the thread that owns the connection, like every repository.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def timeline_extent(
+        self, claim_filter: ClaimFilter, *, window: tuple[int, int] | None = None
+    ) -> TimelineExtent:
+        """Dated and undated filtered facts and the first and last day (dated ones within `window`)."""
+        return timeline_extent(self._db, claim_filter, window=window)
+
+    def timeline_markers(
+        self, claim_filter: ClaimFilter, *, group_by: str, limit: int, window: tuple[int, int] | None = None
+    ) -> MarkerColumns:
+        """Dated facts, earliest first, at most `limit`, those stated within `window` (days) when given."""
+        return timeline_marker_rows(self._db, claim_filter, group_by=group_by, limit=limit, window=window)
+
+    def timeline_buckets(
+        self,
+        claim_filter: ClaimFilter,
+        *,
+        group_by: str,
+        bucket_days: float,
+        window: tuple[int, int] | None = None,
+    ) -> BucketColumns:
+        """Dated facts counted per bucket of `bucket_days`, buckets numbered from `BUCKET_ORIGIN`."""
+        return timeline_bucket_columns(
+            self._db,
+            claim_filter,
+            group_by=group_by,
+            first_day=BUCKET_ORIGIN,
+            bucket_days=bucket_days,
+            window=window,
+        )
+
+    def commitment_count(self, claim_filter: ClaimFilter) -> int:
+        """How many filtered commitments there are."""
+        return commitment_count(self._db, claim_filter)
+
+    def commitment_bars(
+        self, claim_filter: ClaimFilter, *, group_by: str, today: str, limit: int
+    ) -> BarColumns:
+        """Filtered commitments from when each was made to its deadline, at most `limit`."""
+        return commitment_rows(self._db, claim_filter, group_by=group_by, today=today, limit=limit)
+
+    def point(self, claim_id: str) -> PointRow | None:
+        """What a hover over one fact says; None when the fact is gone."""
+        return point_row(self._db, claim_id)
+
+    def metrics(self, claim_filter: ClaimFilter) -> list[MetricRow]:
+        """Every subject+unit that has figures, most figures first."""
+        return metric_rows(self._db, claim_filter)
+
+    def conflicted_metrics(self, claim_filter: ClaimFilter) -> set[MetricKey]:
+        """The metrics for which one period has different values in different sources."""
+        return conflicted_metric_keys(self._db, claim_filter)
+
+    def figures(self, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> list[FigureRow]:
+        """The figures of one metric, by source then x."""
+        return figure_rows(self._db, claim_filter, subject=subject, unit=unit)
+
+    def status_kind_counts(self, claim_filter: ClaimFilter) -> list[StatusKindCount]:
+        """Filtered facts per status and kind."""
+        return status_kind_counts(self._db, claim_filter)
+
+    def verdict_day_counts(self, claim_filter: ClaimFilter) -> list[VerdictDayCount]:
+        """Verdicts per day given and status, oldest first."""
+        return verdict_day_counts(self._db, claim_filter)
+
+    def verdict_claim_ids(self, claim_filter: ClaimFilter, *, day: str, limit: int) -> list[str]:
+        """Filtered facts given a verdict on `day` (ISO), latest first."""
+        return verdict_claim_ids(self._db, claim_filter, day=day, limit=limit)
+
+    def commitment_statements(self, claim_filter: ClaimFilter, *, today: str) -> list[StatementRow]:
+        """Every filtered commitment as the tracker groups it, in no particular order."""
+        return commitment_statement_rows(self._db, claim_filter, today=today)
+
+    def commitment_links(self, claim_filter: ClaimFilter, *, kinds: Sequence[str]) -> list[LinkPair]:
+        """Links of `kinds` whose both ends are filtered commitments."""
+        return commitment_link_pairs(self._db, claim_filter, kinds=tuple(kinds))

@@ -9,21 +9,30 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter
+from factledger.domain.chart_rows import BucketColumns, TimelineExtent
 
 from .claims import where_clause
-from .timeline_counts import BUCKET_ORIGIN, MONTH_DAYS, TABLE, iso_day
+from .dates_sql import BUCKET_ORIGIN, MONTH_DAYS, iso_day
+from .timeline_counts import TABLE
+
+__all__ = [
+    "MONTHS_PER_BUCKET",
+    "SUMMARY_GROUPS",
+    "BucketColumns",
+    "answers",
+    "bucket_columns",
+    "commitment_count",
+    "extent",
+]
 
 SUMMARY_GROUPS = frozenset({"subject", "status"})
 MONTHS_PER_BUCKET = {MONTH_DAYS: 1, 3 * MONTH_DAYS: 3, 12 * MONTH_DAYS: 12}
 """Bucket widths (days) the summary can count, as whole summary months."""
-
-Extent = tuple[int, int, int | None, int | None]
 _FAR = 100_000_000
 
 
@@ -60,7 +69,7 @@ def _month_first_day(month: int) -> int | None:
     return math.ceil(BUCKET_ORIGIN + month * MONTH_DAYS) if month >= 0 else None
 
 
-def extent(db: Database, claim_filter: ClaimFilter, *, day_of: str) -> Extent:
+def extent(db: Database, claim_filter: ClaimFilter, *, day_of: str) -> TimelineExtent:
     """(dated facts, undated facts, first day, last day), as `series.timeline_extent` without a window.
 
     The first and last day are exact: the summary names the first and last month, and only that month's
@@ -82,7 +91,7 @@ def extent(db: Database, claim_filter: ClaimFilter, *, day_of: str) -> Extent:
             days.append(int(day))
     if low is not None:
         days += _plain_bounds(db, claim_filter, int(low), int(high))
-    return int(dated), undated, (min(days) if days else None), (max(days) if days else None)
+    return TimelineExtent(int(dated), undated, (min(days) if days else None), (max(days) if days else None))
 
 
 def commitment_count(db: Database, claim_filter: ClaimFilter) -> int:
@@ -120,23 +129,6 @@ def _plain_bounds(db: Database, claim_filter: ClaimFilter, low_month: int, high_
         sources.format("DESC"), [-_FAR if last_bound is None else last_bound, _FAR, *params]
     ).fetchone()
     return [int(d) for d in (*own, first and first[0], last and last[0]) if d is not None]
-
-
-class BucketColumns(NamedTuple):
-    """Per-bucket counts as columns: bucket numbers, kind codes, status codes, row groups, counts."""
-
-    buckets: Sequence[int]
-    kinds: Sequence[int]
-    statuses: Sequence[int]
-    groups: Sequence[str | None]
-    counts: Sequence[int]
-
-    @classmethod
-    def of_rows(cls, rows: Sequence[tuple[int, int, int, str | None, int]]) -> BucketColumns:
-        if not rows:
-            return cls([], [], [], [], [])
-        buckets, kinds, statuses, groups, counts = zip(*rows, strict=True)
-        return cls(buckets, kinds, statuses, groups, counts)
 
 
 def bucket_columns(

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from factledger.domain import ClaimFilter, SearchHit
 from factledger.domain.factsheet import FactSheetRow
+from factledger.domain.ledger_counts import LedgerCounts
 
 from . import backups, integrity, open_ledgers
 from .claims import ClaimRepository
@@ -23,8 +24,10 @@ from .database import SCHEMA_VERSION, OpenOptions, open_database
 from .evidence import EvidenceRepository
 from .factsheet import factsheet_rows
 from .history import HistoryRepository
+from .ledger_counts import LedgerCountsRepository
 from .links import LinkRepository
 from .search import search
+from .series import ChartRepository
 from .settings import SettingsRepository
 from .sources import SourceRepository
 from .suggestions import SuggestionRepository
@@ -36,7 +39,7 @@ class SqliteStore:
     """One ledger file open through SQLite: its repositories, transactions, search, exports and backups.
 
     Owned by one thread, like the connection under it. `db` is the sqlite-utils handle for SQLite-specific
-    tools (benchmarks, tests that inspect the file, the chart queries until they have their own port);
+    tools (benchmarks, tests that inspect the file);
     code outside storage reaches it only through `sqlite_database`, never through the `LedgerStore` port.
     """
 
@@ -52,6 +55,7 @@ class SqliteStore:
         self.settings = SettingsRepository(db)
         self.links = LinkRepository(db)
         self.versions = VersionRepository(db)
+        self.charts = ChartRepository(db)
         self.notices: tuple[str, ...] = ()
         """Sentences from opening (safeguards put back, read-only file) the person should read once."""
         self.read_only = False
@@ -67,19 +71,27 @@ class SqliteStore:
         init: bool = False,
         backups_root: Callable[[], Path],
         newest_backup: Callable[[Path], Path | None],
+        reading: bool = False,
     ) -> SqliteStore:
         """Open (or create) the ledger at `path`, backed up into its backup folder (under `backups_root()`
         unless the ledger chose another) before a migration; `newest_backup` names the backup a damaged
-        ledger's sentence offers."""
+        ledger's sentence offers. `reading`: the caller only reads (see `OpenOptions.reading`)."""
 
         options = OpenOptions(
-            create=create, init=init, backup=migration_backup(backups_root), newest_backup=newest_backup
+            create=create,
+            init=init,
+            backup=migration_backup(backups_root),
+            newest_backup=newest_backup,
+            reading=reading,
         )
         store = cls(open_database(path, options=options))
         store.notices = tuple(options.notices)
         store.read_only = options.read_only
         store.first_open = options.first_open
         return store
+
+    def counts(self) -> LedgerCounts:
+        return LedgerCountsRepository(self.db).counts()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -8,7 +8,8 @@ A fact's month is that of its own ISO `stated_on` (`stated_day`), or, when it ha
 source's ISO published date. A fact whose date text is not ISO (free text such as "fiscal 2024", or no
 date at all) has `month` NULL and keeps the text in `stated`; readers parse those few distinct texts.
 Months are numbered like the timeline's buckets: month m holds the days d with
-`CAST((d - BUCKET_ORIGIN) / 30.4375 AS INTEGER) = m`; a quarter is 3 of them, a year 12.
+`CAST((d - BUCKET_ORIGIN) / MONTH_DAYS AS INTEGER) = m` (`dates_sql.month_of_day`); a quarter is 3 of
+them, a year 12.
 
 Everything is plain SQL with built-in functions, so sqlite3, sqlite-utils and Datasette keep it right too.
 """
@@ -17,27 +18,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .dates_sql import iso_day, month_of_day
+
 TABLE = "timeline_counts"
-BUCKET_ORIGIN = -719_162
-"""Day 1 of year 1 in days since 1970 (the timeline's bucket origin)."""
-MONTH_DAYS = 30.4375
-"""A twelfth of 365.25 days: the timeline's month bucket; its quarter and year buckets are 3 and 12 of them."""
-
-_ISO_DAY = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-
-
-def iso_day(expr: str) -> str:
-    """Days since 1970 of the first day an ISO date names; NULL for NULL or free text (as `stated_day`)."""
-    return (
-        f"CAST(CASE WHEN {expr} GLOB {_ISO_DAY} THEN julianday(substr({expr}, 1, 10)) "
-        f"WHEN {expr} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN julianday({expr} || '-01') "
-        f"WHEN {expr} GLOB '[0-9][0-9][0-9][0-9]' THEN julianday({expr} || '-01-01') "
-        "END - 2440587.5 AS INTEGER)"
-    )
-
-
-def _month(day: str) -> str:
-    return f"CAST(({day} - {BUCKET_ORIGIN}) / {MONTH_DAYS} AS INTEGER)"
 
 
 def _key_of_claim(row: str) -> str:
@@ -48,7 +31,7 @@ def _key_of_claim(row: str) -> str:
         f"WHERE sources.id = {row}.source_id) ELSE {row}.stated_day END"
     )
     return (
-        f"SELECT {_month('day')} AS month, "
+        f"SELECT {month_of_day('day')} AS month, "
         f"CASE WHEN day IS NULL THEN COALESCE({row}.stated_on, {published}) END AS stated "
         f"FROM (SELECT {day} AS day)"
     )
@@ -57,7 +40,7 @@ def _key_of_claim(row: str) -> str:
 def _key_of_published(published: str) -> str:
     """(month, stated) of the facts a source dates, when its published date is `published`."""
     return (
-        f"SELECT {_month('day')} AS month, CASE WHEN day IS NULL THEN {published} END AS stated "
+        f"SELECT {month_of_day('day')} AS month, CASE WHEN day IS NULL THEN {published} END AS stated "
         f"FROM (SELECT {iso_day(published)} AS day)"
     )
 
@@ -182,7 +165,7 @@ def add_claims_after(db: Database, last_rowid: int) -> None:
     db.execute(f"DROP TABLE IF EXISTS temp.{TABLE}_new")
     db.execute(
         f"""CREATE TEMP TABLE {TABLE}_new AS
-            SELECT {_month("day")} AS month,
+            SELECT {month_of_day("day")} AS month,
                    CASE WHEN day IS NULL THEN COALESCE(stated_on, published) END AS stated,
                    subject, status, kind, count(*) AS n FROM (
                 SELECT {day} AS day, claims.stated_on AS stated_on, sources.published AS published,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from factledger.core import Ledger
 from factledger.domain.anchors import Anchor, AnchorState
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 BADGES = {AnchorState.CHANGED: "⚠ source changed", AnchorState.ORPHANED: "⚠ gone from source"}
 

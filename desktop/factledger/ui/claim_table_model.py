@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections import OrderedDict
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 
 from factledger.core import ClaimPage, format_figure
-from factledger.core.related import SubjectFigures
 from factledger.domain import Changes, Claim, ClaimFilter, ClaimOrder, Status, UserError
 
 from .anchor_badges import badged
 from .session import LedgerSession
 from .style import is_dark, kind_label, status_colour
+
+if TYPE_CHECKING:  # a type only: core.related reaches storage, which the UI never imports at runtime
+    from factledger.core.related import SubjectFigures
 
 Index = QModelIndex | QPersistentModelIndex
 

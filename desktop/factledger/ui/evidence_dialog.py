@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import RELATION_WORDS, EvidenceInput, Ledger, Related, format_figure
+from factledger.core import RELATION_WORDS, EvidenceInput, Related, format_figure
 from factledger.domain import LinkKind, Stance
 
 from .style import reading_font
 from .text_positions import TextPositions
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 
 class EvidenceDialog(QDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,32 +26,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import Ledger
 from factledger.domain import ClaimFilter, ClaimKind, Status, UserError
 from factledger.exporting import EXPORT_FORMATS, ExportCancelled
 
+from .background import LedgerJob, LedgerWork, told_by
+from .services import LedgerServices
 from .session import LedgerSession
 from .style import kind_label
-from .tasks import Cancelled, Progress, Task, TaskRunner, Work
+from .tasks import Cancelled, Progress, Task, TaskRunner
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 PREVIEW_ROWS = 20
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def export_work(path: Path, target: Path, fmt: str, claim_filter: ClaimFilter, total: int) -> Work:
-    """Background half: its own Ledger on the same file; progress in rows written out of `total`."""
+def export_job(target: Path, fmt: str, claim_filter: ClaimFilter, total: int) -> LedgerJob:
+    """Background half, on the worker's own connection; progress in rows written out of `total`."""
 
-    def work(progress: Progress, cancelled: Cancelled) -> int:
-        with Ledger.open(path, create=False) as ledger:
-            return ledger.export(
-                target,
-                fmt=fmt,
-                claim_filter=claim_filter,
-                progress=lambda done: progress(done, total, "rows"),
-                cancelled=cancelled,
-            )
+    def job(ledger: Ledger, progress: Progress, cancelled: Cancelled) -> int:
+        return ledger.export(
+            target,
+            fmt=fmt,
+            claim_filter=claim_filter,
+            progress=lambda done: progress(done, total, "rows"),
+            cancelled=cancelled,
+        )
 
-    return work
+    return job
 
 
 def _checklist(items: list[tuple[str, object]], *, checked: frozenset[object] = frozenset()) -> QListWidget:
@@ -91,11 +95,18 @@ class ExportDialog(QDialog):
     export_finished = Signal(str, int)
     """The fact sheet was written; the payload is its path and the number of facts in it."""
 
-    def __init__(self, session: LedgerSession, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: LedgerSession,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        services: LedgerServices | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export fact sheet")
         self._session = session
-        self._runner = runner
+        self._work = LedgerWork(runner, services, session=session, tell=told_by(session))
         self.task: Task | None = None
         # A fact sheet is for publishing: verified facts unless the person chooses otherwise.
         self.statuses = _checklist([(s.label, s) for s in Status], checked=frozenset({Status.VERIFIED}))
@@ -196,9 +207,11 @@ class ExportDialog(QDialog):
         claim_filter = self.claim_filter()
         total = self._session.ledger.count_claims(claim_filter)
         fmt = self.format_box.currentData()
-        self.task = self._runner.start(
+        self.task = self._work.start(
             f"Exporting {target.name}",
-            export_work(self._session.path, target, fmt, claim_filter, total),
+            export_job(target, fmt, claim_filter, total),
+            path=self._session.path,
+            writes=False,
             on_progressed=self._on_task_progressed,
             on_finished=self._on_task_finished,
             on_failed=self._on_task_failed,
@@ -244,11 +257,12 @@ class ExportDialog(QDialog):
         self._end_task()
         if isinstance(error, ExportCancelled):
             self.count_label.setText(str(error))
-        elif isinstance(error, UserError):
-            self.count_label.setText(error.message)
-            self._session.tell(error.message)
         else:
-            raise error
+            self._work.report(error, expected=self._on_task_refused, label="Export")
+
+    def _on_task_refused(self, error: UserError) -> None:
+        self.count_label.setText(error.message)
+        self._session.tell(error.message)
 
     def _end_task(self) -> None:
         self.task = None

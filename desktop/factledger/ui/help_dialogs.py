@@ -1,11 +1,13 @@
-"""Help pages: the keyboard shortcut sheet (read from the live actions) and how to check a fact."""
+"""Help pages: the keyboard shortcut sheet (read from the live actions), how to check a fact, the log folder."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 HOW_TO_CHECK = """
@@ -51,6 +53,13 @@ def shortcut_sheet(actions: Iterable[QAction]) -> str:
         "<p>Single-letter keys act on the reader's current suggestion or the chosen fact wherever the focus is, "
         "except while you type in a text field.</p>"
     )
+
+
+def open_folder(folder: Path) -> bool:
+    """Show `folder` in the system's file manager (Help > Open log folder), making it first if need be, so
+    the person can attach the log to a report; False when the system could not open it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class HelpDialog(QDialog):

@@ -4,31 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from factledger.core import ImportResult, Ledger
 from factledger.core.article_inputs import import_summary, split_articles
 from factledger.domain import Changes, UserError
 from factledger.reading import ImportInput
 
+from .background import LedgerJob, LedgerWork, on_ledger
+from .services import LedgerServices, services_or_installed
 from .session import LedgerSession
 from .tasks import Cancelled, Progress, Task, TaskRunner, Work
 
+if TYPE_CHECKING:
+    from factledger.core import ImportResult, Ledger
 
-def import_work(path: Path, actor: str, inputs: Sequence[ImportInput]) -> Work:
-    """The background half: its own Ledger on the same file, because SQLite connections stay on one thread."""
+
+def import_job(inputs: Sequence[ImportInput]) -> LedgerJob:
+    """The background half: imports the inputs on the worker's own connection, reporting each one."""
     items = list(inputs)
 
-    def work(progress: Progress, cancelled: Cancelled) -> list[ImportResult]:
-        with Ledger.open(path, actor=actor) as ledger:
-            return ledger.import_inputs(
-                items,
-                progress=lambda done, total, result: progress(done, total, result.label),
-                cancelled=cancelled,
-            )
+    def job(ledger: Ledger, progress: Progress, cancelled: Cancelled) -> list[ImportResult]:
+        return ledger.import_inputs(
+            items,
+            progress=lambda done, total, result: progress(done, total, result.label),
+            cancelled=cancelled,
+        )
 
-    return work
+    return job
+
+
+def import_work(
+    path: Path, actor: str, inputs: Sequence[ImportInput], services: LedgerServices | None = None
+) -> Work:
+    """`import_job` as a task's work on its own connection to `path` (scripts and tests run it directly)."""
+    return on_ledger(services_or_installed(services).open_ledger, path, actor, import_job(inputs))
 
 
 class ImportFlow(QObject):
@@ -47,10 +58,17 @@ class ImportFlow(QObject):
     summary_ready = Signal(str)
     """The sentence saying what an import run did (imported, duplicates, skipped, failed, cancelled)."""
 
-    def __init__(self, session: LedgerSession, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: LedgerSession,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        services: LedgerServices | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
-        self._runner = runner
+        self._work = LedgerWork(runner, services, session=session)
 
     def start(self, given: Sequence[ImportInput]) -> Task | None:
         """Import the articles among the inputs; data and project files are skipped and said so."""
@@ -71,11 +89,14 @@ class ImportFlow(QObject):
                 import_summary([r.outcome for r in results], skipped, requested=requested)
             )
 
-        return self._runner.start(
+        return self._work.start(
             f"Importing {label}",
-            import_work(ledger.path, ledger.actor, inputs),
+            import_job(inputs),
+            path=ledger.path,
+            actor=ledger.actor,
+            writes=True,
             on_finished=finished,
-            on_failed=self._on_task_failed,
+            on_expected=self._on_task_refused,
         )
 
     def _on_task_finished(self, results: list[ImportResult]) -> None:
@@ -93,9 +114,7 @@ class ImportFlow(QObject):
         self._session.notify(changes)
         self.import_finished.emit(results)
 
-    def _on_task_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError):
-            self.import_failed.emit("Import", error.message)
-            self.import_finished.emit([])
-            return
-        raise error
+    def _on_task_refused(self, error: UserError) -> None:
+        """An expected error stopped the whole run (the ledger is locked, say): one failure line."""
+        self.import_failed.emit("Import", error.message)
+        self.import_finished.emit([])

@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from factledger.core import Ledger, LedgerDamaged, NeedsInit, restore_backup, salvage_copy
+from factledger.core import LedgerDamaged, NeedsInit
 from factledger.domain import UserError
 
+from .background import LedgerWork, told_by
+from .services import LedgerServices, services_or_installed
 from .tasks import Cancelled, Progress, TaskRunner
 
 if TYPE_CHECKING:
+    from factledger.core import Ledger
+
     from .session import LedgerSession
 
 Choice = Callable[[LedgerDamaged], str | None]
@@ -34,23 +38,25 @@ def open_ledger_asking(
     choose: Choice | None = None,
     confirm: Confirm | None = None,
     tell: Tell | None = None,
+    services: LedgerServices | None = None,
 ) -> Ledger | None:
-    """`Ledger.open` with the questions only the person can answer; None when they declined or it failed
-    (a sentence was shown)."""
+    """Open a ledger with the questions only the person can answer; None when they declined or it failed
+    (a sentence was shown). `services` (default: the installed ones) says how ledgers are opened."""
+    services = services_or_installed(services)
     confirm = confirm or (lambda text: _ask(parent, text))
     tell = tell or (lambda text: _tell(parent, text))
     try:
-        return Ledger.open(path, actor=actor, create=create, daily_backup=False)
+        return services.open_ledger(path, actor=actor, create=create, daily_backup=False)
     except NeedsInit as error:
         if not confirm(error.message.replace("(on the command line: add --init)", "").strip()):
             return None
         try:
-            return Ledger.open(path, actor=actor, create=create, init=True, daily_backup=False)
+            return services.open_ledger(path, actor=actor, create=create, init=True, daily_backup=False)
         except UserError as again:
             tell(again.message)
             return None
     except LedgerDamaged as error:
-        return recover(parent, error, actor=actor, choose=choose, tell=tell)
+        return recover(parent, error, actor=actor, choose=choose, tell=tell, services=services)
     except UserError as error:
         tell(error.message)
         return None
@@ -63,26 +69,28 @@ def recover(
     actor: str | None,
     choose: Choice | None = None,
     tell: Tell | None = None,
+    services: LedgerServices | None = None,
 ) -> Ledger | None:
     """Offer to restore the newest good backup (the damaged file is moved aside, never overwritten) or
     to save a salvage copy beside it (the damaged file is only read); open whichever the person picked."""
+    services = services_or_installed(services)
     choice = (choose or (lambda e: _choose(parent, e)))(error)
     tell = tell or (lambda text: _tell(parent, text))
     try:
         if choice == "restore" and error.backup is not None:
-            aside = restore_backup(error.backup, error.path, damaged=True)
+            aside = services.restore_backup(error.backup, error.path, damaged=True)
             tell(
                 f"Restored {error.path.name} from {error.backup.name}."
                 + (f" The damaged file was kept as {aside}." if aside else "")
             )
-            return Ledger.open(error.path, actor=actor, create=False)
+            return services.open_ledger(error.path, actor=actor, create=False)
         if choice == "salvage":
-            made, method = salvage_copy(error.path)
+            made, method = services.salvage_copy(error.path)
             tell(
                 f"Saved what could be read into {made} ({method}). The damaged file was not changed; "
                 "the salvage copy is open now."
             )
-            return Ledger.open(made, actor=actor, create=False)
+            return services.open_ledger(made, actor=actor, create=False)
     except UserError as failed:
         tell(failed.message)
     return None
@@ -121,18 +129,20 @@ def _choose(parent: QWidget | None, error: LedgerDamaged) -> str | None:
     return None
 
 
-def check_in_background(session: LedgerSession, runner: TaskRunner, parent: QWidget) -> None:
+def check_in_background(
+    session: LedgerSession, runner: TaskRunner, parent: QWidget, *, services: LedgerServices | None = None
+) -> None:
     """Check every page of the open ledger off the UI thread (opening only checked what fit in a
     second), then make the daily backup if one is due; damage found stops every write into it and is
-    said once, with what to do."""
+    said once, with what to do. It only reads the ledger (the backup is another file), so it does not
+    hold up the writer thread."""
     path = session.path
 
-    def work(_progress: Progress, _cancelled: Cancelled) -> list[str]:
-        with Ledger.open(path, create=False) as ledger:
-            problems = ledger.integrity_problems()
-            if not problems:
-                ledger.backup_if_due()  # the daily backup, off the UI thread: a big ledger takes seconds
-            return problems
+    def job(ledger: Ledger, _progress: Progress, _cancelled: Cancelled) -> list[str]:
+        problems = ledger.integrity_problems()
+        if not problems:
+            ledger.backup_if_due()  # the daily backup, off the UI thread: a big ledger takes seconds
+        return problems
 
     def finished(problems: list[str]) -> None:
         if problems:
@@ -145,7 +155,8 @@ def check_in_background(session: LedgerSession, runner: TaskRunner, parent: QWid
             )
             box.open()
 
-    runner.start(f"Checking {path.name}", work, on_finished=finished)
+    work = LedgerWork(runner, services, session=session, tell=told_by(session))
+    work.start(f"Checking {path.name}", job, path=path, writes=False, on_finished=finished)
 
 
 __all__ = ["check_in_background", "open_ledger_asking", "recover"]

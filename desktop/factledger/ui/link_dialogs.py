@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import RELATION_WORDS, Ledger, format_figure
+from factledger.core import RELATION_WORDS, format_figure
 from factledger.domain import Claim, ClaimFilter, ClaimOrder, LinkKind
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RELATION_ROLE = Qt.ItemDataRole.UserRole + 2

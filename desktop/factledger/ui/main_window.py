@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from factledger.core import RELATION_WORDS, operations
+from factledger.core.paths import log_dir
 from factledger.domain import Changes, Suggestion, UserError
 from factledger.reading import decode_drop
 from factledger.resources import sample_article_path
@@ -37,15 +38,20 @@ from .claim_table_view import ClaimTableView
 from .drop_overlay import DropOverlay
 from .fact_actions import FactActions
 from .failures_panel import FailuresPanel
+from .help_dialogs import open_folder
 from .import_flow import ImportFlow
 from .inspector_panel import InspectorPanel
+from .ledger_commands import LedgerCommands
 from .link_dialogs import CheckDialog, LinkDialog
-from .main_menus import MainMenus, remember_ledger
+from .main_menus import MainMenus, MenuCalls
 from .reader_panel import ReaderPanel
+from .recent_ledgers import RecentLedgers
+from .services import LedgerServices
 from .session import LedgerSession
 from .sources_panel import SourcesPanel
 from .status_dialog import StatusDialog
 from .tasks import Task, TaskRunner
+from .version_actions import VersionActions
 from .welcome_panel import WelcomePanel
 
 if TYPE_CHECKING:
@@ -75,12 +81,23 @@ def mime_payload(mime: QMimeData) -> dict[str, bytes]:
 class MainWindow(QMainWindow):
     """Sources | reader over (claims table, charts) | inspector, with failures in a dock and tasks in the status bar."""
 
-    def __init__(self, session: LedgerSession, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: LedgerSession,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        services: LedgerServices | None = None,
+    ) -> None:
+        """`services` say how ledgers are opened and restored (the app's composition root builds them).
+        Without them, background work opens connections with the engine of the session's ledger, and
+        switching or restoring uses the installed services."""
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        self.services = services
         self.runner = TaskRunner(self)
-        self.import_flow = ImportFlow(session, self.runner, self)
+        self.import_flow = ImportFlow(session, self.runner, self, services=self.services)
         self.sources = SourcesPanel(session)
         self.reader = ReaderPanel(session)
         self.table = ClaimTableView(session)
@@ -103,7 +120,10 @@ class MainWindow(QMainWindow):
         self.reader.set_context_actions(self.fact_actions.reader_menu)
         self.reader.accept_handler = self.accept_suggestion
         self.table.set_context_actions(self.fact_actions.table_menu)
-        self.menus = MainMenus(self)
+        self.ledger_commands = LedgerCommands(
+            session, RecentLedgers(settings), services=self.services, dialog_parent=self, parent=self
+        )
+        self.menus = self._build_menus()
         self.status_dialog: StatusDialog | None = None
         self.link_dialog: LinkDialog | None = None
         self.check_dialog: CheckDialog | None = None
@@ -112,7 +132,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._open_first_source()
-        remember_ledger(settings, session.path)  # the ledger opened at launch belongs in File > Open recent
+        self.ledger_commands.remember_current()  # the ledger opened at launch belongs in File > Open recent
         self.update_title()
 
     def _build_layout(self) -> None:
@@ -141,6 +161,34 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.resize(1450, 900)
+
+    def _build_menus(self) -> MainMenus:
+        """The menu bar, given the actions and callables it shows (the menus never see the window)."""
+        versions = VersionActions(
+            self.session, self.runner, self.sources.current_source_id, self, services=self.services
+        )
+        calls = MenuCalls(
+            close=self.close,
+            paste=self.paste_clipboard,
+            find=self.focus_search,
+            import_inputs=self.import_flow.start,
+            show_message=self.statusBar().showMessage,
+            open_log_folder=lambda: open_folder(log_dir()),
+        )
+        return MainMenus(
+            self.menuBar(),
+            self,
+            session=self.session,
+            settings=self.settings,
+            commands=self.ledger_commands,
+            runner=self.runner,
+            services=self.services,
+            calls=calls,
+            source_actions=self.sources.source_actions.actions,
+            version_actions=versions,
+            fill_fact_menu=self.fact_actions.fill_menu,
+            view_actions=[self.failures_dock.toggleViewAction()],
+        )
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -405,8 +453,7 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.sources or changes.ledger_replaced:
             self._update_empty_state()
-        if changes.ledger_replaced:
-            remember_ledger(self.settings, self.session.path)
+        if changes.ledger_replaced:  # the ledger commands put it first among the recent ones
             self.update_title()
             sources = self.sources.source_ids()
             if sources:
@@ -483,7 +530,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/centre_splitter", self.centre.saveState())
         self.settings.setValue("window/claims_header", self.table.header_state())
-        remember_ledger(self.settings, self.session.path)
+        self.ledger_commands.remember_current()
         self.save_selection()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import BackupInfo, Ledger, restore_backup
+from factledger.core import BackupInfo
 from factledger.domain import UserError
 
+from .services import LedgerServices, services_or_installed
 from .session import LedgerSession
 from .tasks import TaskRunner
 
@@ -46,11 +47,13 @@ class RestoreDialog(QDialog):
         parent: QWidget | None = None,
         *,
         confirm: Callable[[str], bool] | None = None,
+        services: LedgerServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self._session = session
         self._runner = runner
+        self._services = services
         self._confirm = confirm or self._ask
         self.backups: list[BackupInfo] = session.ledger.backups()
         folder = session.ledger.backup_folder
@@ -116,13 +119,14 @@ class RestoreDialog(QDialog):
         path, actor = session.path, session.ledger.actor
         self._runner.shutdown()  # background work holds its own connections to the file: let them end
         session.ledger.close()
+        services = services_or_installed(self._services)  # asked when used: building the dialog needs none
         try:
-            aside = restore_backup(backup, path)
+            aside = services.restore_backup(backup, path)
         except UserError as error:
-            session.replace_ledger(Ledger.open(path, actor=actor, create=False))
+            session.replace_ledger(services.open_ledger(path, actor=actor, create=False))
             QMessageBox.warning(self, "FactLedger", error.message)
             return False
-        session.replace_ledger(Ledger.open(path, actor=actor, create=False))
+        session.replace_ledger(services.open_ledger(path, actor=actor, create=False))
         self.restored.emit(str(aside or ""))
         self.accept()
         return True

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from factledger.core import Edit, Ledger
+from factledger.core import Edit
 from factledger.domain import Changes, UserError
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 
 class EditCommand(QUndoCommand):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from factledger.domain import ClaimKind, Status
@@ -71,10 +71,6 @@ def reading_font() -> QFont:
     font = QFont(QApplication.font())
     font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.15)
     return font
-
-
-def fixed_font() -> QFont:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
 def over(colour: QColor, base: QColor) -> QColor:

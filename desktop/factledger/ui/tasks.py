@@ -1,8 +1,9 @@
-"""The one way into the background: plain work functions on a thread pool, results back by signal.
+"""The one way into the background: plain work functions on thread pools, results back by signal.
 
 A work function receives two plain callables, `progress(done, total, label)` and `cancelled()`, and never a
-widget. Anything that touches the ledger opens its own `Ledger` inside the work function, because SQLite
-connections are never shared across threads.
+widget. Work that touches the ledger goes through `ui.background.LedgerWork`, which opens the worker's own
+connection (SQLite connections are never shared across threads) with the opener the app injected, and
+runs every write on one writer thread.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts tasks on its own thread pool and keeps them alive until they report back.
+    """Starts tasks on its own thread pools and keeps them alive until they report back.
+
+    Reads run on a small pool; writes run one at a time on a pool of one thread (the single writer), so two
+    background writers never wait on each other's SQLite lock and their effects land in the order asked.
 
     Signals:
         active_changed: the number of running tasks changed.
@@ -83,6 +87,8 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         # Two threads on a two-core laptop: an import and an export can overlap without starving the UI.
         self._pool.setMaxThreadCount(max_threads)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
         self._tasks: list[Task] = []
 
     def start(
@@ -93,8 +99,12 @@ class TaskRunner(QObject):
         on_progressed: Callable[[int, int, str], None] | None = None,
         on_finished: Callable[[Any], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
+        writes: bool = False,
     ) -> Task:
         """Run `work` in the background; the `on_*` slots hear its progress and outcome on the UI thread.
+
+        `writes` queues it on the single writer thread (after every write asked before it); reads share
+        the pool and may run beside a write.
 
         Pass the slots here rather than connecting to the returned task: a signal emitted by the worker
         reaches only the connections that exist at that moment, so a quick import could finish before a
@@ -115,7 +125,7 @@ class TaskRunner(QObject):
         self._tasks.append(task)
         self.active_changed.emit(len(self._tasks))
         self.task_started.emit(task)
-        self._pool.start(_Runnable(task, work))
+        (self._writer if writes else self._pool).start(_Runnable(task, work))
         return task
 
     @property
@@ -134,6 +144,7 @@ class TaskRunner(QObject):
         announced when the event loop next runs.
         """
         self.cancel_all()
+        self._writer.waitForDone()
         self._pool.waitForDone()
 
     def _on_task_finished(self, _payload: object) -> None:

@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from factledger.core import Ledger, RefreshResult
 from factledger.domain import Changes, UserError
 
+from .background import LedgerJob, LedgerWork, told_by
+from .services import LedgerServices
 from .session import LedgerSession
-from .tasks import Cancelled, Progress, TaskRunner, Work
+from .tasks import Cancelled, Progress, TaskRunner
 from .versions_dialog import VersionsDialog
 
+if TYPE_CHECKING:
+    from factledger.core import Ledger, RefreshResult
 
-def refresh_work(path: Path, actor: str, source_ids: list[str] | None) -> Work:
-    """The background half: its own Ledger on the same file (SQLite connections stay on their thread)."""
 
-    def work(progress: Progress, cancelled: Cancelled) -> list[RefreshResult]:
-        with Ledger.open(path, actor=actor) as ledger:
-            return ledger.refresh(
-                source_ids,
-                progress=lambda done, total, result: progress(done, total, result.label),
-                cancelled=cancelled,
-            )
+def refresh_job(source_ids: list[str] | None) -> LedgerJob:
+    """The background half, on the worker's own connection: fetch the sources again, add changed versions."""
 
-    return work
+    def job(ledger: Ledger, progress: Progress, cancelled: Cancelled) -> list[RefreshResult]:
+        return ledger.refresh(
+            source_ids,
+            progress=lambda done, total, result: progress(done, total, result.label),
+            cancelled=cancelled,
+        )
+
+    return job
 
 
 def refresh_summary(results: list[RefreshResult]) -> str:
@@ -42,11 +45,17 @@ class VersionActions(QObject):
     """The versions actions of the Source menu; `current` says which source they act on."""
 
     def __init__(
-        self, session: LedgerSession, runner: TaskRunner, current: Callable[[], str | None], parent: QWidget
+        self,
+        session: LedgerSession,
+        runner: TaskRunner,
+        current: Callable[[], str | None],
+        parent: QWidget,
+        *,
+        services: LedgerServices | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._runner = runner
+        self._work = LedgerWork(runner, services, session=session, tell=told_by(session))
         self._current = current
         self._parent = parent
         self.dialog: VersionsDialog | None = None
@@ -85,11 +94,13 @@ class VersionActions(QObject):
             return
         ledger = self._session.ledger
         self._quiet = quiet
-        self._runner.start(
+        self._work.start(
             "Checking sources for changes",
-            refresh_work(ledger.path, ledger.actor, None if all_sources else [str(source_id)]),
+            refresh_job(None if all_sources else [str(source_id)]),
+            path=ledger.path,
+            actor=ledger.actor,
+            writes=True,
             on_finished=self._on_finished,
-            on_failed=self._on_failed,
         )
 
     def _on_finished(self, results: list[RefreshResult]) -> None:
@@ -100,9 +111,3 @@ class VersionActions(QObject):
         self._session.notify(Changes(sources=frozenset(r.source_id for r in results)))
         if not getattr(self, "_quiet", False):
             QMessageBox.information(self._parent, "Check for changes", refresh_summary(results))
-
-    def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError):
-            self._session.tell(error.message)
-            return
-        raise error

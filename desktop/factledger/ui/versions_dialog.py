@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,9 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factledger.core import Ledger, VersionInfo
+from factledger.core import VersionInfo
 
 from .diff_view import DiffView
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 
 def version_label(version: VersionInfo) -> str:

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
 
+from factledger.domain.chart_rows import DAY_SECONDS, MONTH_DAYS
+
 _SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k"))
 
 
@@ -82,7 +84,6 @@ class RowAxisItem(pg.AxisItem):  # type: ignore[misc]
         return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-DAY_SECONDS = 86_400.0
 _DAY_STEPS = (1, 2, 3, 7, 14)
 _MONTH_STEPS = (1, 2, 3, 6)
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
@@ -141,7 +142,7 @@ def day_ticks(low: float, high: float, most: int) -> tuple[float, list[float]]:
                 if tick >= low:
                     ticks.append(tick)
                 index += step
-            return step * 30.4375 * DAY_SECONDS, ticks
+            return step * MONTH_DAYS * DAY_SECONDS, ticks
     for step in _YEAR_STEPS:
         if (end.year - start.year) // step + 1 <= most or step == _YEAR_STEPS[-1]:
             year = start.year + (-start.year) % step
@@ -151,7 +152,7 @@ def day_ticks(low: float, high: float, most: int) -> tuple[float, list[float]]:
                 if tick >= low:
                     ticks.append(tick)
                 year += step
-            return step * 365.25 * DAY_SECONDS, ticks
+            return step * 12 * MONTH_DAYS * DAY_SECONDS, ticks
     return 0.0, []
 
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QGraphicsView, QToolTip, QWidget
 
-from factledger.core import Ledger
 from factledger.domain import ClaimFilter
 from factledger.ui.session import LedgerSession
 
 from .export import export_chart
 from .palette import Theme, theme_for
 from .queries import ChartQueries, Deliver, Query
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 
 class ChartView(QWidget):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from factledger.core import Ledger
 from factledger.core.series import DAY, FigurePoint, Figures, Metric
 from factledger.ui.session import LedgerSession
 
@@ -26,6 +26,9 @@ from .legend_fit import LegendFitter, fit_legend
 from .palette import OVERDUE, SERIES_COLOURS
 from .queries import ChartQueries
 from .timeline_text import tooltip_html
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 MetricKey = tuple[str, str | None]
 HIT_PIXELS = 9.0

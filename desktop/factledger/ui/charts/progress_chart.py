@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from factledger.core import Ledger
 from factledger.core.series import DAY, KIND_ORDER, STATUS_ORDER, Progress, day_seconds
 from factledger.domain import ClaimKind, Status
 from factledger.ui.session import LedgerSession
@@ -21,6 +21,9 @@ from .base import ChartView, style_plot
 from .legend_fit import LegendFitter
 from .palette import STATUS_COLOURS
 from .queries import ChartQueries
+
+if TYPE_CHECKING:
+    from factledger.core import Ledger
 
 ANY_VERDICT = "#3b82f6"
 BAR_HEIGHT = 0.6

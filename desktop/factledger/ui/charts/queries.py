@@ -1,8 +1,8 @@
 """ChartQueries: every chart's series query on a `ui.tasks` worker with its own Ledger; stale answers dropped.
 
 A query is a plain function of a `Ledger` (it captures only plain data: a filter, a grouping, a window). The
-worker opens its own `Ledger` on the session's file, because SQLite connections are never shared across
-threads, and the answer comes back by the task's signal. Each chart asks under its own key; a newer question
+worker opens its own connection to the session's file with the injected opener (`LedgerServices`), because
+SQLite connections are never shared across threads, and the answer comes back by the task's signal. Each chart asks under its own key; a newer question
 under a key supersedes the older one (a generation counter drops the older answer, and a queued older task is
 cancelled before it starts). `close` cancels and joins everything this object started, so no query outlives
 the window that asked it.
@@ -14,16 +14,20 @@ import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from factledger.core import Ledger
 from factledger.domain import UserError
+from factledger.ui.background import report_failure
+from factledger.ui.services import LedgerServices, worker_opener
 from factledger.ui.session import LedgerSession
 from factledger.ui.tasks import Cancelled, Progress, Task, TaskRunner
 
-Query = Callable[[Ledger], Any]
+if TYPE_CHECKING:
+    from factledger.core import Ledger
+
+Query = Callable[["Ledger"], Any]
 Deliver = Callable[[Any], None]
 Refuse = Callable[[str], None]
 
@@ -58,10 +62,16 @@ class ChartQueries(QObject):
     """Some chart started or stopped waiting for an answer; the payload is whether any still waits."""
 
     def __init__(
-        self, session: LedgerSession, parent: QObject | None = None, *, runner: TaskRunner | None = None
+        self,
+        session: LedgerSession,
+        parent: QObject | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        services: LedgerServices | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self._services = services
         self._owns_runner = runner is None
         self.runner = runner if runner is not None else TaskRunner(self)
         self._generations = itertools.count(1)
@@ -98,13 +108,14 @@ class ChartQueries(QObject):
             if asked.key == key:
                 task.cancel()  # a queued older question skips its query; one already running finishes
         path = self._session.path
+        open_ledger = worker_opener(self._services, self._session.ledger)
         done = threading.Event()
 
         def work(_progress: Progress, cancelled: Cancelled) -> Any:
             try:
                 if cancelled():
                     return SKIPPED
-                with Ledger.open(path, create=False) as ledger:
+                with open_ledger(path, create=False) as ledger:
                     return query(ledger)
             finally:
                 done.set()
@@ -147,11 +158,12 @@ class ChartQueries(QObject):
 
     def _on_task_failed(self, error: BaseException) -> None:
         asked = self._take()
-        if isinstance(error, UserError):
+
+        def refused(expected: UserError) -> None:  # a stale question's refusal is dropped like its answer
             if asked is not None and asked.refuse is not None:
-                asked.refuse(error.message)
-            return
-        raise error
+                asked.refuse(expected.message)
+
+        report_failure(error, expected=refused, label="A chart query")
 
     def _set_busy(self) -> None:
         busy = not self._closed and any(

@@ -6,6 +6,7 @@ import html
 from datetime import UTC, datetime
 
 from factledger.core.series import DAY, MAX_BARS, STATUS_ORDER, Timeline, TimelineGrouping, TimelinePoint
+from factledger.domain.chart_rows import BUCKET_WIDTHS
 
 from .axes import human_number
 from .palette import STATUS_COLOURS
@@ -19,9 +20,12 @@ NO_GROUP = {
 }
 
 
+_BUCKET_NAMES = dict(zip(BUCKET_WIDTHS, ("day", "week", "month", "quarter", "year"), strict=True))
+
+
 def bucket_name(seconds: float) -> str:
-    days = seconds / DAY
-    return {1.0: "day", 7.0: "week", 30.4375: "month", 91.3125: "quarter"}.get(days, "year")
+    """What a counted marker's bucket is called, from its width."""
+    return _BUCKET_NAMES.get(seconds / DAY, "year")
 
 
 def summary_text(timeline: Timeline) -> str:
