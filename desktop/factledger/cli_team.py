@@ -56,7 +56,7 @@ def add_commands(sub: Any) -> None:
 
 def ledger_refusal(args: argparse.Namespace) -> str | None:
     """The sentence for `--ledger postgresql://...` with a command that works on ledger files only
-    (`core.team.FILE_ONLY_COMMANDS`: backups, restore, salvage, info) or with no command (the app);
+    (`core.team.FILE_ONLY_COMMANDS`: backup, backups, restore, salvage) or with no command (the app);
     every other command opens the team ledger like a file."""
     ledger = getattr(args, "ledger", None)
     if args.command in COMMANDS or not ledger or "://" not in ledger:

@@ -105,8 +105,8 @@ def test_the_same_commands_give_the_same_answers_on_a_file_and_on_a_server(
 def test_a_team_ledger_records_the_servers_user_and_refuses_file_only_commands(
     postgres_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The actor is the server's `session_user`, not the reviewer name of the machine; backups, restore
-    and info say why not, with pg_dump named, and the password never appears."""
+    """The actor is the server's `session_user`, not the reviewer name of the machine; backups and
+    restore say why not, with pg_dump named; info counts; the password never appears."""
     init_team_ledger(postgres_dsn)
     _run(capsys, postgres_dsn, "import", SEED)
     [first, *_] = json.loads(_run(capsys, postgres_dsn, "accept", "all", "--json"))["claims"]
@@ -115,12 +115,14 @@ def test_a_team_ledger_records_the_servers_user_and_refuses_file_only_commands(
     assert shown["verified_by"] == "factledger_admin" and shown["status"] == "verified"
     assert {e["actor"] for e in shown["history"]} == {"factledger_admin"}
     password = postgres_dsn.split(":")[2].split("@")[0]
-    for command in (["backup"], ["backups"], ["info"], ["restore", "latest"]):
+    for command in (["backup"], ["backups"], ["restore", "latest"]):
         capsys.readouterr()
         assert main(["--ledger", postgres_dsn, *command]) == 2
         err = capsys.readouterr().err
         assert "team ledger" in err and password not in err, err
         if command[0] in ("backup", "restore"):
             assert "pg_dump" in err or "pg_restore" in err
+    info = json.loads(_run(capsys, postgres_dsn, "info", "--json"))
+    assert info["sources"] == 1 and info["by_status"]["verified"] == 1 and password not in json.dumps(info)
     verify = json.loads(_run(capsys, postgres_dsn, "verify", "--json"))
     assert verify["ok"] is True and password not in json.dumps(verify)

@@ -53,7 +53,6 @@ def test_only_postgresql_urls_are_team_ledgers() -> None:
 @pytest.mark.parametrize(
     "arguments",
     [
-        ["--ledger", "URL", "info"],
         ["backup", "--ledger", "URL"],
         ["backups", "--ledger", "URL"],
         ["restore", "latest", "--ledger", "URL"],
@@ -73,7 +72,10 @@ def test_file_commands_refuse_a_team_ledger_with_a_sentence(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("arguments", [["claims", "--ledger", "URL"], ["--ledger", "URL", "import", "x.txt"]])
+@pytest.mark.parametrize(
+    "arguments",
+    [["claims", "--ledger", "URL"], ["--ledger", "URL", "import", "x.txt"], ["--ledger", "URL", "info"]],
+)
 def test_everyday_commands_connect_and_name_a_refused_connection_without_its_password(
     arguments: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,7 +33,9 @@ def test_importing_every_ui_module_loads_no_storage_engine() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     package_root = Path(factledger.ui.__file__).parents[2]
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package_root), env.get("PYTHONPATH")]))
-    done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["modules"] > 30

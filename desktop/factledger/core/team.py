@@ -96,7 +96,6 @@ FILE_ONLY_COMMANDS: dict[str, str] = {
     "backups": "FactLedger keeps no backups of it: list the server's, made with pg_dump",
     "restore": "restore it on the server with pg_restore from a pg_dump backup",
     "salvage": "a damaged server database is repaired by its administrator (pg_dump what can be read)",
-    "info": "its counts per status and kind are read through the chart queries, which work on ledger files only so far",
 }
 """The commands that still work on ledger files only, with what to do instead on a team ledger."""
 

@@ -6,6 +6,7 @@ imports core; the contract tests run the same suite on both engines). `PostgresS
 database that is not a ledger, is newer, or needs its owner's update, and reports who the server says
 is connected (`session_user`, the name the history records).
 
+Chart queries (`charts`) are not answered on a team ledger yet: each says so in a sentence (`charts.py`).
 Backups of a team ledger are the server's business (pg_dump, the server's own backups): `make_backup`
 refuses with a sentence saying so, and no daily backup is attempted.
 """
@@ -18,10 +19,12 @@ from pathlib import Path
 
 from factledger.domain import ClaimFilter, SearchHit, UserError
 from factledger.domain.factsheet import FactSheetRow
+from factledger.domain.ledger_counts import LedgerCounts
 
 from .. import open_ledgers
 from ..factsheet import _CLAIMS_SQL, _EVIDENCE_SQL, _ORDER, rows_from
 from ..search import RANK_WINDOW
+from .charts import ChartsNotYet
 from .connection import DriverError, connect, where, work_sentence
 from .migrations import probe, refuse_unusable, schema_version
 from .repositories import (
@@ -66,6 +69,7 @@ class PostgresStore:
         self.settings = SettingsRepository(session)
         self.links = LinkRepository(session)
         self.versions = VersionRepository(session)
+        self.charts = ChartsNotYet(self.url)
 
     @classmethod
     def open(cls, url: str) -> PostgresStore:
@@ -95,6 +99,27 @@ class PostgresStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def counts(self) -> LedgerCounts:
+        """Rows per table (sources once however many versions), and facts per status and per kind."""
+        by_status = {
+            str(status): int(n)
+            for status, n in self._db.execute("SELECT status, count(*) FROM claims GROUP BY status")
+        }
+        by_kind = {
+            str(kind): int(n)
+            for kind, n in self._db.execute("SELECT kind, count(*) FROM claims GROUP BY kind")
+        }
+        return LedgerCounts(
+            sources=self.sources.count(),
+            claims=sum(by_status.values()),
+            suggestions=self.suggestions.count(),
+            evidence=self.evidence.count(),
+            history=self.history.count(),
+            dismissed=self.suggestions.count_dismissed(),
+            by_status=by_status,
+            by_kind=by_kind,
+        )
 
     # -- search ------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:
