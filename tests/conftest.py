@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from .postgres_server import login_role, postgres_dsn, postgres_server
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The throw-away PostgreSQL server (skipped with its reason where no binaries exist), for every test area
+# that runs on both engines: tests/postgres and the storage contract suite.
+__all__ = ["login_role", "postgres_dsn", "postgres_server"]
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

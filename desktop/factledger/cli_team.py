@@ -2,7 +2,8 @@
 
 Kept apart from `cli.py` so the everyday commands' start-up does not grow: this module imports only
 argparse at load, and core (with the PostgreSQL driver behind it) when one of its commands runs. It also
-answers, with a sentence, a `--ledger postgresql://...` given to a command that works on ledger files only.
+answers, with a sentence, a `--ledger postgresql://...` given to a command that works on ledger files only;
+the everyday commands (import, accept, claims, search, status, export ...) open a team ledger like a file.
 """
 
 from __future__ import annotations
@@ -54,13 +55,15 @@ def add_commands(sub: Any) -> None:
 
 
 def ledger_refusal(args: argparse.Namespace) -> str | None:
-    """The sentence for `--ledger postgresql://...` with a command that opens ledger files only."""
+    """The sentence for `--ledger postgresql://...` with a command that works on ledger files only
+    (`core.team.FILE_ONLY_COMMANDS`: backup, backups, restore, salvage) or with no command (the app);
+    every other command opens the team ledger like a file."""
     ledger = getattr(args, "ledger", None)
     if args.command in COMMANDS or not ledger or "://" not in ledger:
         return None
     from factledger.core.team import file_only_refusal
 
-    return file_only_refusal(ledger)
+    return file_only_refusal(ledger, args.command)
 
 
 def run(args: argparse.Namespace) -> int:

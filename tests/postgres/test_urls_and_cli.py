@@ -54,7 +54,12 @@ def test_only_postgresql_urls_are_team_ledgers() -> None:
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--ledger", "URL", "info"], ["claims", "--ledger", "URL"], ["restore", "latest", "--ledger", "URL"]],
+    [
+        ["backup", "--ledger", "URL"],
+        ["backups", "--ledger", "URL"],
+        ["restore", "latest", "--ledger", "URL"],
+        ["salvage", "--ledger", "URL"],
+    ],
 )
 def test_file_commands_refuse_a_team_ledger_with_a_sentence(
     arguments: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -66,6 +71,23 @@ def test_file_commands_refuse_a_team_ledger_with_a_sentence(
     err = capsys.readouterr().err
     assert "is a team ledger on a PostgreSQL server" in err and SECRET not in err
     assert "postgresql://anna:***@localhost:5432/desk" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["claims", "--ledger", "URL"], ["--ledger", "URL", "import", "x.txt"], ["--ledger", "URL", "info"]],
+)
+def test_everyday_commands_connect_and_name_a_refused_connection_without_its_password(
+    arguments: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The everyday commands open a team ledger like a file: a server that is not there is a sentence,
+    and no file is named after the address."""
+    monkeypatch.chdir(tmp_path)
+    url = f"postgresql://anna:{SECRET}@127.0.0.1:1/desk"
+    assert main([url if a == "URL" else a for a in arguments]) == 2
+    err = capsys.readouterr().err
+    assert "refused the connection on port 1" in err and SECRET not in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -1,7 +1,9 @@
 """The storage port's contract: what any `LedgerStore` must do, written against `core.store` only.
 
-Every test takes a store from `ENGINES` and uses nothing but the Protocols' methods, so a second engine
-joins by adding its opener there and must pass the same tests.
+Every test takes a store from `ENGINES` and uses nothing but the Protocols' methods: each runs once on a
+ledger file (SQLite) and once on a team ledger made on the tests' throw-away PostgreSQL server (skipped,
+with the reason, where no PostgreSQL binaries exist). Where the engines differ by design (backups are the
+server's business) the test says so.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from factledger.domain import (
     Stance,
     Status,
     Suggestion,
+    UserError,
     WebSource,
 )
 from factledger.domain.anchors import AnchorRecord, AnchorState
@@ -35,18 +38,36 @@ TEXT = "Exports rose 12% in 2024. Imports fell 3% in 2024. Toyota will invest $1
 NOW = "2025-11-03T10:00:00Z"
 
 
-def _sqlite(folder: Path) -> LedgerStore:
+def _sqlite(request: pytest.FixtureRequest, folder: Path) -> LedgerStore:
     return SqliteStore.open(
         folder / "contract.factledger", backups_root=lambda: folder / "backups", newest_backup=lambda _p: None
     )
 
 
-ENGINES: dict[str, Callable[[Path], LedgerStore]] = {"sqlite": _sqlite}
+def _postgresql(request: pytest.FixtureRequest, folder: Path) -> LedgerStore:
+    """A fresh team ledger on the tests' throw-away server (skipped, with the reason, without binaries)."""
+    from factledger.core.team import init_team_ledger
+    from factledger.storage.postgres.store import PostgresStore
+
+    url = request.getfixturevalue("postgres_dsn")
+    init_team_ledger(url)
+    return PostgresStore.open(url)
+
+
+ENGINES: dict[str, Callable[[pytest.FixtureRequest, Path], LedgerStore]] = {
+    "sqlite": _sqlite,
+    "postgresql": _postgresql,
+}
 
 
 @pytest.fixture(params=sorted(ENGINES))
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LedgerStore]:
-    opened = ENGINES[request.param](tmp_path)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def store(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LedgerStore]:
+    opened = ENGINES[engine](request, tmp_path)
     yield opened
     opened.close()
 
@@ -309,14 +330,100 @@ def test_a_second_version_joins_its_lineage(store: LedgerStore) -> None:
     assert store.suggestions.dismissed_keys(second) == {("statistic", 26, 41)}
 
 
-def test_search_backups_and_checks(store: LedgerStore, tmp_path: Path) -> None:
-    """Search finds a fact's words; a backup is a file in the folder given; a sound ledger has no problems;
-    a file that is no ledger may be read."""
-    source_id = _source(store)
+def test_search_and_checks(store: LedgerStore, tmp_path: Path) -> None:
+    """Search finds a fact's words (the last one as a prefix) and a source's; a sound ledger has no
+    problems; a file that is no ledger may be read."""
+    source_id = _source(store, Document(text=TEXT, title="Carmakers"))
     _claim(store, source_id, "Toyota will invest $10 billion", "clm_1")
     hits = store.search("toyota")
     assert ("claim", "clm_1") in {(h.entity, h.id) for h in hits}
-    backup = store.make_backup(tmp_path / "contract.factledger", tmp_path / "saved", reason="manual")
-    assert backup.parent == tmp_path / "saved" and backup.is_file()
+    assert {(h.entity, h.id) for h in store.search("toyo", ranked=False)} == {
+        ("claim", "clm_1"),
+        ("source", source_id),
+    }
+    assert [h.entity for h in store.search("carmakers")] == ["source"]
+    assert store.search("nothing like it") == [] and store.search("  ,  ") == []
+    for typed in ('"$10 billion', "NOT(", "o'neil", "a & b | !c", "\\", "x:*", "toyota AND", "-"):
+        store.search(typed)  # half-typed queries and search syntax are words, never an error
+        store.claims.count(ClaimFilter(text=typed))
+    assert [h.id for h in store.search("$10 billion", ranked=False)][:1] == ["clm_1"]
+    filtered = ClaimFilter(text="toyota invest")
+    assert store.claims.count(filtered) == 1 and store.claims.page(filtered, ClaimOrder()).ids() == ["clm_1"]
     store.refuse_if_open(tmp_path / "other.txt", doing="importing")
     assert store.integrity_problems() == [] and store.schema_version >= 1
+
+
+def test_a_backup_is_a_file_or_the_servers_business(store: LedgerStore, engine: str, tmp_path: Path) -> None:
+    """A ledger file is backed up into the folder given; a team ledger refuses with a sentence naming
+    pg_dump (its backups are the server's) and writes nothing."""
+    _source(store)
+    if engine == "sqlite":
+        backup = store.make_backup(tmp_path / "contract.factledger", tmp_path / "saved", reason="manual")
+        assert backup.parent == tmp_path / "saved" and backup.is_file()
+        return
+    with pytest.raises(UserError, match="pg_dump"):
+        store.make_backup(tmp_path / "contract.factledger", tmp_path / "saved", reason="manual")
+    assert not (tmp_path / "saved").exists() and store.configured_backup_folder() is None
+
+
+def test_pages_positions_and_neighbours_agree_with_nulls_first(store: LedgerStore) -> None:
+    """Missing sort values come first ascending and last descending on every engine, and a fact's position
+    and the keyset page beside it agree with the page that lists it."""
+    source_id = _source(store)
+    _claim(store, source_id, "Exports rose 12%", "clm_1", value=12.0)
+    _claim(store, source_id, "Imports fell 3%", "clm_2")
+    _claim(store, source_id, "Toyota will invest $10 billion", "clm_3", value=10.0)
+    _claim(store, source_id, "in 2024", "clm_4")
+    for descending in (False, True):
+        order = ClaimOrder("value", descending=descending)
+        listed = store.claims.page(ClaimFilter(), order).ids()
+        expected = ["clm_2", "clm_4", "clm_3", "clm_1"]
+        assert listed == (expected[::-1] if descending else expected)
+        for index, claim_id in enumerate(listed):
+            assert store.claims.position(claim_id, ClaimFilter(), order) == index
+            after = store.claims.page_beside(claim_id, ClaimFilter(), order, limit=10)
+            before = store.claims.page_beside(claim_id, ClaimFilter(), order, limit=10, before=True)
+            assert after is not None and after.ids() == listed[index + 1 :]
+            assert before is not None and before.ids() == listed[:index]
+        assert store.claims.page(ClaimFilter(), order, offset=1, limit=2).ids() == listed[1:3]
+        assert store.claims.page(ClaimFilter(), order, offset=1, limit=-1).ids() == listed[1:]  # -1: all
+    assert store.claims.position("clm_1", ClaimFilter(subject="none"), ClaimOrder()) is None
+
+
+def test_a_failed_statement_is_a_sentence_and_leaves_nothing(store: LedgerStore) -> None:
+    """A write the schema refuses (a quote that is not its source's words) rolls back the whole
+    transaction; on a team ledger the refusal is already a sentence."""
+    source_id = _source(store)
+    start = TEXT.index("Exports")
+    bad = Claim(
+        id="clm_bad",
+        source_id=source_id,
+        kind=ClaimKind.STATISTIC,
+        quote="Exports fell",
+        start=start,
+        end=start + len("Exports fell"),
+        statement="x",
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    with pytest.raises(Exception) as raised, store.transaction():
+        store.settings.set("written", "yes")
+        store.claims.insert(bad)
+    assert "quote" in str(raised.value).lower() or isinstance(raised.value, UserError)
+    assert store.settings.get("written") is None and store.claims.get("clm_bad") is None
+
+
+def test_counts_and_charts(store: LedgerStore, engine: str) -> None:
+    """What `info` reports is counted by the store; chart queries answer on a ledger file and, on a team
+    ledger (no chart queries of its own yet), say so in a sentence rather than draw an empty chart."""
+    source_id = _source(store)
+    _claim(store, source_id, "Exports rose 12%", "clm_1")
+    _claim(store, source_id, "Imports fell 3%", "clm_2", status=Status.IN_REVIEW)
+    counts = store.counts()
+    assert (counts.sources, counts.claims, counts.suggestions, counts.evidence) == (1, 2, 0, 0)
+    assert counts.by_status == {"unverified": 1, "in_review": 1} and counts.by_kind == {"statistic": 2}
+    if engine == "sqlite":
+        assert sum(row.facts for row in store.charts.status_kind_counts(ClaimFilter())) == 2
+        return
+    with pytest.raises(UserError, match="Charts of a team ledger"):
+        store.charts.status_kind_counts(ClaimFilter())

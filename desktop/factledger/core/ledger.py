@@ -51,6 +51,7 @@ from .related import (
     without_dismissed,
 )
 from .store import LedgerStore
+from .team import is_postgres_url
 
 if TYPE_CHECKING:
     # Reading, extraction, exporting and checking load where they are used: a command that only
@@ -112,6 +113,8 @@ class Ledger:
         by page first, which would cost more than the query (SQLite still refuses a damaged page read).
         """
         # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
+        if isinstance(path, str) and is_postgres_url(path):
+            return cls._open_team_ledger(path)
         from factledger.storage.sqlite_store import SqliteStore
 
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
@@ -132,6 +135,25 @@ class Ledger:
             except UserError as error:  # a full backup disk must not keep the person from their ledger
                 ledger.notices = (*ledger.notices, error.message)
         return ledger
+
+    @classmethod
+    def _open_team_ledger(cls, url: str) -> Ledger:
+        """A team ledger on a PostgreSQL server (`postgresql://user@host:5432/dbname`).
+
+        The actor is whoever the server says is connected (`session_user`): the history records that
+        name whatever a client claims, so the facts' own columns (verified by, dismissed by) agree with it.
+        Its backups are the server's business: no daily backup, and `backup` is refused with a sentence
+        naming pg_dump. `path` holds the address without its password (no sentence ever shows one).
+        """
+        from .team import open_team_store
+
+        store = open_team_store(url)
+        try:
+            actor = store.actor
+        except BaseException:
+            store.close()
+            raise
+        return cls(Path(store.url), LedgerContext(store=store, actor=actor))
 
     def close(self) -> None:
         self._closed = True

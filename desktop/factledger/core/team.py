@@ -16,6 +16,8 @@ from factledger.storage.postgres.urls import is_postgres_url, redact_url
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from factledger.storage.postgres.store import PostgresStore
+
 TEAM_ROLES = ("reader", "checker", "editor")
 
 
@@ -80,22 +82,52 @@ def add_team_user(url: str, name: str, role: str, *, password: str | None = None
     return created
 
 
-def file_only_refusal(ledger: str | None) -> str | None:
-    """The sentence for a team ledger address given where only a ledger file works yet; None for a path."""
+def open_team_store(url: str) -> PostgresStore:
+    """The storage port over the team ledger at `url` (what `Ledger.open` uses for an address)."""
+    _require_url(url)
+    _driver()
+    from factledger.storage.postgres.store import PostgresStore
+
+    return PostgresStore.open(url)
+
+
+FILE_ONLY_COMMANDS: dict[str, str] = {
+    "backup": "its backups are the server's business: back it up with pg_dump (or the server's own backups)",
+    "backups": "FactLedger keeps no backups of it: list the server's, made with pg_dump",
+    "restore": "restore it on the server with pg_restore from a pg_dump backup",
+    "salvage": "a damaged server database is repaired by its administrator (pg_dump what can be read)",
+}
+"""The commands that still work on ledger files only, with what to do instead on a team ledger."""
+
+
+def file_only_refusal(ledger: str | None, command: str | None = None) -> str | None:
+    """The sentence for a team ledger address given to a command that works on ledger files only (or to
+    the app, which opens team ledgers in a later version); None when the command works on both."""
     if not is_postgres_url(ledger):
         return None
+    where = redact_url(ledger or "")
+    if command is None:
+        return (
+            f"{where} is a team ledger on a PostgreSQL server; the app does not open team ledgers yet. "
+            "Use the command line (factledger --ledger URL COMMAND), or copy it into a file "
+            "(factledger copy URL FILE.factledger)."
+        )
+    if command not in FILE_ONLY_COMMANDS:
+        return None
     return (
-        f"{redact_url(ledger or '')} is a team ledger on a PostgreSQL server; this version opens team ledgers "
-        "only for `factledger team` and `factledger copy` (copy it into a file to work on it here)."
+        f"factledger {command} works on ledger files only and {where} is a team ledger on a PostgreSQL "
+        f"server: {FILE_ONLY_COMMANDS[command]}."
     )
 
 
 __all__ = [
+    "FILE_ONLY_COMMANDS",
     "TEAM_ROLES",
     "TeamLedger",
     "add_team_user",
     "file_only_refusal",
     "init_team_ledger",
     "is_postgres_url",
+    "open_team_store",
     "redact_url",
 ]

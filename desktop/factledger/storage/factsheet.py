@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -66,56 +66,72 @@ def factsheet_rows(db: Database, claim_filter: ClaimFilter) -> Iterator[FactShee
     where, params = where_clause(claim_filter)
     conn = db.conn
     with _read_snapshot(conn):
-        claims = conn.execute(_CLAIMS_SQL.format(where=where, order=_ORDER), params)
-        evidence = _EvidenceStream(conn.execute(_EVIDENCE_SQL.format(where=where, order=_ORDER), params))
-        source_id: str | None = None
-        title = outlet = url = published = None
-        text = ""
-        for r in claims:
-            if r[20] != source_id:
-                source_id = r[20]
-                title, outlet, url, published, text = conn.execute(_SOURCE_SQL, (source_id,)).fetchone()
-            claim_id, start, end, quote = r[0], r[22], r[23], r[3]
-            if text[start:end] != quote:  # altered by raw SQL with the schema's guards removed
-                raise QuoteMismatch(claim_id)
-            yield FactSheetRow(
-                id=claim_id,
-                kind=r[1],
-                statement=r[2],
-                quote=quote,
-                value=r[4],
-                unit=r[5],
-                qualifier=r[6],
-                period=r[7],
-                subject=r[8],
-                speaker=r[9],
-                attribution=r[10],
-                committer=r[11],
-                action=r[12],
-                amount=r[13],
-                deadline=r[14],
-                fulfilment=r[15],
-                status=r[16],
-                status_reason=r[17],
-                verified_by=r[18],
-                verified_at=r[19],
-                source_title=title,
-                outlet=outlet,
-                source_url=url,
-                published=published,
-                evidence=evidence.take(claim_id) if evidence.head_id == claim_id else (),
-                context=context_around_quote(text, start, end, quote),
-                source_id=r[20],
-                stated_on=r[21],
-                claim_start=start,
-                claim_end=end,
-                delivered=r[24],
-                source_changed=r[25] if r[25] in _FINDINGS else None,
-                source_change=None if r[25] is None else describe_change(r[25], r[26], r[27], r[28], r[29]),
-                old_version_date=r[30],
-                new_version_date=r[31],
-            )
-        evidence.finish()
+        yield from rows_from(
+            conn.execute(_CLAIMS_SQL.format(where=where, order=_ORDER), params),
+            conn.execute(_EVIDENCE_SQL.format(where=where, order=_ORDER), params),
+            lambda source_id: conn.execute(_SOURCE_SQL, (source_id,)).fetchone(),
+        )
+
+
+def rows_from(
+    claims: Iterable[Sequence[Any]],
+    evidence_rows: Iterator[Sequence[Any]],
+    source: Callable[[str], Sequence[Any]],
+) -> Iterator[FactSheetRow]:
+    """Fact-sheet rows from the claims (`_CLAIMS_SQL`'s columns) and their evidence (`_EVIDENCE_SQL`'s, in
+    the same order), reading each source's title, outlet, url, published and text once through `source`.
+
+    Engine-neutral: every engine streams the same two statements and hands their rows in here.
+    """
+    evidence = _EvidenceStream(evidence_rows)
+    source_id: str | None = None
+    title = outlet = url = published = None
+    text = ""
+    for r in claims:
+        if r[20] != source_id:
+            source_id = r[20]
+            title, outlet, url, published, text = source(r[20])
+        claim_id, start, end, quote = r[0], r[22], r[23], r[3]
+        if text[start:end] != quote:  # altered by raw SQL with the schema's guards removed
+            raise QuoteMismatch(claim_id)
+        yield FactSheetRow(
+            id=claim_id,
+            kind=r[1],
+            statement=r[2],
+            quote=quote,
+            value=r[4],
+            unit=r[5],
+            qualifier=r[6],
+            period=r[7],
+            subject=r[8],
+            speaker=r[9],
+            attribution=r[10],
+            committer=r[11],
+            action=r[12],
+            amount=r[13],
+            deadline=r[14],
+            fulfilment=r[15],
+            status=r[16],
+            status_reason=r[17],
+            verified_by=r[18],
+            verified_at=r[19],
+            source_title=title,
+            outlet=outlet,
+            source_url=url,
+            published=published,
+            evidence=evidence.take(claim_id) if evidence.head_id == claim_id else (),
+            context=context_around_quote(text, start, end, quote),
+            source_id=r[20],
+            stated_on=r[21],
+            claim_start=start,
+            claim_end=end,
+            delivered=r[24],
+            source_changed=r[25] if r[25] in _FINDINGS else None,
+            source_change=None if r[25] is None else describe_change(r[25], r[26], r[27], r[28], r[29]),
+            old_version_date=r[30],
+            new_version_date=r[31],
+        )
+    evidence.finish()
 
 
 def context_around_quote(text: str, start: int, end: int, quote: str, width: int = CONTEXT_CHARS) -> str:
@@ -140,7 +156,7 @@ class _EvidenceStream:
 
     __slots__ = ("_head", "_rows", "head_id")
 
-    def __init__(self, rows: sqlite3.Cursor) -> None:
+    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
         self._rows = rows
         self._head: Any = None
         self.head_id: str | None = None

@@ -21,14 +21,24 @@ def fts_match_expression(query: str) -> str | None:
     Typed punctuation never reaches FTS5 syntax (quotes are doubled, each token is quoted), so a
     query like `"$10 billion` or `NOT(` cannot raise a syntax error in the middle of typing.
     """
-    tokens = [t.strip(".,'-") for t in _TOKEN.findall(query)]
-    tokens = [t for t in tokens if t]
+    tokens, prefix = search_terms(query)
     if not tokens:
         return None
     quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
-    if len(tokens[-1]) >= MIN_PREFIX and not query.endswith(" "):
+    if prefix:
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def search_terms(query: str) -> tuple[list[str], bool]:
+    """The words of what a person typed, and whether the last is a prefix (still being typed).
+
+    Engine-neutral: each engine spells the same words in its own full-text syntax, so both find the same.
+    """
+    tokens = [t.strip(".,'-") for t in _TOKEN.findall(query)]
+    tokens = [t for t in tokens if t]
+    prefix = bool(tokens) and len(tokens[-1]) >= MIN_PREFIX and not query.endswith(" ")
+    return tokens, prefix
 
 
 def search(db: Database, query: str, *, limit: int = 100, ranked: bool = True) -> list[SearchHit]:

@@ -122,6 +122,16 @@ def work_sentence(exc: psycopg.Error, *, user: str | None = None) -> UserError:
         return UserError(f"Refused by the server: {redact_url(primary).rstrip('.')}. Nothing was changed.")
     if isinstance(exc, errors.RaiseException):  # the schema's own guards (append-only history, quotes)
         return UserError(f"Refused by the ledger: {redact_url(primary).rstrip('.')}. Nothing was changed.")
+    if isinstance(exc, errors.UniqueViolation):  # two people saving the same thing at once
+        return UserError(
+            "Someone else saved the same thing a moment ago (the same article, suggestion or link), so "
+            "nothing of this change was saved; try again to see theirs."
+        )
+    if isinstance(exc, errors.TransactionRollback):  # a deadlock or serialization failure
+        return UserError(
+            "This change collided with another person's change at the same moment and was rolled back "
+            "whole; nothing of it was saved. Try again."
+        )
     if isinstance(exc, psycopg.OperationalError):
         return UserError(
             f"The connection to the server was lost ({redact_url(primary).rstrip('.')}); the unfinished "
