@@ -1,6 +1,7 @@
 """Benchmark: how soon the command line answers, in fresh processes, against starting Python itself.
 
-Run from the repo root: `PYTHONPATH=desktop .venv/bin/python benchmarks/cli_startup.py [--ledger PATH]`.
+Run from the repo root: `PYTHONPATH=desktop .venv/bin/python benchmarks/cli_startup.py [--ledger PATH]
+[--against OTHER/desktop]`.
 
 Each sample is a new process, timed from launch to exit. Commands run through a tiny launcher that does what
 the installed `factledger` script does (`from factledger.__main__ import main`), so the source tree's code is
@@ -9,6 +10,10 @@ interpreter and environment, interleaved with the measured commands so load on t
 Bytecode caches are allowed (the first, untimed run writes them), as an installed copy has them.
 Targets (issue: a CLI that starts at once): `--version` at most 1.5x the baseline; `search` on the 1M-fact
 ledger at most 150 ms more than `--version` (medians from this one run).
+
+`--against` also times `--version` and `search` with another source tree's `desktop` folder first on the
+module path (say, a checkout of `main`), interleaved with this tree's runs: old and new code measured in one
+run, under the same load, which separate runs on a shared machine cannot give.
 
 Backups go to FACTLEDGER_HOME: the one set in the environment (reuse it across runs to keep the day's
 backup), else a temporary folder. The first open of a day backs the ledger up (gigabytes for 1M facts);
@@ -48,6 +53,9 @@ def main() -> None:
     parser.add_argument("--ledger", type=Path)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument(
+        "--against", type=Path, metavar="DIR", help="another source tree's desktop folder to time alongside"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**ENV, "FACTLEDGER_HOME": ENV.get("FACTLEDGER_HOME") or str(Path(tmp) / "home")}
@@ -70,12 +78,18 @@ def main() -> None:
                 "--json",
             ],
         }
-        for argv in commands.values():  # warm the page cache and .pyc files once; the day's backup
-            _time_ms(argv, env)
+        envs = {name: env for name in commands}
+        if args.against is not None:
+            other = {**env, "PYTHONPATH": str(args.against.resolve())}
+            for name in ("version", "search"):
+                commands[f"{name} against"] = commands[name]
+                envs[f"{name} against"] = other
+        for name, argv in commands.items():  # warm the page cache and .pyc files once; the day's backup
+            _time_ms(argv, envs[name])
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, argv in commands.items():
-                times[name].append(_time_ms(argv, env))
+                times[name].append(_time_ms(argv, envs[name]))
     base = times["baseline"]
     version = statistics.median(times["version"])
     emit(
@@ -100,6 +114,18 @@ def main() -> None:
         met=search <= version + 150,
         note=f"{search - version:.0f} ms more than --version",
     )
+    if args.against is not None:
+        old_version = statistics.median(times["version against"])
+        old_search = statistics.median(times["search against"])
+        emit(
+            f"factledger search --json with {args.against}, same run",
+            times["search against"],
+            baseline=times["version against"],
+            target="<= --version + 150 ms",
+            met=old_search <= old_version + 150,
+            note=f"{old_search - old_version:.0f} ms more than its --version; "
+            f"this tree: {search - version:.0f} ms",
+        )
 
 
 if __name__ == "__main__":

@@ -34,9 +34,18 @@ print("LOADED " + json.dumps(loaded), file=sys.stderr)
 """
 
 
-def loaded_after(*argv: str) -> list[str]:
-    """Runs one CLI command in a fresh interpreter and returns the heavy modules it had loaded at exit."""
-    script = f"HEAVY = {HEAVY!r}\n" + PROBE
+UNUSED_BY_QUERIES = (
+    "factledger.core.operations",
+    "factledger.core.edits",
+    "factledger.core.series",
+    "factledger.core.related",
+)
+"""Core modules a query never calls (edit factories, chart series, relations): `Ledger` loads them on first use."""
+
+
+def loaded_after(*argv: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """Runs one CLI command in a fresh interpreter and returns the `heavy` modules it had loaded at exit."""
+    script = f"HEAVY = {heavy!r}\n" + PROBE
     result = subprocess.run(
         [sys.executable, "-c", script, json.dumps(list(argv))],
         capture_output=True,
@@ -75,3 +84,21 @@ def test_import_still_loads_the_readers_it_needs(tmp_path: Path) -> None:
     loaded = loaded_after("import", str(article), "--ledger", str(tmp_path / "l.factledger"))
     assert "factledger.reading" in loaded
     assert "factledger.extraction" in loaded
+
+
+@pytest.mark.parametrize(
+    "command", [["info", "--json"], ["search", "toyota", "--json"], ["claims", "--json"]]
+)
+def test_query_commands_load_no_edit_or_chart_code(tmp_path: Path, command: list[str]) -> None:
+    """A query starts without the edit factories, the chart series or the relations it never calls."""
+    ledger = tmp_path / "queries.factledger"
+    assert loaded_after(*command, "--ledger", str(ledger), heavy=UNUSED_BY_QUERIES) == []
+
+
+def test_a_change_still_loads_the_edit_factories(tmp_path: Path) -> None:
+    """The probe can fail: a command that changes the ledger loads the edit factories when it runs."""
+    loaded = loaded_after(
+        "delete", "no-such-fact", "--ledger", str(tmp_path / "l.factledger"), heavy=UNUSED_BY_QUERIES
+    )
+    assert "factledger.core.operations" in loaded
+    assert "factledger.core.edits" in loaded

@@ -37,32 +37,27 @@ from factledger.domain.anchors import Anchor, AnchorState
 from factledger.domain.factsheet import QuoteMismatch
 
 from . import backups as safety
-from . import operations
-from . import series as chart_series
-from .chart_store import ChartStore
 from .context import LedgerContext
-from .edits import AcceptAll, Edit, EvidenceInput
 from .paths import backups_root, default_ledger_path, default_reviewer
-from .related import (
-    Related,
-    SubjectFigures,
-    related_facts,
-    relation_marks,
-    without_dismissed,
-)
 from .store import LedgerStore
 from .team import is_postgres_url
 
 if TYPE_CHECKING:
     # Reading, extraction, exporting and checking load where they are used: a command that only
     # queries (search, claims, info) starts without trafilatura, lxml or the extractor's patterns.
+    # So do the edit factories, the chart series and the relations (~30 ms of dataclasses and regexes
+    # that `factledger search` would load only to ignore): each method imports what it calls.
     from factledger.checking import Finding
     from factledger.domain.factsheet import FactSheetRow
     from factledger.exporting import ExportOptions
     from factledger.reading import ImportInput
 
+    from . import series as chart_series
+    from .chart_store import ChartStore
+    from .edits import AcceptAll, Edit, EvidenceInput
     from .importing import ImportResult
     from .refresh import RefreshResult
+    from .related import Related, SubjectFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +294,8 @@ class Ledger:
 
     def refresh_suggestions(self, source_id: str) -> Changes:
         """Extract again (after an update of the extractor); dismissed and logged spans stay out."""
+        from . import operations
+
         return self.apply(operations.extract_again(source_id=source_id))
 
     # -- sources ---------------------------------------------------------------------------------
@@ -329,10 +326,14 @@ class Ledger:
     def delete_source(self, source_id: str) -> Changes:
         """Not undoable: the window asks first, a backup is made first, history keeps a record of what
         was removed. Every version of the source goes, newest first (older versions' facts with it)."""
+        from . import operations
+
         return self.apply(operations.delete_source(source_id=source_id))
 
     def edit_source(self, source_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
         """Correct a source's title, outlet, url, published date or authors (undoable, in the history)."""
+        from . import operations
+
         return self.apply(operations.edit_source(source_id=source_id, reason=reason, **fields))
 
     # -- suggestions -----------------------------------------------------------------------------
@@ -345,6 +346,8 @@ class Ledger:
 
     def accept(self, suggestion_id: str, **overrides: Any) -> tuple[str, Changes]:
         """Accept one suggestion as a fact; the new fact's id and what changed."""
+        from . import operations
+
         edit = operations.accept(suggestion_id=suggestion_id, **overrides)
         return edit.claim_id, self.apply(edit)
 
@@ -353,20 +356,28 @@ class Ledger:
     ) -> AcceptAll:
         """Accept the open suggestions as facts in one transaction that also chooses them, so another
         process accepting some meanwhile cannot make this one fail half-chosen; returns the applied edit."""
+        from . import operations
+
         edit = operations.accept_all(source_id=source_id, kind=kind, min_score=min_score)
         self.apply(edit)
         return edit
 
     def dismiss(self, suggestion_id: str) -> Changes:
+        from . import operations
+
         return self.apply(operations.dismiss(suggestion_id=suggestion_id))
 
     # -- claims ----------------------------------------------------------------------------------
     def log_claim(self, **arguments: Any) -> tuple[str, Changes]:
         """Log a span as a fact by hand (the arguments of `operations.log_claim`); its id and what changed."""
+        from . import operations
+
         edit = operations.log_claim(**arguments)
         return edit.claim_id, self.apply(edit)
 
     def edit_claim(self, claim_id: str, *, reason: str | None = None, **fields: Any) -> Changes:
+        from . import operations
+
         return self.apply(operations.edit_claim(claim_id=claim_id, reason=reason, **fields))
 
     def set_status(
@@ -377,15 +388,21 @@ class Ledger:
         reason: str | None = None,
         evidence: EvidenceInput | None = None,
     ) -> Changes:
+        from . import operations
+
         return self.apply(
             operations.set_status(claim_id=claim_id, status=status, reason=reason, evidence=evidence)
         )
 
     def add_evidence(self, claim_id: str, *, evidence: EvidenceInput) -> tuple[str, Changes]:
+        from . import operations
+
         edit = operations.add_evidence(claim_id=claim_id, evidence=evidence)
         return edit.evidence_id, self.apply(edit)
 
     def delete_claim(self, claim_id: str, *, reason: str | None = None) -> Changes:
+        from . import operations
+
         return self.apply(operations.delete_claim(claim_id=claim_id, reason=reason))
 
     def claim(self, claim_id: str) -> Claim:
@@ -496,40 +513,56 @@ class Ledger:
         self,
         claim_filter: ClaimFilter = ClaimFilter(),
         *,
-        grouping: chart_series.TimelineGrouping = chart_series.TimelineGrouping.SUBJECT,
+        grouping: chart_series.TimelineGrouping | None = None,
         today: date | None = None,
-        max_markers: int = chart_series.MAX_MARKERS,
+        max_markers: int | None = None,
         window: tuple[float, float] | None = None,
     ) -> chart_series.Timeline:
+        """`core.series.timeline`; `grouping` and `max_markers` left out (None) take its defaults (by subject,
+        `MAX_MARKERS`), resolved here so the chart series load only when a chart asks."""
+        from . import series as chart_series
+
         return chart_series.timeline(
             self._charts,
             claim_filter,
-            grouping=grouping,
+            grouping=chart_series.TimelineGrouping.SUBJECT if grouping is None else grouping,
             today=today,
-            max_markers=max_markers,
+            max_markers=chart_series.MAX_MARKERS if max_markers is None else max_markers,
             window=window,
         )
 
     def timeline_point(self, claim_id: str) -> chart_series.TimelinePoint | None:
+        from . import series as chart_series
+
         return chart_series.timeline_point(self._charts, claim_id)
 
     def metrics(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[chart_series.Metric]:
+        from . import series as chart_series
+
         return chart_series.metrics(self._charts, claim_filter)
 
     def figures(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, subject: str, unit: str | None
     ) -> chart_series.Figures:
+        from . import series as chart_series
+
         return chart_series.figures(self._charts, claim_filter, subject=subject, unit=unit)
 
     def progress(self, claim_filter: ClaimFilter = ClaimFilter()) -> chart_series.Progress:
+        from . import series as chart_series
+
         return chart_series.progress(self._charts, claim_filter)
 
     def verdict_claims(self, claim_filter: ClaimFilter, *, day: str, limit: int = 1) -> list[str]:
+        from . import series as chart_series
+
         return chart_series.verdict_claims(self._charts, claim_filter, day=day, limit=limit)
 
     def commitments(
         self, claim_filter: ClaimFilter = ClaimFilter(), *, today: date | None = None
     ) -> list[chart_series.CommitmentTotal]:
+        from . import series as chart_series
+
         return chart_series.commitments(self._charts, claim_filter, today=today)
 
     def link(
@@ -537,6 +570,8 @@ class Ledger:
     ) -> Changes:
         """Draw a relation (restates, contradicts, part of) that checks and exports can use; drawing one
         that is already there changes nothing (a script may run the same command twice)."""
+        from . import operations
+
         edit = operations.link(
             from_claim=from_claim, to_claim=to_claim, kind=kind, note=note, existing_ok=True
         )
@@ -544,12 +579,16 @@ class Ledger:
 
     def related(self, claim_id: str) -> list[Related]:
         """Facts that contradict or restate this one (the check's open findings, and links drawn)."""
+        from .related import related_facts
+
         return related_facts(self._ctx, claim_id)
 
     def relation_marks(
         self, claims: Sequence[Claim], figures: SubjectFigures | None = None
     ) -> dict[str, str]:
         """A short badge per fact ("⚠ contradicts 1", "restated ×2") for a table page of facts."""
+        from .related import relation_marks
+
         return relation_marks(self._ctx, claims, figures)
 
     def check(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
@@ -560,4 +599,6 @@ class Ledger:
 
     def open_findings(self, claim_filter: ClaimFilter = ClaimFilter()) -> list[Finding]:
         """The check's findings less those a person dismissed (what the window's Check ledger lists)."""
+        from .related import without_dismissed
+
         return without_dismissed(self._ctx, self.check(claim_filter))
