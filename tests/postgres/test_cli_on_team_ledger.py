@@ -89,6 +89,7 @@ def _stable(value: Any) -> Any:
 def test_the_same_commands_give_the_same_answers_on_a_file_and_on_a_server(
     postgres_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Import, accept, claims, search, status, check and export answer the same on a ledger file and a team ledger."""
     init_team_ledger(postgres_dsn)
     (tmp_path / "file").mkdir()
     (tmp_path / "server").mkdir()

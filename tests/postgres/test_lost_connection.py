@@ -31,6 +31,7 @@ def _drop_connections(server: PostgresServer, dsn: str) -> int:
 def test_a_dropped_connection_loses_the_change_not_the_ledger(
     postgres_server: PostgresServer, postgres_dsn: str
 ) -> None:
+    """A dropped connection reconnects between commands and rolls back a change in flight as a whole, with a sentence."""
     init_team_ledger(postgres_dsn)
     with Ledger.open(postgres_dsn) as ledger:
         (first,) = ledger.import_inputs(expand_inputs([SEED]))
