@@ -83,7 +83,7 @@ def test_a_stated_stance_needs_a_figure_or_a_date_in_prose(text: str, kept: list
         ("Measures will be strengthened to protect coastal towns, the minister said.", []),
         ("States will be encouraged to pass similar laws.", []),
         ("Universities will be encouraged to open campuses in rural districts, the paper reported.", []),
-        ("We will continue to pay pensions to all farm workers.", ["continue"]),
+        ("We will continue to run free clinics in every district.", ["continue"]),
     ],
 )
 def test_a_purpose_or_anothers_act_after_an_effort_verb_is_not_the_pledge(text: str, kept: list[str]) -> None:
