@@ -106,6 +106,36 @@ _VAGUE = frozenset(
 )
 # The hand-kept verbs above with those learned from annotated manifestos (`learned_vague.py`).
 _EFFORT = _VAGUE | VAGUE_VERBS
+# A stated stance rather than a pledged act: "is committed to", "remains committed to".
+_STANCE_CUE = re.compile(r"“(?:is|are|am|re|m|remains?|stands?)\s+(?:\w+\s+)*committed\b")
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+# Words a title-case heading leaves in lower case ("Meeting the Challenge of Water").
+_HEADING_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+    ]
+)
+# "expand our cooperation with China", "strengthen our Look-East Policy": a change of degree to what the
+# pledger already has, checkable only with a figure or a deadline.
+_OWN_OBJECT = re.compile(r"(?i:our)\s")
+# Verbs whose "to"-clause is another's act: "encourage States to pass laws" pledges only the encouraging.
+_OTHERS_ACT = frozenset(["encourage", "urge", "persuade", "invite", "motivate", "incentivise", "incentivize"])
 _FIGURE = re.compile(r"[\d$€£¥₹%]|\b(?i:percent|million|billion|trillion|lakh|crore|half|double)\b")
 _EMBEDDED = re.compile(r"\b(?:to|on|by|at|for)\s+([a-z]+)\b")
 _IMPERATIVE = re.compile(
@@ -574,18 +604,24 @@ class Commitment:
 
 
 def find_commitments(
-    text: str, start: int, end: int, *, common_words: frozenset[str] = frozenset()
+    text: str, start: int, end: int, *, common_words: frozenset[str] = frozenset(), strict: bool = False
 ) -> list[Commitment]:
     """Commitments inside one sentence `text[start:end]`, in text order.
 
     Questions, negated and conditional cues ("will not invest", "if Japan will"), hedges ("could", "may")
     and reported past acts ("invested") are not commitments. `common_words` are the document's lower-case
     words (see `committers.resolve_actor`).
+
+    `strict` is for prose (news, a party's programme; `doc_kind.Kind.NEWS`): there a pledge of effort or a
+    stated stance is rhetoric unless it carries a figure, a deadline or a concrete act, whoever makes it. A
+    release records the terms named parties agreed to and a transcript their spoken words, so there a named
+    party's pledge of effort ("the EU will work with", "Japan will continue our cooperation") is logged as
+    stated.
     """
     body = text[start:end]
     if body.rstrip(" ”\"’')").endswith("?") or not may_hold_commitment(body):
         return []
-    return [_shift(item, start) for item in _commitments_in(body, common_words)]
+    return [_shift(item, start) for item in _commitments_in(body, common_words, strict)]
 
 
 def list_items(text: str, after: int) -> list[tuple[int, int]]:
@@ -627,7 +663,7 @@ def may_hold_commitment(body: str) -> bool:
     return is_base_verb(_lemma(verb.lower()) if verb.endswith("ing") else verb)
 
 
-def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]:
+def _commitments_in(body: str, common_words: frozenset[str], strict: bool = False) -> list[Commitment]:
     """Every commitment of one sentence, offsets relative to it, without the cue-word prefilter."""
     found: list[Commitment] = []
     for match in _COMMIT.finditer(body):
@@ -697,10 +733,10 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
                     f"a named actor ({actor.name}) with a commitment cue (“{modal}:”)",
                 )
             )
-    imperative = _imperative(body)
+    imperative = None if _title_case(body) else _imperative(body)
     if imperative is not None:
         found.append(imperative)
-    found = [item for item in found if _verifiable(body, item)]
+    found = [item for item in found if _verifiable(body, item, strict)]
     found.sort(key=lambda c: c.start)
     kept: list[Commitment] = []
     for item in found:
@@ -709,6 +745,14 @@ def _commitments_in(body: str, common_words: frozenset[str]) -> list[Commitment]
         kept.append(item)
         kept.extend(_conjuncts(body, item))
     return kept
+
+
+def _title_case(body: str) -> bool:
+    """Whether a line is a heading in title case ("Creating More Jobs", "Reinforcing Border Security"): every
+    word but short function words is capitalised, so it names a section, not a pledged act."""
+    words = _WORD.findall(body)
+    content = [word for word in words if word.lower() not in _HEADING_SMALL_WORDS]
+    return len(content) >= 2 and all(word[0].isupper() or word[0].isdigit() for word in content)
 
 
 def _imperative(body: str) -> Commitment | None:
@@ -755,30 +799,61 @@ def _gerund_item(body: str, match: re.Match[str]) -> Commitment | None:
     return _commitment(body, match.start("verb"), match.end("verb"), None, verb, "a programme item")
 
 
-def _verifiable(body: str, item: Commitment) -> bool:
+def _verifiable(body: str, item: Commitment, strict: bool = False) -> bool:
     """Whether a pledge names something one could later check was done.
 
     A pledge of degree or effort ("will strengthen the patent regime", "will continue to promote", "efforts
     will be made") is checkable only with a figure, a deadline or a concrete act inside it ("will continue
     to pay 50%", "will focus on expanding facilities", "improve growth to 3.5 percent").
+
+    Only `strict` (prose: see `find_commitments`) judges a named party's pledge so, and there a stated stance
+    ("is committed to", "remains committed to") needs a figure or a deadline. Quoted words are a speaker's pledge on
+    record, judged as in a transcript. In prose, "to" + verb after the pledged verb's object is a purpose
+    ("steps will be taken to curb …") or another's act ("States will be encouraged to pass laws"): it does
+    not make the pledger's own part checkable; nor does a verb whose object is the pledger's own ("expand our
+    cooperation with China": a change of degree).
     """
-    if item.committer is not None and item.committer.lower() not in ("we", "i"):
-        return True  # a named actor's pledge is logged as stated; the fact-checker judges its substance
+    strict = (
+        strict and len(_QUOTE_MARK.findall(body, 0, item.start)) % 2 == 0
+    )  # inside a quotation: on record
+    named = item.committer is not None and item.committer.lower() not in ("we", "i")
+    if named and not strict:
+        return (
+            True  # a release's terms or a speaker's words on record: the fact-checker judges their substance
+        )
+    clause = body[item.start : item.end]
+    concrete = bool(item.deadline or _FIGURE.search(clause))
+    if strict and _STANCE_CUE.search(item.cue):
+        return concrete
     if any(f"“{cue}" in item.cue for cue in _STRONG_CUES):
         return True  # "we agreed to promote", "we committed to working together": an explicit undertaking
     lemma = item.action.split()[0]
     lemma = participle_lemma(lemma) or lemma
-    if lemma not in _EFFORT:
+    if concrete:
         return True
-    clause = body[item.start : item.end]
-    if item.deadline or _FIGURE.search(clause):
+    after_verb = _catenative_end(clause, item.action)
+    own_object = strict and after_verb >= 0 and _OWN_OBJECT.match(clause, after_verb) is not None
+    if lemma not in _EFFORT and not own_object:
         return True
+    if strict and lemma in _OTHERS_ACT:
+        return False
     for embedded in _EMBEDDED.finditer(clause):
+        if strict and embedded.group(0).startswith("to") and embedded.start() != after_verb:
+            continue  # "steps will be taken to curb …", "will be strengthened to discuss": a purpose, not the act
         word = embedded.group(1)
         verb = _lemma(word) if word.endswith("ing") else word
-        if verb not in _VAGUE and is_base_verb(verb):  # learned verbs judge a pledge's own verb only
+        # In prose the learned verbs judge the embedded act too ("will continue to promote"); elsewhere only
+        # the hand-kept ones do, so a release's "will continue to develop X" keeps its pledge.
+        if verb not in (_EFFORT if strict else _VAGUE) and is_base_verb(verb):
             return True
     return False
+
+
+def _catenative_end(clause: str, action: str) -> int:
+    """Where a "to" right after the pledged verb would start ("will continue to pay", "strive to double"):
+    only there does "to" + verb name the pledger's own act; elsewhere it is a purpose or another's act."""
+    found = re.search(rf"\b{re.escape(action.split()[0])}\s+(?:[a-z]+ly\s+)?", clause)
+    return found.end() if found else -1
 
 
 def _from_bare_noun(body: str, match: re.Match[str]) -> Commitment | None:

@@ -12,7 +12,7 @@ from .attribution import Context, Frame, attribution_at, find_frames
 from .claims import check_worthiness, strong_reason
 from .commitments import Commitment, find_commitments, list_items
 from .dates import find_deadline, find_period, non_statistic_spans
-from .doc_kind import Reading, read_kind
+from .doc_kind import Kind, Reading, read_kind
 from .grouping import Mention, group_keys
 from .merging import one_per_fact
 from .names import actor_before, name_runs
@@ -56,7 +56,8 @@ def suggest(document: Document) -> list[Suggestion]:
     ]
     keys = group_keys([Mention(s.unit, s.value or 0.0, s.subject) for s in statistics])
     statistics = [_with_group(s, key) for s, key in zip(statistics, keys, strict=True)]
-    commitments = _commitments(text, sentences, frames, statistics, context, common_words)
+    strict = reading.kind is Kind.NEWS  # prose: pledges of effort need a figure, a date or an act
+    commitments = _commitments(text, sentences, frames, statistics, context, common_words, strict)
     claims = _claims(text, sentences, frames, context)
     found = _outside_asides(statistics + commitments + one_per_fact(claims, commitments, statistics), reading)
     found.sort(key=lambda s: (s.start, s.end, s.kind.value))
@@ -137,6 +138,7 @@ def _commitments(
     statistics: list[Suggestion],
     context: Context,
     common_words: frozenset[str],
+    strict: bool,
 ) -> list[Suggestion]:
     found: list[Suggestion] = []
     headings: list[Suggestion] = []  # pledges ending in a colon: "Japan will invest:" before a list
@@ -144,7 +146,9 @@ def _commitments(
     for index, sentence in enumerate(sentences):
         if sentence.after_article:
             continue
-        for commitment in find_commitments(text, sentence.start, sentence.end, common_words=common_words):
+        for commitment in find_commitments(
+            text, sentence.start, sentence.end, common_words=common_words, strict=strict
+        ):
             frame = attribution_at(frames[index], commitment.start, commitment.end)
             speaker, attribution = _speaker(frame, context)
             committer = _committer(commitment.committer, frame, context)
