@@ -41,7 +41,7 @@ from . import operations
 from . import series as chart_series
 from .chart_store import ChartStore
 from .context import LedgerContext
-from .edits import AcceptAll, Edit, EvidenceInput
+from .edits import AcceptAll, Edit, EvidenceInput, StaleEdit
 from .paths import backups_root, default_ledger_path, default_reviewer
 from .related import (
     Related,
@@ -247,8 +247,14 @@ class Ledger:
         """
         if edit.backup_reason is not None:
             self.backup(reason=edit.backup_reason)
-        with self._ctx.store.transaction():
-            return edit.apply(self._ctx)
+        try:
+            with self._ctx.store.transaction():
+                return edit.apply(self._ctx)
+        except StaleEdit as refused:
+            # the edit's transaction is rolled back; the refused attempt is kept in a small one of its own
+            with self._ctx.store.transaction():
+                refused.record(self._ctx)
+            raise
 
     def revert(self, edit: Edit) -> Changes:
         with self._ctx.store.transaction():
