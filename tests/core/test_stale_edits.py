@@ -2,7 +2,7 @@
 that moved on is refused with who changed it, nothing is overwritten, and the history keeps both attempts.
 
 Every test runs on a ledger file (SQLite) and on a team ledger on the tests' throw-away PostgreSQL server
-(two checkers, so the refusal names the other person as the server recorded them).
+(two editors, so the refusal names the other person as the server recorded them).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _sqlite(request: pytest.FixtureRequest, folder: Path) -> Opener:
 
 
 def _postgresql(request: pytest.FixtureRequest, folder: Path) -> Opener:
-    """Each person is a checker of their own on a fresh team ledger (the server records who acted)."""
+    """Each person is an editor of their own on a fresh team ledger (the server records who acted)."""
     from factledger.core.team import add_team_user, init_team_ledger
 
     server = request.getfixturevalue("postgres_server")
@@ -46,7 +46,7 @@ def _postgresql(request: pytest.FixtureRequest, folder: Path) -> Opener:
         if person not in urls:
             name = f"{person.lower()}_{database[-6:]}"
             login_role.append(name)
-            add_team_user(dsn, name, "checker", password=f"pw-{person}")
+            add_team_user(dsn, name, "editor", password=f"pw-{person}")
             urls[person] = server.dsn(database, user=name, password=f"pw-{person}")
         return Ledger.open(urls[person])
 
@@ -195,3 +195,17 @@ def test_a_concurrent_stale_update_waits_and_then_changes_nothing(
     assert outcome == [False]
     claim = ana.claim(claim_id)
     assert (claim.subject, claim.version) == ("ana", 2)
+
+
+def test_an_edit_of_a_fact_deleted_meanwhile_is_refused_with_a_sentence(
+    people: tuple[Ledger, Ledger, str],
+) -> None:
+    """Ben edits a fact Ana has deleted since he read it: he is told so, and nothing comes back."""
+    ana, ben, claim_id = people
+    shown = ben.claim(claim_id).version
+    ana.apply(operations.delete_claim(claim_id=claim_id))
+    with pytest.raises(UserError, match="was deleted by someone else in the meantime"):
+        ben.apply(operations.edit_claim(claim_id=claim_id, expected_version=shown, subject="trade"))
+    with pytest.raises(UserError, match="no fact with id"):
+        ana.claim(claim_id)
+    assert [e.action for e in ana.history(claim_id)][-2:] == ["delete", "edit_refused"]

@@ -56,7 +56,7 @@ class StaleEdit(UserError):
     """An edit based on a version of a fact that another person (or window) has changed since.
 
     Raised inside the edit's transaction, which rolls back: nothing is overwritten. `Ledger.apply` then
-    writes the refused attempt to the history in a transaction of its own (`refused_event`), so the log
+    writes the refused attempt to the history in a transaction of its own (`record`), so the log
     shows both the change that won and the one that was refused.
     """
 
@@ -111,6 +111,18 @@ def _stale(ctx: LedgerContext, claim_id: str, action: str, attempted: dict[str, 
         action=action,
         attempted=attempted,
     )
+
+
+def _current_claim(
+    ctx: LedgerContext, claim_id: str, expected: int | None, action: str, attempted: dict[str, Any]
+) -> dict[str, Any]:
+    """The fact's row, refusing the edit as stale when it is gone or past `expected` (when given)."""
+    row = ctx.claims.raw(claim_id)
+    if expected is not None and (row is None or row["version"] != expected):
+        raise _stale(ctx, claim_id, action, attempted)
+    if row is None:
+        raise UserError(f"There is no fact with id {claim_id} in this ledger.")
+    return row
 
 
 def _require_claim(ctx: LedgerContext, claim_id: str) -> dict[str, Any]:
@@ -366,12 +378,7 @@ class EditClaim(Edit):
 
     def apply(self, ctx: LedgerContext) -> Changes:
         expected = self.expected_version if self._before is None else None
-        row = ctx.claims.raw(self.claim_id)
-        if row is None and expected is not None:
-            raise _stale(ctx, self.claim_id, self.action, dict(self.fields))
-        row = _require_claim(ctx, self.claim_id)
-        if expected is not None and row["version"] != expected:
-            raise _stale(ctx, self.claim_id, self.action, dict(self.fields))
+        row = _current_claim(ctx, self.claim_id, expected, self.action, dict(self.fields))
         changed = {k: v for k, v in self.fields.items() if row.get(k) != v}
         self._before = {k: row[k] for k in changed}
         if not changed:
@@ -550,11 +557,7 @@ class DeleteClaim(Edit):
     def apply(self, ctx: LedgerContext) -> Changes:
         expected = self.expected_version if self._row is None else None
         attempted = {"deleted": True}
-        if expected is not None and ctx.claims.raw(self.claim_id) is None:
-            raise _stale(ctx, self.claim_id, "delete", attempted)
-        row = _require_claim(ctx, self.claim_id)
-        if expected is not None and row["version"] != expected:
-            raise _stale(ctx, self.claim_id, "delete", attempted)
+        row = _current_claim(ctx, self.claim_id, expected, "delete", attempted)
         self._row = row
         self._evidence = ctx.evidence.raw_for_claim(self.claim_id)
         if not ctx.claims.delete(self.claim_id, expected_version=expected):
