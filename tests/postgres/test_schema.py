@@ -61,7 +61,10 @@ def test_same_tables_and_columns_in_the_same_order_as_a_fresh_sqlite_ledger(
 ) -> None:
     """A SQLite migration without its PostgreSQL twin fails here: both engines document one schema."""
     made = init_team_ledger(postgres_dsn)
-    assert (made.schema_version, made.migrations_applied) == (SCHEMA_VERSION, ("p001_initial",))
+    assert (made.schema_version, made.migrations_applied) == (
+        SCHEMA_VERSION,
+        ("p001_initial", "p002_fact_versions"),
+    )
     assert SQLITE_SCHEMA_VERSION == SQLITE_VERSION
     Ledger.open(tmp_path / "fresh.factledger").close()
     with psycopg.connect(postgres_dsn) as conn:

@@ -117,7 +117,8 @@ def test_team_init_and_add_user_from_the_command_line(
     reports a wrong password without showing it."""
     assert main(["team", "init", postgres_dsn, "--json"]) == 0
     made = json.loads(capsys.readouterr().out)
-    assert made["schema_version"] == 1 and made["migrations_applied"] == ["p001_initial"]
+    assert made["schema_version"] == 2
+    assert made["migrations_applied"] == ["p001_initial", "p002_fact_versions"]
     assert main(["team", "init", postgres_dsn]) == 0
     assert "already a team ledger, up to date" in capsys.readouterr().out
 

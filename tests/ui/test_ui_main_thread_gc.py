@@ -39,7 +39,7 @@ def test_a_worker_allocating_past_the_threshold_does_not_collect(qtbot: Any) -> 
         worker.start()
         worker.join()
         assert freed_on == []
-        qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
+        qtbot.waitUntil(lambda: bool(freed_on), timeout=30_000)  # generous: a loaded machine delays the timer
         assert freed_on == [threading.main_thread().name]
         assert len(kept) == 50_000
     finally:

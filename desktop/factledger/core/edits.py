@@ -7,6 +7,7 @@ recorded in the append-only history, so the log shows both the change and its un
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from factledger.domain import (
@@ -45,6 +46,83 @@ class Edit:
 
     def revert(self, ctx: LedgerContext) -> Changes:
         raise NotImplementedError
+
+
+REFUSED = "_refused"
+"""The suffix of the history action of an edit refused as stale (`edit_refused`, `status_refused`, ...)."""
+
+
+class StaleEdit(UserError):
+    """An edit based on a version of a fact that another person (or window) has changed since.
+
+    Raised inside the edit's transaction, which rolls back: nothing is overwritten. `Ledger.apply` then
+    writes the refused attempt to the history in a transaction of its own (`record`), so the log
+    shows both the change that won and the one that was refused.
+    """
+
+    def __init__(self, message: str, *, claim_id: str, action: str, attempted: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.action = action
+        self.attempted = attempted
+
+    def record(self, ctx: LedgerContext) -> None:
+        """Write the refused attempt to the history (action `<action>_refused`, the attempt as `after`)."""
+        ctx.record(
+            entity="claim",
+            entity_id=self.claim_id,
+            claim_id=self.claim_id,
+            action=f"{self.action}{REFUSED}",
+            after=self.attempted,
+        )
+
+
+def _readable_time(at: str) -> str:
+    """'2026-12-08T01:29:20Z' as '2026-12-08 01:29 UTC'; anything else as it is."""
+    try:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _stale(ctx: LedgerContext, claim_id: str, action: str, attempted: dict[str, Any]) -> StaleEdit:
+    """The refusal of an edit whose fact moved on: who changed it last and when, from its newest event."""
+    if ctx.claims.raw(claim_id) is None:
+        return StaleEdit(
+            f"The fact {claim_id} was deleted by someone else in the meantime; nothing was changed.",
+            claim_id=claim_id,
+            action=action,
+            attempted=attempted,
+        )
+    # the newest event that changed the fact: a refused attempt (someone else's, or an earlier one of this
+    # person's) changed nothing
+    events = [e for e in ctx.history.for_claim(claim_id) if not e.action.endswith(REFUSED)]
+    if events:
+        newest = events[-1]
+        name, at = newest.actor, _readable_time(newest.at)
+    else:  # changed by a tool that writes no history (raw SQL)
+        name, at = "another program", "an unknown time"
+    return StaleEdit(
+        f"This fact was changed by {name} at {at} — reload to see it.",
+        claim_id=claim_id,
+        action=action,
+        attempted=attempted,
+    )
+
+
+def _current_claim(
+    ctx: LedgerContext, claim_id: str, expected: int | None, action: str, attempted: dict[str, Any]
+) -> dict[str, Any]:
+    """The fact's row, refusing the edit as stale when it is gone or past `expected` (when given)."""
+    row = ctx.claims.raw(claim_id)
+    if expected is not None and (row is None or row["version"] != expected):
+        raise _stale(ctx, claim_id, action, attempted)
+    if row is None:
+        raise UserError(f"There is no fact with id {claim_id} in this ledger.")
+    return row
 
 
 def _require_claim(ctx: LedgerContext, claim_id: str) -> dict[str, Any]:
@@ -292,11 +370,15 @@ class EditClaim(Edit):
     fields: dict[str, Any]
     reason: str | None = None
     action: str = "edit"
+    expected_version: int | None = None
+    """The fact's version this edit was based on (what the window showed); None: no check (CLI, scripts).
+    Checked when first applied only: redo after undo is this window's own history."""
     _before: dict[str, Any] | None = None
     description = "Edit fact"
 
     def apply(self, ctx: LedgerContext) -> Changes:
-        row = _require_claim(ctx, self.claim_id)
+        expected = self.expected_version if self._before is None else None
+        row = _current_claim(ctx, self.claim_id, expected, self.action, dict(self.fields))
         changed = {k: v for k, v in self.fields.items() if row.get(k) != v}
         self._before = {k: row[k] for k in changed}
         if not changed:
@@ -304,7 +386,11 @@ class EditClaim(Edit):
         if "statement" in changed and not str(changed["statement"] or "").strip():
             raise UserError("A fact's statement cannot be empty.")
         now = ctx.clock()
-        ctx.claims.update(self.claim_id, {**changed, "updated_at": now})
+        # the read above and this update are separate statements: on a server another person's edit may
+        # commit between them, so the update itself is conditional on the version too
+        if not ctx.claims.update(self.claim_id, {**changed, "updated_at": now}, expected_version=expected):
+            self._before = None
+            raise _stale(ctx, self.claim_id, self.action, changed)
         ctx.record(
             entity="claim",
             entity_id=self.claim_id,
@@ -417,6 +503,8 @@ class SetStatus(Edit):
     status: Status
     reason: str | None = None
     evidence: EvidenceInput | None = None
+    expected_version: int | None = None
+    """The fact's version the verdict was based on; None: no check (see `EditClaim.expected_version`)."""
     _edit: EditClaim | None = None
     _evidence_edit: AddEvidence | None = None
     description = "Set status"
@@ -438,6 +526,7 @@ class SetStatus(Edit):
             },
             reason=reason,
             action="status",
+            expected_version=self.expected_version,
         )
         changes = self._edit.apply(ctx)
         if self.evidence is not None:
@@ -459,15 +548,21 @@ class DeleteClaim(Edit):
 
     claim_id: str
     reason: str | None = None
+    expected_version: int | None = None
+    """The fact's version the deletion was based on; None: no check (see `EditClaim.expected_version`)."""
     _row: dict[str, Any] | None = None
     _evidence: list[dict[str, Any]] = field(default_factory=list)
     description = "Delete fact"
 
     def apply(self, ctx: LedgerContext) -> Changes:
-        row = _require_claim(ctx, self.claim_id)
+        expected = self.expected_version if self._row is None else None
+        attempted = {"deleted": True}
+        row = _current_claim(ctx, self.claim_id, expected, "delete", attempted)
         self._row = row
         self._evidence = ctx.evidence.raw_for_claim(self.claim_id)
-        ctx.claims.delete(self.claim_id)
+        if not ctx.claims.delete(self.claim_id, expected_version=expected):
+            self._row = None
+            raise _stale(ctx, self.claim_id, "delete", attempted)
         ctx.record(
             entity="claim",
             entity_id=self.claim_id,

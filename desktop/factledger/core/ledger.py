@@ -240,10 +240,18 @@ class Ledger:
 
         An edit that cannot be undone (`backup_reason` set) is preceded by a backup of the ledger.
         """
+        from .edits import StaleEdit  # loaded already: every Edit comes from it
+
         if edit.backup_reason is not None:
             self.backup(reason=edit.backup_reason)
-        with self._ctx.store.transaction():
-            return edit.apply(self._ctx)
+        try:
+            with self._ctx.store.transaction():
+                return edit.apply(self._ctx)
+        except StaleEdit as refused:
+            # the edit's transaction is rolled back; the refused attempt is kept in a small one of its own
+            with self._ctx.store.transaction():
+                refused.record(self._ctx)
+            raise
 
     def revert(self, edit: Edit) -> Changes:
         with self._ctx.store.transaction():

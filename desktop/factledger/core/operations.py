@@ -85,11 +85,17 @@ def log_claim(
     return LogClaim(source_id, start, end, ClaimKind(kind), normalize_fields(fields), quote=quote)
 
 
-def edit_claim(*, claim_id: str, reason: str | None = None, **fields: Any) -> EditClaim:
-    """Change some fields of a fact; its status has `set_status`, because a verdict may need a reason."""
+def edit_claim(
+    *, claim_id: str, reason: str | None = None, expected_version: int | None = None, **fields: Any
+) -> EditClaim:
+    """Change some fields of a fact; its status has `set_status`, because a verdict may need a reason.
+
+    `expected_version` is the fact's version the change was based on (the one a window shows): when the
+    fact has changed since, the edit is refused with who changed it and nothing is overwritten.
+    """
     if _STATUS_FIELDS & set(fields):
         raise UserError("Use the status command to change a fact's verification status.")
-    return EditClaim(claim_id, normalize_fields(fields), reason=reason)
+    return EditClaim(claim_id, normalize_fields(fields), reason=reason, expected_version=expected_version)
 
 
 def set_status(
@@ -98,10 +104,12 @@ def set_status(
     status: Status | str,
     reason: str | None = None,
     evidence: EvidenceInput | None = None,
+    expected_version: int | None = None,
 ) -> SetStatus:
-    """Record a verdict on one fact, with the evidence for it when given (one undo step)."""
+    """Record a verdict on one fact, with the evidence for it when given (one undo step); refused when
+    `expected_version` is given and the fact has changed since (see `edit_claim`)."""
     parsed = Status(normalize_fields({"status": status})["status"])
-    return SetStatus(claim_id, parsed, reason, evidence)
+    return SetStatus(claim_id, parsed, reason, evidence, expected_version=expected_version)
 
 
 def set_status_many(
@@ -125,9 +133,12 @@ def remove_evidence(*, evidence_id: str) -> RemoveEvidence:
     return RemoveEvidence(evidence_id)
 
 
-def delete_claim(*, claim_id: str, reason: str | None = None) -> DeleteClaim:
-    """Remove a fact with its evidence; undo puts every row back."""
-    return DeleteClaim(claim_id, reason)
+def delete_claim(
+    *, claim_id: str, reason: str | None = None, expected_version: int | None = None
+) -> DeleteClaim:
+    """Remove a fact with its evidence; undo puts every row back. Refused when `expected_version` is given
+    and the fact has changed since (see `edit_claim`)."""
+    return DeleteClaim(claim_id, reason, expected_version=expected_version)
 
 
 def link(

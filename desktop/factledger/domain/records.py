@@ -60,6 +60,7 @@ class Claim:
     created_at: str = ""
     updated_at: str = ""
     delivered: float | None = None  # of a commitment's amount, what the evidence shows delivered
+    version: int = 1  # bumped by the database on every update; an edit based on an older one is refused
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,15 @@ REVERSE_AFTER = 20_000
 # rows are read from the table: skipping with the wide SELECT costs about twice as much per skipped entry
 # (on 1M facts, 8-14 ms instead of 15-22 ms for the middle page), while a first page gains nothing from it.
 INDEX_WALK_AFTER = 1_000
-EDITABLE_COLUMNS = frozenset(CLAIM_COLUMNS) - {"id", "source_id", "quote", "start", "end", "created_at"}
+EDITABLE_COLUMNS = frozenset(CLAIM_COLUMNS) - {
+    "id",
+    "source_id",
+    "quote",
+    "start",
+    "end",
+    "created_at",
+    "version",  # the database's own count of updates (trigger `claims_version`)
+}
 
 
 def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
@@ -132,15 +140,31 @@ class ClaimRepository:
         row = cursor.fetchone()
         return None if row is None else dict(zip(CLAIM_COLUMNS, row, strict=True))
 
-    def update(self, claim_id: str, fields: Mapping[str, Any]) -> None:
+    def update(
+        self, claim_id: str, fields: Mapping[str, Any], *, expected_version: int | None = None
+    ) -> bool:
+        """Change some fields; with `expected_version`, only if the row still has that version (one
+        statement, so no other writer can slip in between the check and the change). False when nothing
+        was changed: the fact is gone or moved on."""
         unknown = set(fields) - EDITABLE_COLUMNS
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
         assignments = ", ".join(f'"{c}" = ?' for c in fields)
-        self._db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*fields.values(), claim_id])
+        sql = f"UPDATE claims SET {assignments} WHERE id = ?"
+        params = [*fields.values(), claim_id]
+        if expected_version is not None:
+            sql += " AND version = ?"
+            params.append(expected_version)
+        return self._db.execute(sql, params).rowcount > 0
 
-    def delete(self, claim_id: str) -> bool:
-        return self._db.execute("DELETE FROM claims WHERE id = ?", [claim_id]).rowcount > 0
+    def delete(self, claim_id: str, *, expected_version: int | None = None) -> bool:
+        """Remove a fact; with `expected_version`, only if the row still has that version."""
+        if expected_version is None:
+            return self._db.execute("DELETE FROM claims WHERE id = ?", [claim_id]).rowcount > 0
+        cursor = self._db.execute(
+            "DELETE FROM claims WHERE id = ? AND version = ?", [claim_id, expected_version]
+        )
+        return cursor.rowcount > 0
 
     def quote_mismatches(self) -> list[str]:
         """Ids of facts whose quote is not the exact characters of their source at start-end (or whose

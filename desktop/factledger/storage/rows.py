@@ -56,6 +56,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "created_at",
     "updated_at",
     "delivered",
+    "version",
 )
 SELECT_CLAIM_COLUMNS = ", ".join(f'claims."{c}"' for c in CLAIM_COLUMNS)
 

@@ -352,5 +352,35 @@ def m009_source_versions(db: Database) -> None:
     versions.create(db)
 
 
+@migrations()
+def m010_fact_versions(db: Database) -> None:
+    """`claims.version`: a fact's edit count, so an edit based on a stale read can be refused (no lost
+    updates when two windows or two people edit one fact).
+
+    Existing facts start at 1 (the column default, no rewrite). The database moves it on every update, so
+    no client, not even raw SQL from sqlite3, can forget to: an update that does not raise it itself gets
+    the old version + 1 (an update may only raise it, as on PostgreSQL). SQLite cannot assign NEW in a
+    BEFORE trigger, so an AFTER trigger updates the row; its own UPDATE raises the version, so with
+    recursive triggers on (as ledgers are opened) the WHEN clause stops it firing a second time. The
+    search index's update trigger is re-created for the indexed columns only, so that bump does not
+    rewrite the fact's search entry a second time.
+    """
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE TRIGGER claims_version AFTER UPDATE ON claims WHEN NEW.version <= OLD.version
+        BEGIN UPDATE claims SET version = OLD.version + 1 WHERE rowid = NEW.rowid; END;
+        DROP TRIGGER claims_au;
+        CREATE TRIGGER "claims_au" AFTER UPDATE OF "statement", "quote", "subject", "speaker", "committer"
+        ON "claims" BEGIN
+          INSERT INTO "claims_fts" ("claims_fts", rowid, "statement", "quote", "subject", "speaker", "committer")
+          VALUES('delete', old.rowid, old."statement", old."quote", old."subject", old."speaker", old."committer");
+          INSERT INTO "claims_fts" (rowid, "statement", "quote", "subject", "speaker", "committer")
+          VALUES (new.rowid, new."statement", new."quote", new."subject", new."speaker", new."committer");
+        END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

@@ -65,6 +65,7 @@ SCHEMA_OBJECTS: dict[str, tuple[str, str]] = {
     "claims_au": ("trigger", "claims"),
     "claims_quote_on_insert": ("trigger", "claims"),
     "claims_quote_on_update": ("trigger", "claims"),
+    "claims_version": ("trigger", "claims"),
     "timeline_counts_claims_ad": ("trigger", "claims"),
     "timeline_counts_claims_ai": ("trigger", "claims"),
     "timeline_counts_claims_au": ("trigger", "claims"),

@@ -384,8 +384,11 @@ class InspectorPanel(QScrollArea):
             return
         changed = self.fields.changed_fields()
         if changed:
-            claim_id = self.claim.id
-            self._session.run(lambda: operations.edit_claim(claim_id=claim_id, **changed))
+            # the version shown: another window's (or person's) change since then refuses this one
+            claim_id, version = self.claim.id, self.claim.version
+            self._session.run(
+                lambda: operations.edit_claim(claim_id=claim_id, expected_version=version, **changed)
+            )
 
     def apply_status(self) -> None:
         if self.claim is None:
@@ -395,9 +398,9 @@ class InspectorPanel(QScrollArea):
         if status.needs_reason and reason is None:
             self._session.tell(f"Say why the fact is {status.label.lower()}: a reason is required.")
             return
-        claim_id = self.claim.id
+        claim_id, version = self.claim.id, self.claim.version
         self._session.run(
-            operations.set_status(claim_id=claim_id, status=status, reason=reason),
+            operations.set_status(claim_id=claim_id, status=status, reason=reason, expected_version=version),
             initiator=f"Set status to {status.label}",
         )
 
@@ -425,8 +428,9 @@ class InspectorPanel(QScrollArea):
 
     def delete_claim(self) -> None:
         if self.claim is not None:
-            claim_id = self.claim.id
-            if self._session.run(operations.delete_claim(claim_id=claim_id)) is not None:
+            claim_id, version = self.claim.id, self.claim.version
+            edit = operations.delete_claim(claim_id=claim_id, expected_version=version)
+            if self._session.run(edit) is not None:
                 self.claim_deleted.emit(claim_id)
 
     def _update_status_button(self) -> None:

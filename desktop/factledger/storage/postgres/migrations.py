@@ -6,8 +6,9 @@ not a ledger and is refused; one a newer FactLedger wrote (a version or migratio
 know) is refused with a sentence and left as it is. Migrations run in one transaction under an advisory
 lock, so two people running `team init` at once leave one schema, never half of one.
 
-PostgreSQL ledgers start at the SQLite schema of the day (`SQLITE_SCHEMA_VERSION`): their own version 1
-has every table, column and guard of SQLite's version 9. A later SQLite migration needs its PostgreSQL twin
+PostgreSQL ledgers started at the SQLite schema of the day: their own version 1 has every table, column
+and guard of SQLite's version 9, and version 2 adds SQLite m010's fact versions (`SQLITE_SCHEMA_VERSION`
+is the SQLite version the newest one matches). A later SQLite migration needs its PostgreSQL twin
 here (`tests/postgres` compares the columns of both engines and fails until it has one).
 """
 
@@ -21,11 +22,11 @@ import psycopg
 from factledger.domain import UserError
 
 from .connection import where
-from .schema import GUARDS, SCHEMA_PLACEHOLDER, SCHEMA_TABLE, TABLES, TIMELINE, VERDICTS
+from .schema import FACT_VERSIONS, GUARDS, SCHEMA_PLACEHOLDER, SCHEMA_TABLE, TABLES, TIMELINE, VERDICTS
 
 SCHEMA_TABLE_NAME = "factledger_schema"
-SQLITE_SCHEMA_VERSION = 9
-"""The SQLite schema version whose tables and columns PostgreSQL's version 1 has."""
+SQLITE_SCHEMA_VERSION = 10
+"""The SQLite schema version whose tables and columns PostgreSQL's newest version has."""
 _LOCK_KEY = 0x464C4447  # "FLDG", as the SQLite ledger's application_id
 
 
@@ -36,7 +37,10 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "p001_initial", TABLES + GUARDS + TIMELINE + VERDICTS),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "p001_initial", TABLES + GUARDS + TIMELINE + VERDICTS),
+    Migration(2, "p002_fact_versions", FACT_VERSIONS),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 KNOWN = {m.version: m.name for m in MIGRATIONS}
 

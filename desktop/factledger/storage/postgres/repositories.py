@@ -304,15 +304,31 @@ class ClaimRepository:
         row = self._db.one(f"SELECT {SELECT_CLAIM_COLUMNS} FROM claims WHERE id = %s", [claim_id])
         return None if row is None else dict(zip(CLAIM_COLUMNS, row, strict=True))
 
-    def update(self, claim_id: str, fields: Mapping[str, Any]) -> None:
+    def update(
+        self, claim_id: str, fields: Mapping[str, Any], *, expected_version: int | None = None
+    ) -> bool:
+        """Change some fields; with `expected_version`, only if the row still has that version. One
+        statement: a concurrent writer holds the row lock until it commits, and PostgreSQL then re-checks
+        the condition against the committed row, so the later of two stale edits changes nothing."""
         unknown = set(fields) - EDITABLE_COLUMNS
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
         assignments = ", ".join(f'"{c}" = %s' for c in fields)
-        self._db.execute(f"UPDATE claims SET {assignments} WHERE id = %s", [*fields.values(), claim_id])
+        sql = f"UPDATE claims SET {assignments} WHERE id = %s"
+        params = [*fields.values(), claim_id]
+        if expected_version is not None:
+            sql += " AND version = %s"
+            params.append(expected_version)
+        return self._db.execute(sql, params).rowcount > 0
 
-    def delete(self, claim_id: str) -> bool:
-        return self._db.execute("DELETE FROM claims WHERE id = %s", [claim_id]).rowcount > 0
+    def delete(self, claim_id: str, *, expected_version: int | None = None) -> bool:
+        """Remove a fact; with `expected_version`, only if the row still has that version."""
+        if expected_version is None:
+            return self._db.execute("DELETE FROM claims WHERE id = %s", [claim_id]).rowcount > 0
+        cursor = self._db.execute(
+            "DELETE FROM claims WHERE id = %s AND version = %s", [claim_id, expected_version]
+        )
+        return cursor.rowcount > 0
 
     def quote_mismatches(self) -> list[str]:
         rows = self._db.execute(

@@ -481,6 +481,21 @@ CREATE TRIGGER claims_final_verdicts BEFORE INSERT OR UPDATE OF status ON claims
     FOR EACH ROW EXECUTE FUNCTION factledger_final_verdicts();
 """
 
+FACT_VERSIONS = """
+ALTER TABLE claims ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE FUNCTION factledger_claim_version() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, @LEDGER_SCHEMA@, pg_temp AS $$
+BEGIN
+    NEW.version := greatest(NEW.version, OLD.version + 1);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER claims_version BEFORE UPDATE ON claims
+    FOR EACH ROW EXECUTE FUNCTION factledger_claim_version();
+"""
+"""SQLite's m010: `claims.version`, moved on by the server on every update of a fact (to the old version
++ 1 unless the update raises it further itself, as SQLite's trigger does), so an edit based on an older version can be refused instead of overwriting a newer one."""
+
 SCHEMA_TABLE = """
 CREATE TABLE factledger_schema (
     version INTEGER PRIMARY KEY,
@@ -514,6 +529,7 @@ __all__ = [
     "CLAIMS_DOCUMENT",
     "COPIED_TABLES",
     "EDITOR_ROLE",
+    "FACT_VERSIONS",
     "FINAL_VERDICTS",
     "GENERATED_COLUMNS",
     "GUARDS",
