@@ -76,7 +76,7 @@ def _build(ledger: Ledger) -> None:
         sources.append(result.source_id)
     ids: list[str] = []
     for i in range(N):
-        source = ledger.source(sources[i % len(sources)])
+        source = ledger.source(sources[(i // 3) % len(sources)])  # every kind from every source
         start = (i * 37) % (len(source.text) - 40)
         kind = KINDS[i % 3]
         fields: dict[str, object] = {
