@@ -269,7 +269,7 @@ class ChartRepository:
         sql = f"""
             SELECT DISTINCT claims.subject, claims.unit FROM claims WHERE {where}
              GROUP BY claims.subject, claims.unit, claims.period
-            HAVING count(DISTINCT claims.source_id) > 1 AND min({_FIGURE}) <> max({_FIGURE})"""
+            HAVING min(claims.source_id) <> max(claims.source_id) AND min({_FIGURE}) <> max({_FIGURE})"""
         return {MetricKey(s, u) for s, u in self._rows(sql, params)}
 
     def figures(self, claim_filter: ClaimFilter, *, subject: str, unit: str | None) -> list[FigureRow]:
