@@ -12,8 +12,10 @@ of `domain.chart_rows`. What differs is the engine's:
   standing alone); a month deadline's last day by date arithmetic instead of `date(..., '+1 month', '-1 day')`;
 - ordering: NULLs placed as SQLite places them (first ascending) and text compared with the C collation
   (byte order, SQLite's BINARY), so a LIMIT keeps the same facts whatever the database's collation;
-- counting: PostgreSQL aggregates by hashing, so every query is one pass over the filtered claims; the
-  SQLite adapter's summary table and per-bucket index walks work around a sort-only aggregate it lacks.
+- counting: PostgreSQL aggregates by hashing, so a query is one pass over the filtered claims (each
+  source's day read once per query); month, quarter and year buckets the `timeline_counts` summary can
+  answer (`series_counts.answers`, shared) are read from it, as on a file. The SQLite adapter's per-bucket
+  index walks work around a sort-only aggregate PostgreSQL does not have, and are not copied.
 
 Booleans come back as 0/1 integers, as SQLite's do. Placeholders are `%s`, the SQL holds no other `%`.
 """
