@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -38,10 +38,40 @@ def _span(text: str, quote: str) -> dict[str, int]:
     return {"start": start, "end": start + len(quote)}
 
 
-@pytest.fixture
-def fixture_ledger(tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, str]]]:
-    """Two sources a year apart; a pledge restated with another amount; one commitment overdue."""
-    ledger = Ledger.open(tmp_path / "series.factledger", actor="Test Reviewer")
+RAW_SQL: dict[int, Callable[[str, list[object]], None]] = {}
+"""How to write raw SQL (`?` placeholders) into each open fixture ledger, by `id(ledger)`: what older
+ledgers and other tools may hold, that the Ledger API refuses to write."""
+
+
+def _raw_sql(ledger: Ledger, sql: str, params: list[object] | None = None) -> None:
+    RAW_SQL[id(ledger)](sql, params or [])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fixture_ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, str]]]:
+    """Two sources a year apart; a pledge restated with another amount; one commitment overdue. On a
+    ledger file and on a team ledger (the same chart tests for both engines of the chart port)."""
+    if request.param == "sqlite":
+        ledger = Ledger.open(tmp_path / "series.factledger", actor="Test Reviewer")
+
+        def in_file(sql: str, params: list[object]) -> None:
+            sqlite_database(ledger.store).execute(sql, params)
+
+        RAW_SQL[id(ledger)] = in_file
+    else:
+        import psycopg
+
+        from factledger.core.team import init_team_ledger
+
+        url = request.getfixturevalue("postgres_dsn")
+        init_team_ledger(url)
+        ledger = Ledger.open(url, actor="Test Reviewer")
+
+        def on_server(sql: str, params: list[object]) -> None:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(sql.replace("?", "%s"), params)
+
+        RAW_SQL[id(ledger)] = on_server
     first = ledger.import_document(
         Document(text=FIRST, title="White House fact sheet", published="2025-07-23")
     )
@@ -108,6 +138,7 @@ def fixture_ledger(tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, str]]]:
     )
     yield ledger, ids
     ledger.close()
+    del RAW_SQL[id(ledger)]
 
 
 def test_a_fact_sits_at_its_stated_date_or_its_sources_published_date(fixture_ledger) -> None:
@@ -180,12 +211,8 @@ def test_a_commitment_past_its_deadline_and_not_fulfilled_is_overdue(fixture_led
 def test_a_deadline_written_in_words_ends_with_the_year_it_names(fixture_ledger) -> None:
     """ "by the end of 2027" is due on 2027-12-31; a deadline with no year has no bar end."""
     ledger, ids = fixture_ledger
-    sqlite_database(ledger.store).execute(
-        "UPDATE claims SET deadline = 'by the end of 2027' WHERE id = ?", [ids["plant"]]
-    )
-    sqlite_database(ledger.store).execute(
-        "UPDATE claims SET deadline = 'within five years' WHERE id = ?", [ids["pledge_500"]]
-    )
+    _raw_sql(ledger, "UPDATE claims SET deadline = 'by the end of 2027' WHERE id = ?", [ids["plant"]])
+    _raw_sql(ledger, "UPDATE claims SET deadline = 'within five years' WHERE id = ?", [ids["pledge_500"]])
     bars = ledger.timeline(today=TODAY).bars
     assert bars.end[bars.ids.index(ids["plant"])] == day_seconds(date(2027, 12, 31))
     assert np.isnan(bars.end[bars.ids.index(ids["pledge_500"])])
@@ -343,12 +370,8 @@ def test_a_window_keeps_only_the_facts_stated_in_it(fixture_ledger) -> None:
 def test_a_source_date_edit_moves_the_facts_that_have_no_date_of_their_own(fixture_ledger) -> None:
     """A fact with no date of its own (raw SQL, older ledgers) is looked up: a new published date moves it."""
     ledger, ids = fixture_ledger
-    sqlite_database(ledger.store).execute(
-        "UPDATE claims SET stated_on = NULL WHERE id = ?", [ids["historic"]]
-    )
-    sqlite_database(ledger.store).execute(
-        "UPDATE sources SET published = '2024-01-02' WHERE title = 'Nikkei report'"
-    )
+    _raw_sql(ledger, "UPDATE claims SET stated_on = NULL WHERE id = ?", [ids["historic"]])
+    _raw_sql(ledger, "UPDATE sources SET published = '2024-01-02' WHERE title = 'Nikkei report'")
     markers = ledger.timeline(today=TODAY).markers
     x = dict(zip(markers.ids, markers.x, strict=True))
     assert x[ids["historic"]] == day_seconds(date(2024, 1, 2))

@@ -6,7 +6,7 @@ imports core; the contract tests run the same suite on both engines). `PostgresS
 database that is not a ledger, is newer, or needs its owner's update, and reports who the server says
 is connected (`session_user`, the name the history records).
 
-Chart queries (`charts`) are not answered on a team ledger yet: each says so in a sentence (`charts.py`).
+Chart queries (`charts`) are answered by the server with the same rows a ledger file gives (`charts.py`).
 Backups of a team ledger are the server's business (pg_dump, the server's own backups): `make_backup`
 refuses with a sentence saying so, and no daily backup is attempted.
 """
@@ -24,7 +24,7 @@ from factledger.domain.ledger_counts import LedgerCounts
 from .. import open_ledgers
 from ..factsheet import _CLAIMS_SQL, _EVIDENCE_SQL, _ORDER, rows_from
 from ..search import RANK_WINDOW
-from .charts import ChartsNotYet
+from .charts import ChartRepository
 from .connection import DriverError, connect, where, work_sentence
 from .migrations import probe, refuse_unusable, schema_version
 from .repositories import (
@@ -69,7 +69,7 @@ class PostgresStore:
         self.settings = SettingsRepository(session)
         self.links = LinkRepository(session)
         self.versions = VersionRepository(session)
-        self.charts = ChartsNotYet(self.url)
+        self.charts = ChartRepository(session)
 
     @classmethod
     def open(cls, url: str) -> PostgresStore:
