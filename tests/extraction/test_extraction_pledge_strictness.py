@@ -73,6 +73,7 @@ def test_an_effort_pledge_with_an_amount_stays_a_pledge_in_prose(text: str) -> N
     ],
 )
 def test_a_stated_stance_needs_a_figure_or_a_date_in_prose(text: str, kept: list[str]) -> None:
+    """In prose, "remains committed to" is a stance unless a figure or a date makes it a pledge."""
     assert strict(text) == kept
 
 
@@ -101,6 +102,7 @@ def test_a_purpose_or_anothers_act_after_an_effort_verb_is_not_the_pledge(text: 
     ],
 )
 def test_a_change_of_degree_to_the_pledgers_own_is_vague_in_prose(text: str, kept: list[str]) -> None:
+    """In prose, expanding or deepening "our" own ties is a pledge only with a figure or a date."""
     assert strict(text) == kept
 
 
