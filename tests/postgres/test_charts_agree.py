@@ -170,6 +170,7 @@ FILTERS = (
 
 
 def test_every_chart_series_is_the_same_on_both_engines(both: tuple[Ledger, Ledger]) -> None:
+    """Timeline, metrics, figures, progress, commitments and verdicts are equal on SQLite and PostgreSQL under every filter."""
     file, team = both
     assert team.count_claims() == file.count_claims() > N
     for claim_filter in FILTERS:
@@ -227,6 +228,7 @@ TEXTS = (
 
 
 def test_the_date_expressions_read_every_text_as_sqlite_does(postgres_dsn: str) -> None:
+    """PostgreSQL reads ISO, month, year and free-text dates to the same day as SQLite."""
     init_team_ledger(postgres_dsn)
     lite = sqlite3.connect(":memory:")
     register_date_functions(lite)
