@@ -106,6 +106,33 @@ _VAGUE = frozenset(
 )
 # The hand-kept verbs above with those learned from annotated manifestos (`learned_vague.py`).
 _EFFORT = _VAGUE | VAGUE_VERBS
+# Verbs of accomplishment: creating, enacting, adopting or ending something is done at a point one can check
+# ("is committed to eliminate manual scavenging", "committed to adopting this policy"), unlike a stance of degree.
+_ACCOMPLISH = frozenset(
+    [
+        "abolish",
+        "adopt",
+        "amend",
+        "build",
+        "construct",
+        "create",
+        "eliminate",
+        "enact",
+        "establish",
+        "implement",
+        "introduce",
+        "pass",
+        "provide",
+        "repeal",
+        "set",
+    ]
+)
+# "will be made mandatory", "will be made the hub of …", "will be made a fundamental right": a change of
+# category one can check; "made more effective" (a comparative) is a change of degree, "effort will be made to"
+# or "made for" an effort.
+_RESULTATIVE = re.compile(
+    r"\bbe\s+made\s+(?!(?:to|for|in|on|by|at|with|and|available|more|less|further|better|[a-z]+er)\b)[a-z]"
+)
 # A stated stance rather than a pledged act: "is committed to", "remains committed to".
 _STANCE_CUE = re.compile(r"“(?:is|are|am|re|m|remains?|stands?)\s+(?:\w+\s+)*committed\b")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
@@ -807,7 +834,8 @@ def _verifiable(body: str, item: Commitment, strict: bool = False) -> bool:
     to pay 50%", "will focus on expanding facilities", "improve growth to 3.5 percent").
 
     Only `strict` (prose: see `find_commitments`) judges a named party's pledge so, and there a stated stance
-    ("is committed to", "remains committed to") needs a figure or a deadline. Quoted words are a speaker's pledge on
+    ("is committed to", "remains committed to") needs a figure, a deadline or an act of accomplishment
+    ("committed to abolish"); "will be made" + a new category ("made mandatory") is checkable, unlike a degree. Quoted words are a speaker's pledge on
     record, judged as in a transcript. In prose, "to" + verb after the pledged verb's object is a purpose
     ("steps will be taken to curb …") or another's act ("States will be encouraged to pass laws"): it does
     not make the pledger's own part checkable; nor does a verb whose object is the pledger's own ("expand our
@@ -823,14 +851,16 @@ def _verifiable(body: str, item: Commitment, strict: bool = False) -> bool:
         )
     clause = body[item.start : item.end]
     concrete = bool(item.deadline or _FIGURE.search(clause))
-    if strict and _STANCE_CUE.search(item.cue):
-        return concrete
+    if strict and _STANCE_CUE.search(item.cue) and not concrete:
+        # A stance pledges an act only when the act is an accomplishment ("committed to abolish …").
+        act = _lemma(item.action.split()[0])
+        return act in _ACCOMPLISH and act not in _EFFORT
     if any(f"“{cue}" in item.cue for cue in _STRONG_CUES):
         return True  # "we agreed to promote", "we committed to working together": an explicit undertaking
     lemma = item.action.split()[0]
     lemma = participle_lemma(lemma) or lemma
-    if concrete:
-        return True
+    if concrete or (strict and _RESULTATIVE.search(clause)):
+        return True  # a figure, a deadline, or a change of category ("will be made mandatory")
     after_verb = _catenative_end(clause, item.action)
     own_object = strict and after_verb >= 0 and _OWN_OBJECT.match(clause, after_verb) is not None
     if lemma not in _EFFORT and not own_object:
