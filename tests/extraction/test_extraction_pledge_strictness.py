@@ -73,7 +73,7 @@ def test_an_effort_pledge_with_an_amount_stays_a_pledge_in_prose(text: str) -> N
     ],
 )
 def test_a_stated_stance_needs_a_figure_or_a_date_in_prose(text: str, kept: list[str]) -> None:
-    """In prose, "remains committed to" is a stance unless a figure or a date makes it a pledge."""
+    """A stance towards a degree ("committed to electoral reform") is no pledge without a figure or a date."""
     assert strict(text) == kept
 
 
