@@ -146,3 +146,29 @@ def test_add_user_with_differing_passwords_changes_nothing(
         == 2
     )
     assert "The two passwords differ" in capsys.readouterr().err
+
+
+def test_info_and_verify_name_a_team_ledger_by_its_whole_address(
+    postgres_dsn: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`info --json` keeps its `path` field: the URL with `//` intact and its password hidden; `verify`
+    names the same; reopening by the ledger's address reaches the server again and makes no file."""
+    from factledger.core import Ledger
+    from factledger.core.team import init_team_ledger
+
+    monkeypatch.chdir(tmp_path)
+    init_team_ledger(postgres_dsn)
+    shown = redact_url(postgres_dsn)
+    assert shown.startswith("postgresql://") and shown != postgres_dsn
+    assert main(["--ledger", postgres_dsn, "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == shown
+    assert main(["--ledger", postgres_dsn, "verify"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{shown}:") and postgres_dsn not in out
+    with Ledger.open(postgres_dsn) as ledger:
+        assert ledger.location == shown and not ledger.address.is_file
+        assert postgres_dsn not in repr(ledger.address) and postgres_dsn not in str(ledger.address)
+        with ledger.reopen() as again, Ledger.open(ledger.address) as third:
+            assert again.actor == third.actor == ledger.actor
+            assert again.info().schema_version == ledger.info().schema_version
+    assert list(tmp_path.iterdir()) == []
