@@ -155,7 +155,7 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
     remembered = RecentLedgers(settings).last()
     if ledger_path and is_team_address(ledger_path):  # a team ledger: libpq's passwords, else a prompt
-        ledger = connect_team_ledger(None, ledger_path, services=services, tell=lambda text: _warn(text))
+        ledger = connect_team_ledger(None, ledger_path, services=services, tell=_warn)
     else:
         ledger = open_launch_ledger(
             Path(ledger_path) if ledger_path else None, remembered, reviewer, services
