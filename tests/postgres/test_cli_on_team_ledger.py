@@ -89,6 +89,7 @@ def _stable(value: Any) -> Any:
 def test_the_same_commands_give_the_same_answers_on_a_file_and_on_a_server(
     postgres_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The same CLI session on a ledger file and on a team ledger gives the same answers, apart from ids, times and who did it."""
     init_team_ledger(postgres_dsn)
     (tmp_path / "file").mkdir()
     (tmp_path / "server").mkdir()

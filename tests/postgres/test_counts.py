@@ -18,6 +18,7 @@ INSERT = (
 
 
 def test_a_kept_count_never_outlives_a_commit(postgres_dsn: str) -> None:
+    """A count kept by the store follows another connection's commits and ignores what it rolled back."""
     init_team_ledger(postgres_dsn)
     with psycopg.connect(postgres_dsn, autocommit=True) as other:
         other.execute(

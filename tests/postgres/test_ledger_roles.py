@@ -34,6 +34,7 @@ def url_as(postgres_server: PostgresServer, postgres_dsn: str, login_role: list[
 def test_each_role_works_through_the_ledger_as_far_as_the_server_lets_it(
     url_as: Callable[[str], str],
 ) -> None:
+    """Reader, checker and editor each get exactly their rights through `Ledger`; a refusal writes nothing, and an editor deletes a source without a file backup."""
     with Ledger.open(url_as("checker")) as checker:
         assert checker.actor.startswith("l_checker_")
         (result,) = checker.import_inputs(expand_inputs([SEED]))

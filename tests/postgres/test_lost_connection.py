@@ -31,6 +31,7 @@ def _drop_connections(server: PostgresServer, dsn: str) -> int:
 def test_a_dropped_connection_loses_the_change_not_the_ledger(
     postgres_server: PostgresServer, postgres_dsn: str
 ) -> None:
+    """A connection dropped between commands is reconnected by itself; one dropped mid-change rolls that change back whole with a sentence, and the same ledger keeps working."""
     init_team_ledger(postgres_dsn)
     with Ledger.open(postgres_dsn) as ledger:
         (first,) = ledger.import_inputs(expand_inputs([SEED]))

@@ -67,6 +67,7 @@ def both(postgres_dsn: str, tmp_path: Path) -> Iterator[tuple[SqliteStore, Postg
 def test_every_engine_lists_the_same_rows_in_the_same_order(
     both: tuple[SqliteStore, PostgresStore], column: str
 ) -> None:
+    """Both engines page through facts giving the same rows in the same order."""
     sqlite, server = both
     for descending in (False, True):
         order = ClaimOrder(column, descending=descending)

@@ -15,6 +15,7 @@ SEED = str(resource_path("sample", "sample-article.txt"))
 
 
 def test_the_same_article_imported_twice_at_once_is_one_source(postgres_dsn: str) -> None:
+    """Two imports of one article at once leave one source."""
     init_team_ledger(postgres_dsn)
     (item,) = list(expand_inputs([SEED]))
     outcome: list[ImportResult] = []
