@@ -123,8 +123,13 @@ def open_launch_ledger(
     return opened if opened is not None else open_ledger_asking(None, None, actor=reviewer, services=services)
 
 
+def _warn(text: str) -> None:
+    QMessageBox.warning(None, "FactLedger", text)
+
+
 def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     """Open the ledger (the default one unless a path is given) in the main window and run until it closes."""
+    from factledger.ui.connect_dialog import connect_team_ledger, is_team_address
     from factledger.ui.ledger_recovery import check_in_background
     from factledger.ui.main_thread_gc import MainThreadCollector
     from factledger.ui.main_window import MainWindow
@@ -149,7 +154,12 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     reviewer = str(settings.value(REVIEWER_KEY, "") or "") or None
     # Without --ledger, the ledger used last (File > Open recent's first entry), else the default one.
     remembered = RecentLedgers(settings).last()
-    ledger = open_launch_ledger(Path(ledger_path) if ledger_path else None, remembered, reviewer, services)
+    if ledger_path and is_team_address(ledger_path):  # a team ledger: libpq's passwords, else a prompt
+        ledger = connect_team_ledger(None, ledger_path, services=services, tell=_warn)
+    else:
+        ledger = open_launch_ledger(
+            Path(ledger_path) if ledger_path else None, remembered, reviewer, services
+        )
     if ledger is None:  # refused with a sentence, or the person declined to init or recover
         return 2
     session = LedgerSession(ledger)
@@ -157,7 +167,7 @@ def run_app(*, ledger_path: str | None, argv: list[str]) -> int:
     window.show()
     for notice in ledger.notices:
         window.statusBar().showMessage(notice, 15000)
-    if not os.environ.get(SCREENSHOT_ENV):
+    if not os.environ.get(SCREENSHOT_ENV) and ledger.address.is_file:  # a server checks its own pages
         check_in_background(session, window.runner, window, services=services)
     # Installed before exec(): a double-click launch delivers the event as soon as the loop starts. It opens
     # the file as File > Open does (with the reviewer name in use then, not the one read at launch).

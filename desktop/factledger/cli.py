@@ -239,8 +239,6 @@ def main(
     if args.command is None:
         if open_app is None:
             parser.error("a command is required")
-        if refusal := cli_team.ledger_refusal(args):
-            parser.error(refusal)
         return open_app(args.ledger, [sys.argv[0], *arguments])
     try:
         return run(args)

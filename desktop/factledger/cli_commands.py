@@ -493,11 +493,11 @@ def salvage(args: argparse.Namespace) -> int:
 def verify(ledger: Ledger, args: argparse.Namespace) -> int:
     problems = ledger.integrity_problems()
     if args.json:
-        _print_json({"path": str(ledger.path), "ok": not problems, "problems": problems})
+        _print_json({"path": ledger.location, "ok": not problems, "problems": problems})
     elif problems:
-        print(f"{ledger.path} is damaged:")
+        print(f"{ledger.location} is damaged:")
         for problem in problems:
             print(f"  {problem}")
     else:
-        print(f"{ledger.path}: every page and index checked, ok")
+        print(f"{ledger.location}: every page and index checked, ok")
     return 3 if problems else 0

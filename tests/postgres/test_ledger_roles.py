@@ -34,7 +34,7 @@ def url_as(postgres_server: PostgresServer, postgres_dsn: str, login_role: list[
 def test_each_role_works_through_the_ledger_as_far_as_the_server_lets_it(
     url_as: Callable[[str], str],
 ) -> None:
-    """Checker, editor and reader each get exactly the changes their role allows; the rest are refused in a sentence."""
+    """Reader, checker and editor each get exactly their rights through `Ledger`; a refusal writes nothing, and an editor deletes a source without a file backup."""
     with Ledger.open(url_as("checker")) as checker:
         assert checker.actor.startswith("l_checker_")
         (result,) = checker.import_inputs(expand_inputs([SEED]))
@@ -52,13 +52,20 @@ def test_each_role_works_through_the_ledger_as_far_as_the_server_lets_it(
         verified = editor.claim(claim_id)
         assert verified.verified_by == editor.actor and verified.status == "verified"
         assert {e.actor for e in editor.history(claim_id)} == {editor.actor, checker.actor}
-        # deleting a whole source is preceded by a backup, which a team ledger leaves to the server
-        with pytest.raises(UserError, match="pg_dump"):
-            editor.delete_source(result.source_id)
-        assert editor.source(result.source_id).id == result.source_id
     with Ledger.open(url_as("reader")) as reader:
         assert reader.count_claims() == accepted and reader.search("battery")
         before = reader.history(claim_id)
         with pytest.raises(UserError, match="Refused by the server"):
             reader.set_status(claim_id, status="in_review", reason="reopening")
         assert reader.history(claim_id) == before and reader.claim(claim_id).status == "verified"
+    with Ledger.open(url_as("checker")) as checker:
+        # no file backup stands in the way any more: the server itself refuses a checker's delete
+        with pytest.raises(UserError, match="Refused by the server"):
+            checker.delete_source(result.source_id)
+        assert checker.count_claims() == accepted
+    with Ledger.open(url_as("editor")) as editor:
+        # a ledger file is backed up before a source is deleted; a team ledger's backups are the server's
+        # (pg_dump), so the editor's delete goes through without one
+        editor.delete_source(result.source_id)
+        assert result.source_id not in {s.id for s in editor.sources()}
+        assert editor.count_claims() == 0

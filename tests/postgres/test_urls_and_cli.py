@@ -91,19 +91,13 @@ def test_everyday_commands_connect_and_name_a_refused_connection_without_its_pas
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_app_refuses_a_team_ledger_before_opening_a_window(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """The desktop app refuses a team ledger address before opening a window, without showing the password."""
+def test_the_app_is_handed_a_team_ledger_address_as_given() -> None:
+    """`factledger --ledger postgresql://...` without a command opens the app on the team ledger: the
+    address reaches the app untouched (the app connects, asking for a password only if libpq has none)."""
     opened: list[str | None] = []
-    with pytest.raises(SystemExit) as exited:
-        main(
-            ["--ledger", f"postgresql://anna:{SECRET}@h/desk"],
-            open_app=lambda ledger, argv: opened.append(ledger) or 0,
-        )
-    assert exited.value.code == 2 and opened == []
-    err = capsys.readouterr().err
-    assert "team ledger" in err and SECRET not in err
+    url = "postgresql://anna@h/desk?sslmode=require"
+    assert main(["--ledger", url], open_app=lambda ledger, argv: opened.append(ledger) or 0) == 0
+    assert opened == [url]
 
 
 def test_team_init_and_add_user_from_the_command_line(
@@ -153,3 +147,29 @@ def test_add_user_with_differing_passwords_changes_nothing(
         == 2
     )
     assert "The two passwords differ" in capsys.readouterr().err
+
+
+def test_info_and_verify_name_a_team_ledger_by_its_whole_address(
+    postgres_dsn: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`info --json` keeps its `path` field: the URL with `//` intact and its password hidden; `verify`
+    names the same; reopening by the ledger's address reaches the server again and makes no file."""
+    from factledger.core import Ledger
+    from factledger.core.team import init_team_ledger
+
+    monkeypatch.chdir(tmp_path)
+    init_team_ledger(postgres_dsn)
+    shown = redact_url(postgres_dsn)
+    assert shown.startswith("postgresql://") and shown != postgres_dsn
+    assert main(["--ledger", postgres_dsn, "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == shown
+    assert main(["--ledger", postgres_dsn, "verify"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{shown}:") and postgres_dsn not in out
+    with Ledger.open(postgres_dsn) as ledger:
+        assert ledger.location == shown and not ledger.address.is_file
+        assert postgres_dsn not in repr(ledger.address) and postgres_dsn not in str(ledger.address)
+        with ledger.reopen() as again, Ledger.open(ledger.address) as third:
+            assert again.actor == third.actor == ledger.actor
+            assert again.info().schema_version == ledger.info().schema_version
+    assert list(tmp_path.iterdir()) == []

@@ -30,7 +30,8 @@ class RecordingOpener:
         self.opened: list[tuple[Path, int]] = []
 
     def __call__(self, path: Any = None, **options: Any) -> Ledger:
-        self.opened.append((Path(path), threading.get_ident()))
+        # a worker is handed the open ledger's address: str() of a file's address is its path
+        self.opened.append((Path(str(path)), threading.get_ident()))
         return Ledger.open(path, **options)
 
 

@@ -74,13 +74,59 @@ class LedgerInfo:
     by_kind: dict[str, int]
 
 
-class Ledger:
-    """An open ledger file. One instance per thread: background work opens its own on the same path."""
+class LedgerAddress:
+    """Where an open ledger is, to open it again (a background worker's own connection).
 
-    def __init__(self, path: Path, ctx: LedgerContext) -> None:
+    `location` is what may be shown: the file's path, or a team ledger's URL without its password. The
+    connection target itself (which may hold a password typed into a prompt) stays private: it is not in
+    `str`, `repr` or equality, so it reaches no log, title or settings by accident; only `Ledger.open` uses it.
+    """
+
+    __slots__ = ("_target", "location")
+
+    def __init__(self, location: str, target: Path | str) -> None:
+        self.location = location
+        self._target = target
+
+    def __str__(self) -> str:
+        return self.location
+
+    def __repr__(self) -> str:
+        return f"LedgerAddress({self.location!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LedgerAddress) and other.location == self.location
+
+    def __hash__(self) -> int:
+        return hash(self.location)
+
+    @property
+    def is_file(self) -> bool:
+        """True for a ledger file, False for a team ledger on a server."""
+        return isinstance(self._target, Path)
+
+
+def _target_of(address: LedgerAddress) -> Path | str:
+    return address._target
+
+
+def _with_password(url: str, password: str) -> str:
+    """`url` with a typed password as libpq's `password` parameter (which `redact_url` hides everywhere)."""
+    from urllib.parse import quote
+
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}password={quote(password, safe='')}"
+
+
+class Ledger:
+    """An open ledger. One instance per thread: background work opens its own through `address`."""
+
+    def __init__(self, path: Path, ctx: LedgerContext, *, address: LedgerAddress | None = None) -> None:
         self.path = path
+        """The ledger file (backups, restore). A team ledger has none: use `location` and `address`."""
         self._ctx = ctx
         self._closed = False
+        self._address = address or LedgerAddress(str(path), path)
 
     # -- lifecycle -------------------------------------------------------------------------------
     notices: tuple[str, ...] = ()
@@ -90,13 +136,14 @@ class Ledger:
     @classmethod
     def open(
         cls,
-        path: Path | str | None = None,
+        path: Path | str | LedgerAddress | None = None,
         *,
         actor: str | None = None,
         create: bool = True,
         init: bool = False,
         daily_backup: bool = True,
         reading: bool = False,
+        password: str | None = None,
     ) -> Ledger:
         """Open a ledger file (the default one without a path).
 
@@ -106,10 +153,14 @@ class Ledger:
         The app passes `daily_backup=False` and calls `backup_if_due` off the UI thread instead.
         `reading` says the caller only reads (a command-line query): a big file is then not checked page
         by page first, which would cost more than the query (SQLite still refuses a damaged page read).
+        `password` (a team ledger only) is one typed into a prompt: used to connect, kept only in `address`
+        (in memory), never part of `location`.
         """
         # The engine is chosen here, and only here: everything after talks to the `LedgerStore` port.
+        if isinstance(path, LedgerAddress):
+            path = _target_of(path)
         if isinstance(path, str) and is_postgres_url(path):
-            return cls._open_team_ledger(path)
+            return cls._open_team_ledger(path, password)
         from factledger.storage.sqlite_store import SqliteStore
 
         resolved = Path(path).expanduser() if path is not None else default_ledger_path()
@@ -132,23 +183,40 @@ class Ledger:
         return ledger
 
     @classmethod
-    def _open_team_ledger(cls, url: str) -> Ledger:
+    def _open_team_ledger(cls, url: str, password: str | None = None) -> Ledger:
         """A team ledger on a PostgreSQL server (`postgresql://user@host:5432/dbname`).
 
         The actor is whoever the server says is connected (`session_user`): the history records that
         name whatever a client claims, so the facts' own columns (verified by, dismissed by) agree with it.
         Its backups are the server's business: no daily backup, and `backup` is refused with a sentence
-        naming pg_dump. `path` holds the address without its password (no sentence ever shows one).
+        naming pg_dump. `location` is the address without its password (no sentence ever shows one);
+        `address` keeps `url` itself, privately, so a worker reconnects to the same server as the same person.
         """
-        from .team import open_team_store
+        from .team import open_team_store, redact_url
 
-        store = open_team_store(url)
+        target = url if password is None else _with_password(url, password)
+        store = open_team_store(target)
         try:
             actor = store.actor
         except BaseException:
             store.close()
             raise
-        return cls(Path(store.url), LedgerContext(store=store, actor=actor))
+        address = LedgerAddress(redact_url(url), target)
+        return cls(Path(store.url), LedgerContext(store=store, actor=actor), address=address)
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, for people: the file's path, or the team ledger's URL without a password."""
+        return self._address.location
+
+    @property
+    def address(self) -> LedgerAddress:
+        """What opens this same ledger again (`Ledger.open(ledger.address)`); background work uses it."""
+        return self._address
+
+    def reopen(self, *, actor: str | None = None) -> Ledger:
+        """A new connection to this same ledger (never creating one), for another thread."""
+        return type(self).open(self._address, actor=actor, create=False, daily_backup=False)
 
     def close(self) -> None:
         self._closed = True
@@ -222,7 +290,7 @@ class Ledger:
         """What the ledger holds, counted (`factledger info`): the counts come from storage."""
         counts = self._ctx.store.counts()
         return LedgerInfo(
-            path=str(self.path),
+            path=self.location,
             schema_version=self._ctx.store.schema_version,
             sources=counts.sources,
             claims=counts.claims,
@@ -238,11 +306,12 @@ class Ledger:
     def apply(self, edit: Edit) -> Changes:
         """Apply an edit (built by `core.operations`) in one transaction; a `UserError` leaves nothing written.
 
-        An edit that cannot be undone (`backup_reason` set) is preceded by a backup of the ledger.
+        An edit that cannot be undone (`backup_reason` set) is preceded by a backup of the ledger, when the
+        store keeps file backups (a team ledger's backups are the server's: pg_dump, not FactLedger).
         """
         from .edits import StaleEdit  # loaded already: every Edit comes from it
 
-        if edit.backup_reason is not None:
+        if edit.backup_reason is not None and self._ctx.store.keeps_file_backups:
             self.backup(reason=edit.backup_reason)
         try:
             with self._ctx.store.transaction():

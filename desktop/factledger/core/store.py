@@ -317,6 +317,12 @@ class LedgerStore(Protocol):
         ...
 
     @property
+    def keeps_file_backups(self) -> bool:
+        """Whether FactLedger backs this ledger up into files (a ledger file); False for a ledger whose
+        backups are its server's business, so an edit that cannot be undone skips the backup before it."""
+        ...
+
+    @property
     def sources(self) -> SourceStore: ...
 
     @property

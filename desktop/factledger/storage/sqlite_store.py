@@ -44,6 +44,8 @@ class SqliteStore:
     """
 
     schema_version = SCHEMA_VERSION
+    keeps_file_backups = True
+    """A ledger file is backed up into files by FactLedger (daily, and before an edit that cannot be undone)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -23,6 +23,7 @@ from .tasks import Cancelled, Progress, Task, TaskRunner, Work
 
 if TYPE_CHECKING:
     from factledger.core import Ledger
+    from factledger.core.ledger import LedgerAddress
 
     from .session import LedgerSession
 
@@ -48,9 +49,10 @@ def told_by(session: LedgerSession) -> Callable[[str], None]:
     return tell
 
 
-def on_ledger(open_ledger: OpenLedger, path: Path, actor: str | None, job: LedgerJob) -> Work:
+def on_ledger(open_ledger: OpenLedger, path: Path | LedgerAddress, actor: str | None, job: LedgerJob) -> Work:
     """A task's work that opens its own connection to `path` (never creating the file), runs `job` on it
-    and closes it, all on the worker thread."""
+    and closes it, all on the worker thread. An open ledger is reopened by its `address` (a file's path,
+    or a team ledger's connection, password included when one was typed), never by what it displays."""
 
     def work(progress: Progress, cancelled: Cancelled) -> Any:
         with open_ledger(path, actor=actor, create=False) as ledger:
@@ -123,7 +125,7 @@ class LedgerWork:
         label: str,
         job: LedgerJob,
         *,
-        path: Path,
+        path: Path | LedgerAddress,
         actor: str | None = None,
         writes: bool,
         on_progressed: Callable[[int, int, str], None] | None = None,

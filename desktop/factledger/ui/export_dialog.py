@@ -210,7 +210,7 @@ class ExportDialog(QDialog):
         self.task = self._work.start(
             f"Exporting {target.name}",
             export_job(target, fmt, claim_filter, total),
-            path=self._session.path,
+            path=self._session.ledger.address,
             writes=False,
             on_progressed=self._on_task_progressed,
             on_finished=self._on_task_finished,

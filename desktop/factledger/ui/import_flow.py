@@ -92,7 +92,7 @@ class ImportFlow(QObject):
         return self._work.start(
             f"Importing {label}",
             import_job(inputs),
-            path=ledger.path,
+            path=ledger.address,
             actor=ledger.actor,
             writes=True,
             on_finished=finished,

@@ -156,7 +156,7 @@ def check_in_background(
             box.open()
 
     work = LedgerWork(runner, services, session=session, tell=told_by(session))
-    work.start(f"Checking {path.name}", job, path=path, writes=False, on_finished=finished)
+    work.start(f"Checking {path.name}", job, path=session.ledger.address, writes=False, on_finished=finished)
 
 
 __all__ = ["check_in_background", "open_ledger_asking", "recover"]

@@ -111,6 +111,9 @@ class MainMenus(QObject):
         )
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.connect_action = self._action(
+            file_menu, "&Connect to team ledger…", None, commands.connect_team_ledger
+        )
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "&Import…", "Ctrl+I", self.import_files)
         self.export_action = self._action(file_menu, "&Export fact sheet…", "Ctrl+E", self.open_export)
@@ -170,7 +173,7 @@ class MainMenus(QObject):
         self.recent_menu.clear()
         for path in self._commands.recent_paths():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(Path(p), create=False))
+            action.triggered.connect(lambda _checked=False, p=path: self._commands.open_recent(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent ledgers").setEnabled(False)
 
@@ -229,5 +232,5 @@ class MainMenus(QObject):
             "About FactLedger",
             f"<h3>FactLedger {__version__}</h3><p>Find, verify and export the facts in news articles. Every fact "
             "keeps its exact quote, its sourcing and the history of how it was checked.</p>"
-            f"<p>Ledger: {self._session.path}</p>",
+            f"<p>Ledger: {self._session.ledger.location}</p>",
         )

@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         self.table.focus_search()
 
     def update_title(self) -> None:
-        self.setWindowTitle(f"FactLedger — {self.session.path.name}")
+        ledger = self.session.ledger  # a file by its name; a team ledger by its URL, never with a password
+        self.setWindowTitle(f"FactLedger — {ledger.path.name if ledger.address.is_file else ledger.location}")
 
     # -- drop and paste -----------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -36,7 +36,7 @@ class RecentLedgers:
                 return Path(path)
         return None
 
-    def remember(self, path: Path) -> None:
+    def remember(self, path: Path | str) -> None:
         """Put `path` first, dropping an older entry for it and anything beyond the limit."""
         recent = [str(path), *(p for p in self.paths() if p != str(path))]
         self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])

@@ -16,19 +16,22 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from factledger.core import Ledger
+    from factledger.core.ledger import LedgerAddress
 
 
 class OpenLedger(Protocol):
-    """`Ledger.open`'s shape: a path (None for the default ledger) and the keyword options."""
+    """`Ledger.open`'s shape: a path, a team ledger's URL or an open ledger's `address` (None for the default
+    ledger) and the keyword options. `password` is one typed into the app's prompt, for a team ledger."""
 
     def __call__(
         self,
-        path: Path | str | None = None,
+        path: Path | str | LedgerAddress | None = None,
         *,
         actor: str | None = None,
         create: bool = True,
         init: bool = False,
         daily_backup: bool = True,
+        password: str | None = None,
     ) -> Ledger: ...
 
 
@@ -77,7 +80,8 @@ def services_or_installed(services: LedgerServices | None) -> LedgerServices:
 
 
 def worker_opener(services: LedgerServices | None, ledger: Ledger) -> OpenLedger:
-    """How background work opens its own connection to the file of `ledger`: the given services' opener,
+    """How background work opens its own connection to `ledger` (given its `address`, never its displayed
+    `location`, which for a team ledger is no way to connect): the given services' opener,
     else the engine of the ledger in hand (`type(ledger).open`), which the composition root chose when it
     opened that ledger. A chart or dialog built on a session (a benchmark, the self-check) needs no more."""
     return services.open_ledger if services is not None else type(ledger).open

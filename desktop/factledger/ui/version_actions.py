@@ -97,7 +97,7 @@ class VersionActions(QObject):
         self._work.start(
             "Checking sources for changes",
             refresh_job(None if all_sources else [str(source_id)]),
-            path=ledger.path,
+            path=ledger.address,
             actor=ledger.actor,
             writes=True,
             on_finished=self._on_finished,

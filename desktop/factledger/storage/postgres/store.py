@@ -55,6 +55,8 @@ class PostgresStore:
     first_open = False
     """Never the file's first opening here: a team ledger has no daily backup of FactLedger's own."""
     notices: tuple[str, ...] = ()
+    keeps_file_backups = False
+    """Backups of a team ledger are the server's (pg_dump): an irreversible edit takes none first."""
 
     def __init__(self, session: Session, url: str, version: int) -> None:
         self._db = session

@@ -107,7 +107,7 @@ class ChartQueries(QObject):
         for task, asked in self._asked.items():
             if asked.key == key:
                 task.cancel()  # a queued older question skips its query; one already running finishes
-        path = self._session.path
+        path = self._session.ledger.address  # a team ledger reconnects to its server, not to a file
         open_ledger = worker_opener(self._services, self._session.ledger)
         done = threading.Event()
 
