@@ -430,6 +430,7 @@ def ledger_rows(
             "group_key": None,
             "created_at": created,
             "updated_at": verified_at or created,
+            "version": 1,
         }
         claims.append(tuple(row.get(c) for c in CLAIM_COLUMNS))
         history.append(
