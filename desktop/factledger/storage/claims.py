@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -52,14 +52,31 @@ EDITABLE_COLUMNS = frozenset(CLAIM_COLUMNS) - {
 }
 
 
-def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a filter; shared by listing, counting, series and exports."""
+def _sqlite_text_condition(text: str) -> tuple[str, str] | None:
+    match = fts_match_expression(text)
+    if not match:
+        return None
+    return "claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", match
+
+
+def where_clause(
+    claim_filter: ClaimFilter,
+    *,
+    mark: str = "?",
+    text_condition: Callable[[str], tuple[str, str] | None] = _sqlite_text_condition,
+    always: str = "1",
+) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter; shared by listing, counting, series and exports.
+
+    One mechanism for both engines: PostgreSQL passes its placeholder (`%s`), its full-text condition and
+    its TRUE, so a filter means the same facts wherever the ledger lives.
+    """
     parts: list[str] = []
     params: list[Any] = []
 
     def member_of(column: str, values: frozenset[Any]) -> None:
         if values:
-            parts.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            parts.append(f"{column} IN ({', '.join(mark for _ in values)})")
             params.extend(sorted(str(v) for v in values))
 
     member_of("claims.kind", claim_filter.kinds)
@@ -67,20 +84,20 @@ def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
     member_of("claims.attribution", claim_filter.attributions)
     member_of("claims.source_id", claim_filter.source_ids)
     if claim_filter.subject:
-        parts.append("claims.subject = ?")
+        parts.append(f"claims.subject = {mark}")
         params.append(claim_filter.subject)
     if claim_filter.date_from:
-        parts.append("claims.stated_on >= ?")
+        parts.append(f"claims.stated_on >= {mark}")
         params.append(claim_filter.date_from)
     if claim_filter.date_to:
-        parts.append("claims.stated_on <= ?")
+        parts.append(f"claims.stated_on <= {mark}")
         params.append(claim_filter.date_to + "\uffff")
     if claim_filter.text and claim_filter.text.strip():
-        match = fts_match_expression(claim_filter.text)
-        if match:
-            parts.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(match)
-    return (" AND ".join(parts) or "1"), params
+        condition = text_condition(claim_filter.text)
+        if condition is not None:
+            parts.append(condition[0])
+            params.append(condition[1])
+    return (" AND ".join(parts) or always), params
 
 
 def order_clause(order: ClaimOrder) -> str:

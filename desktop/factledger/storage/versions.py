@@ -82,6 +82,31 @@ def _url_variants(url: str) -> list[str]:
     return sorted({url, base, stripped, stripped + "/"})
 
 
+ANCHOR_SELECT = """SELECT a.claim_id, a.state, a.from_source, a.to_source, f.version, t.version, a.old_quote,
+                           a.new_quote, a.score, a.figures, f.imported_at, t.imported_at, a.at
+                    FROM anchors a JOIN sources f ON f.id = a.from_source JOIN sources t ON t.id = a.to_source"""
+"""An anchor with both versions' numbers and dates, in the column order `anchor_from_row` reads."""
+
+
+def anchor_from_row(row: Sequence[Any]) -> Anchor:
+    """One `ANCHOR_SELECT` row as an `Anchor` (both engines)."""
+    return Anchor(
+        claim_id=row[0],
+        state=AnchorState(row[1]),
+        from_source=row[2],
+        to_source=row[3],
+        from_version=int(row[4]),
+        to_version=int(row[5]),
+        old_quote=row[6],
+        new_quote=row[7],
+        score=float(row[8]),
+        figures=row[9],
+        from_date=row[10],
+        to_date=row[11],
+        at=row[12],
+    )
+
+
 class VersionRepository:
     """`core.store.VersionStore` over SQLite: version rows of `sources` and the `anchors` table.
 
@@ -205,28 +230,11 @@ class VersionRepository:
         for index in range(0, len(wanted), 500):
             chunk = wanted[index : index + 500]
             cursor = self._db.execute(
-                f"""SELECT a.claim_id, a.state, a.from_source, a.to_source, f.version, t.version, a.old_quote,
-                           a.new_quote, a.score, a.figures, f.imported_at, t.imported_at, a.at
-                    FROM anchors a JOIN sources f ON f.id = a.from_source JOIN sources t ON t.id = a.to_source
-                    WHERE a.claim_id IN ({", ".join("?" * len(chunk))})""",
+                f"{ANCHOR_SELECT} WHERE a.claim_id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
             for row in cursor:
-                anchor = Anchor(
-                    claim_id=row[0],
-                    state=AnchorState(row[1]),
-                    from_source=row[2],
-                    to_source=row[3],
-                    from_version=int(row[4]),
-                    to_version=int(row[5]),
-                    old_quote=row[6],
-                    new_quote=row[7],
-                    score=float(row[8]),
-                    figures=row[9],
-                    from_date=row[10],
-                    to_date=row[11],
-                    at=row[12],
-                )
+                anchor = anchor_from_row(row)
                 found[anchor.claim_id] = anchor
         return found
 

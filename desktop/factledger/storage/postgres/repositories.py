@@ -39,6 +39,7 @@ from factledger.domain.anchors import Anchor, AnchorRecord, AnchorState
 from factledger.domain.claim_page import ClaimPage
 
 from ..claims import _ORDER_SQL, EDITABLE_COLUMNS, REVERSE_AFTER, _sort_keys
+from ..claims import where_clause as sqlite_where_clause
 from ..evidence import EVIDENCE_COLUMNS
 from ..history import _json
 from ..rows import (
@@ -58,12 +59,14 @@ from ..search import search_terms
 from ..sources import _checked_column
 from ..versions import (
     ANCHOR_COLUMNS,
+    ANCHOR_SELECT,
     LATEST,
     LINEAGE,
     _json_list,
     _same_story_dates,
     _title_key,
     _url_variants,
+    anchor_from_row,
 )
 from .schema import CLAIMS_DOCUMENT
 from .session import Session
@@ -90,39 +93,18 @@ def tsquery_text(query: str) -> str | None:
     return " & ".join(quoted)
 
 
+def _text_condition(text: str) -> tuple[str, str] | None:
+    match = tsquery_text(text)
+    if not match:
+        return None
+    # the subquery names only the claims table, so the document's column names are unambiguous in every
+    # statement that joins other tables (exports join evidence, which has a quote too)
+    return f"claims.id IN (SELECT id FROM claims WHERE {CLAIMS_DOCUMENT} @@ to_tsquery('simple', %s))", match
+
+
 def where_clause(claim_filter: ClaimFilter) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a filter (the twin of `storage.claims.where_clause`)."""
-    parts: list[str] = []
-    params: list[Any] = []
-
-    def member_of(column: str, values: frozenset[Any]) -> None:
-        if values:
-            parts.append(f"{column} IN ({', '.join('%s' for _ in values)})")
-            params.extend(sorted(str(v) for v in values))
-
-    member_of("claims.kind", claim_filter.kinds)
-    member_of("claims.status", claim_filter.statuses)
-    member_of("claims.attribution", claim_filter.attributions)
-    member_of("claims.source_id", claim_filter.source_ids)
-    if claim_filter.subject:
-        parts.append("claims.subject = %s")
-        params.append(claim_filter.subject)
-    if claim_filter.date_from:
-        parts.append("claims.stated_on >= %s")
-        params.append(claim_filter.date_from)
-    if claim_filter.date_to:
-        parts.append("claims.stated_on <= %s")
-        params.append(claim_filter.date_to + "\uffff")
-    if claim_filter.text and claim_filter.text.strip():
-        match = tsquery_text(claim_filter.text)
-        if match:
-            # the subquery names only the claims table, so the document's column names are unambiguous
-            # in every statement that joins other tables (exports join evidence, which has a quote too)
-            parts.append(
-                f"claims.id IN (SELECT id FROM claims WHERE {CLAIMS_DOCUMENT} @@ to_tsquery('simple', %s))"
-            )
-            params.append(match)
-    return (" AND ".join(parts) or "TRUE"), params
+    """SQL condition and parameters for a filter: `storage.claims.where_clause` with this engine's parts."""
+    return sqlite_where_clause(claim_filter, mark="%s", text_condition=_text_condition, always="TRUE")
 
 
 NOT_NULL_SORTS = frozenset({"kind", "statement", "status", "source", "updated_at"})
@@ -868,28 +850,11 @@ class VersionRepository:
         for index in range(0, len(wanted), CHUNK):
             chunk = wanted[index : index + CHUNK]
             rows = self._db.execute(
-                f"""SELECT a.claim_id, a.state, a.from_source, a.to_source, f.version, t.version, a.old_quote,
-                           a.new_quote, a.score, a.figures, f.imported_at, t.imported_at, a.at
-                    FROM anchors a JOIN sources f ON f.id = a.from_source JOIN sources t ON t.id = a.to_source
-                    WHERE a.claim_id IN ({marks(chunk)})""",
+                f"{ANCHOR_SELECT} WHERE a.claim_id IN ({marks(chunk)})",
                 chunk,
             )
             for row in rows:
-                anchor = Anchor(
-                    claim_id=row[0],
-                    state=AnchorState(row[1]),
-                    from_source=row[2],
-                    to_source=row[3],
-                    from_version=int(row[4]),
-                    to_version=int(row[5]),
-                    old_quote=row[6],
-                    new_quote=row[7],
-                    score=float(row[8]),
-                    figures=row[9],
-                    from_date=row[10],
-                    to_date=row[11],
-                    at=row[12],
-                )
+                anchor = anchor_from_row(row)
                 found[anchor.claim_id] = anchor
         return found
 
